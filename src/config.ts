@@ -1,0 +1,176 @@
+/**
+ * Every environment variable the service reads, validated in one place.
+ *
+ * `loadConfig()` is the only reader of `process.env`; everything else receives the resulting
+ * `Config` object. An invalid value stops start-up with a message naming the variable, because a
+ * service that starts with a typo in its rate limit fails much later and much less clearly.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol.replace(':', ''));
+    } catch {
+      return false;
+    }
+  }, `must be a URL with scheme ${protocols.join(' or ')}`);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(0, 65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  NEO4J_URI: url(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']).optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  LOCAL_NEO4J_DIR: z.string().min(1).default('.neo4j-local'),
+  LOCAL_NEO4J_PORT: int(1, 65535).default(7687),
+  LOCAL_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'must look like 512m or 2g').default('1g'),
+
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+
+  TIKLIVEAPI_KEY: z.string().min(1).optional(),
+  TIKLIVEAPI_BASE_URL: url(['http', 'https']).default('https://api.tikliveapi.com'),
+  TIKLIVEAPI_REQUESTS_PER_MINUTE: int(1).default(200),
+  TIKLIVEAPI_MONTHLY_CREDITS: int(0).default(150000),
+  X_BEARER_TOKEN: z.string().min(1).optional(),
+  X_API_BASE_URL: url(['http', 'https']).default('https://api.x.com'),
+  PROVIDER_TIMEOUT_MS: int(100).default(15000),
+  PROFILE_CACHE_HOURS: int(12, 24).default(24),
+
+  STAGING_DIR: z.string().min(1).default('.staging'),
+  BACKFILL_DAYS: int(1, 3650).default(30),
+  /** Cron expressions (croner syntax) for the lanes' jobs. */
+  SCHEDULE_PROFILES: z.string().default('0 3 * * *'),
+  SCHEDULE_POSTS_ACTIVE: z.string().default('0 * * * *'),
+  SCHEDULE_POSTS_LONG_TAIL: z.string().default('30 4 * * *'),
+  SCHEDULE_MATCHING: z.string().default('0 5 * * 1'),
+
+  MATCH_WEIGHT_BIOLINK: int(0, 100).default(60),
+  MATCH_WEIGHT_HANDLE: int(0, 100).default(30),
+  MATCH_WEIGHT_NAME: int(0, 100).default(10),
+  MATCH_AUTO_THRESHOLD: int(0, 200).default(60),
+  MATCH_REVIEW_THRESHOLD: int(0, 200).default(30),
+
+  /** Load the sample fixture (or the simulated world) at start when the graph is empty. */
+  SEED_ON_START: bool.default(true),
+  /** How many creators the simulated world holds when the simulators run. */
+  SIM_CREATORS: int(10).default(300),
+  SIM_SEED: int(0).default(42),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Neo4jConfig {
+  /** Unset: start the local Neo4j from Maven Central artifacts. */
+  uri?: string;
+  user: string;
+  password?: string;
+  database?: string;
+  local: { dir: string; port: number; heap: string };
+}
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  neo4j: Neo4jConfig;
+  redisUrl?: string;
+  providers: {
+    timeoutMs: number;
+    profileCacheHours: number;
+    tiklive: { key?: string; baseUrl: string; requestsPerMinute: number; monthlyCredits: number };
+    x: { bearerToken?: string; baseUrl: string };
+  };
+  ingest: {
+    stagingDir: string;
+    backfillDays: number;
+    schedule: { profiles: string; postsActive: string; postsLongTail: string; matching: string };
+  };
+  matching: {
+    weights: { bioLink: number; handle: number; name: number };
+    autoThreshold: number;
+    reviewThreshold: number;
+  };
+  seedOnStart: boolean;
+  simulation: { creators: number; seed: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Empty strings count as unset, as shells tend to export them. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([k, v]) => k in EnvSchema.shape && v !== undefined && v !== ''),
+  );
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  if (e.MATCH_REVIEW_THRESHOLD > e.MATCH_AUTO_THRESHOLD) {
+    throw new ConfigError([
+      { variable: 'MATCH_REVIEW_THRESHOLD', message: 'must not exceed MATCH_AUTO_THRESHOLD' },
+    ]);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      local: { dir: e.LOCAL_NEO4J_DIR, port: e.LOCAL_NEO4J_PORT, heap: e.LOCAL_NEO4J_HEAP },
+    },
+    redisUrl: e.REDIS_URL,
+    providers: {
+      timeoutMs: e.PROVIDER_TIMEOUT_MS,
+      profileCacheHours: e.PROFILE_CACHE_HOURS,
+      tiklive: {
+        key: e.TIKLIVEAPI_KEY,
+        baseUrl: e.TIKLIVEAPI_BASE_URL,
+        requestsPerMinute: e.TIKLIVEAPI_REQUESTS_PER_MINUTE,
+        monthlyCredits: e.TIKLIVEAPI_MONTHLY_CREDITS,
+      },
+      x: { bearerToken: e.X_BEARER_TOKEN, baseUrl: e.X_API_BASE_URL },
+    },
+    ingest: {
+      stagingDir: e.STAGING_DIR,
+      backfillDays: e.BACKFILL_DAYS,
+      schedule: {
+        profiles: e.SCHEDULE_PROFILES,
+        postsActive: e.SCHEDULE_POSTS_ACTIVE,
+        postsLongTail: e.SCHEDULE_POSTS_LONG_TAIL,
+        matching: e.SCHEDULE_MATCHING,
+      },
+    },
+    matching: {
+      weights: { bioLink: e.MATCH_WEIGHT_BIOLINK, handle: e.MATCH_WEIGHT_HANDLE, name: e.MATCH_WEIGHT_NAME },
+      autoThreshold: e.MATCH_AUTO_THRESHOLD,
+      reviewThreshold: e.MATCH_REVIEW_THRESHOLD,
+    },
+    seedOnStart: e.SEED_ON_START,
+    simulation: { creators: e.SIM_CREATORS, seed: e.SIM_SEED },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * Creates the neo4j-driver instance from config. Integers arrive as JS numbers: every count we
+ * store fits in 2^53, and the API speaks Int/Float, not neo4j Integer objects.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface DriverOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  /** Connection pool size. Default 50 (the driver's default is 100; two cores rarely use more). */
+  maxPoolSize?: number;
+}
+
+export function createDriver(opts: DriverOptions): Driver {
+  const auth = opts.password ? neo4j.auth.basic(opts.user ?? 'neo4j', opts.password) : undefined;
+  return neo4j.driver(opts.uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: opts.maxPoolSize ?? 50,
+    connectionAcquisitionTimeout: 30000,
+    logging: { level: 'error', logger: () => undefined },
+  });
+}

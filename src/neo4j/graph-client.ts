@@ -1,0 +1,124 @@
+/**
+ * The one door to Neo4j: runs named queries in managed transactions (which retry transient
+ * errors such as deadlocks and leader switches) and counts round trips, so tests and benchmarks
+ * can prove that loaders batch.
+ */
+import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import { cypher } from './queries';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface QueryObserver {
+  (event: { name: string; mode: 'READ' | 'WRITE'; params: Params; ms: number }): void;
+}
+
+export class GraphClient {
+  /** Statements sent to the server since creation (or the last resetStats). */
+  roundTrips = 0;
+  private observers = new Set<QueryObserver>();
+
+  constructor(
+    readonly driver: Driver,
+    readonly database?: string,
+  ) {}
+
+  /** Runs a named read query and returns its rows as plain objects. */
+  async read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.run<T>(name, params, 'READ');
+  }
+
+  /** Runs a named write query in its own transaction and returns its rows. */
+  async write<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.run<T>(name, params, 'WRITE');
+  }
+
+  /**
+   * Runs several named statements in one write transaction; all or nothing. The callback may be
+   * retried on transient errors, so it must not have side effects outside the transaction.
+   */
+  async writeTx<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      return await session.executeWrite((tx) => work(new TxRunner(tx, this)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs raw Cypher text: for migrations and test set-up only, never with interpolated values. */
+  async runText(text: string, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      this.roundTrips++;
+      const res = await session.executeWrite((tx) => tx.run(text, params));
+      return res.records.map(toRow);
+    } finally {
+      await session.close();
+    }
+  }
+
+  observe(fn: QueryObserver): () => void {
+    this.observers.add(fn);
+    return () => this.observers.delete(fn);
+  }
+
+  resetStats(): void {
+    this.roundTrips = 0;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.getServerInfo({ database: this.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  /** @internal */
+  notify(name: string, mode: 'READ' | 'WRITE', params: Params, ms: number): void {
+    this.roundTrips++;
+    for (const o of this.observers) o({ name, mode, params, ms });
+  }
+
+  private async run<T>(name: string, params: Params, mode: 'READ' | 'WRITE'): Promise<T[]> {
+    const text = cypher(name);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+    const t0 = performance.now();
+    try {
+      const work = (tx: ManagedTransaction) => tx.run(text, params);
+      const res = mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      return res.records.map(toRow) as T[];
+    } finally {
+      await session.close();
+      this.notify(name, mode, params, performance.now() - t0);
+    }
+  }
+}
+
+/** Runs named statements inside a caller's transaction (see GraphClient.writeTx). */
+export class TxRunner {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly client: GraphClient,
+  ) {}
+
+  async run<T = Row>(name: string, params: Params = {}): Promise<T[]> {
+    const t0 = performance.now();
+    try {
+      const res = await this.tx.run(cypher(name), params);
+      return res.records.map(toRow) as T[];
+    } finally {
+      this.client.notify(name, 'WRITE', params, performance.now() - t0);
+    }
+  }
+}
+
+function toRow(r: Neo4jRecord): Row {
+  return r.toObject() as Row;
+}

@@ -1,0 +1,27 @@
+/**
+ * Gives a test file the Neo4j server of its Jest worker, emptied and migrated. Files on one
+ * worker run one after another, so clearing at the start of a file isolates it from the files
+ * before; files on other workers use other servers.
+ */
+import { createDriver } from '../../src/neo4j/driver';
+import { GraphClient } from '../../src/neo4j/graph-client';
+import { migrate } from '../../src/neo4j/migrate';
+
+export function workerNeo4jUri(): string {
+  const uris = (process.env.CG_TEST_NEO4J_URIS ?? '').split(',').filter(Boolean);
+  if (uris.length === 0) throw new Error('no test Neo4j: run tests through jest (globalSetup starts it)');
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  return uris[(worker - 1) % uris.length];
+}
+
+export async function freshGraph(): Promise<GraphClient> {
+  const graph = new GraphClient(createDriver({ uri: workerNeo4jUri() }));
+  await clearGraph(graph);
+  await migrate(graph);
+  graph.resetStats();
+  return graph;
+}
+
+export async function clearGraph(graph: GraphClient): Promise<void> {
+  await graph.runText('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+}

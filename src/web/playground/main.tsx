@@ -1,0 +1,42 @@
+/**
+ * The playground page: GraphiQL 5 served from our own host (no CDN, no web fonts), pointed at the
+ * API's HTTP endpoint, with subscriptions over graphql-ws on the same path, and the example
+ * documents as its opening tabs.
+ */
+// Must run before GraphiQL loads Monaco: Monaco asks MonacoEnvironment for its workers.
+import './workers';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
+import 'graphiql/style.css';
+import './playground.css';
+import { PLAYGROUND_EXAMPLES } from '../examples';
+import { websocketUrl } from '../graphql-http';
+import { GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
+
+const graphqlPath = graphqlPathFrom(document.querySelector(`meta[name="${GRAPHQL_PATH_META}"]`)?.getAttribute('content'));
+
+const fetcher = createGraphiQLFetcher({
+  url: graphqlPath,
+  // lazy: the socket opens on the first subscription and closes when the last one ends.
+  wsClient: createClient({ url: websocketUrl(window.location, graphqlPath), lazy: true }),
+});
+
+const tabs = PLAYGROUND_EXAMPLES.map((e) => ({ query: e.query, variables: e.variables }));
+
+function Playground() {
+  return (
+    <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultQuery={tabs[0].query} defaultEditorToolsVisibility="variables">
+      <GraphiQL.Logo>
+        <span className="cg-logo">
+          Creator Graph <a href="/review">review desk</a>
+        </span>
+      </GraphiQL.Logo>
+    </GraphiQL>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('playground: #root is missing from the page');
+createRoot(root).render(<Playground />);

@@ -29,7 +29,7 @@ export interface MountWebOptions {
 type Page = 'playground' | 'review';
 
 /** esbuild's `[name]-[hash]` names: an 8-character base32 hash before the extension(s). */
-const HASHED = /-[A-Z2-7]{8}\.[a-z0-9.]+$/;
+const HASHED = /-[A-Z2-7]{8}\.[A-Za-z0-9.]+$/;
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
 /**

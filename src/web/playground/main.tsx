@@ -23,11 +23,30 @@ const fetcher = createGraphiQLFetcher({
   wsClient: createClient({ url: websocketUrl(window.location, graphqlPath), lazy: true }),
 });
 
-const tabs = PLAYGROUND_EXAMPLES.map((e) => ({ query: e.query, variables: e.variables }));
+const tabs = PLAYGROUND_EXAMPLES.map((e) => ({ query: e.query, variables: e.variables ?? null }));
+
+/**
+ * GraphiQL fills the variables editor from `initialVariables` only, not from the first default tab,
+ * so hand it the first example's variables on a first visit (no tabs saved yet). Never afterwards:
+ * with saved tabs GraphiQL would treat it as new content and open a fresh tab on every visit.
+ */
+function isFirstVisit(): boolean {
+  try {
+    return window.localStorage.getItem('graphiql:tabState') === null;
+  } catch {
+    return true; // storage disabled: nothing is saved either
+  }
+}
 
 function Playground() {
   return (
-    <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultQuery={tabs[0].query} defaultEditorToolsVisibility="variables">
+    <GraphiQL
+      fetcher={fetcher}
+      defaultTabs={tabs}
+      defaultQuery={tabs[0].query}
+      initialVariables={isFirstVisit() ? (tabs[0].variables ?? undefined) : undefined}
+      defaultEditorToolsVisibility="variables"
+    >
       <GraphiQL.Logo>
         <span className="cg-logo">
           Creator Graph <a href="/review">review desk</a>

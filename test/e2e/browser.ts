@@ -1,0 +1,88 @@
+/**
+ * Headless Chromium for the e2e tests, driven by playwright-core (no bundled browser download).
+ * Uses the Debian package at /usr/bin/chromium (override with CG_CHROMIUM_PATH). When it is missing
+ * the tests fail with the install command, unless CG_SKIP_BROWSER=1 says to skip them.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CG_CHROMIUM_PATH || '/usr/bin/chromium';
+export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium';
+
+/** `describe`, or `describe.skip` when CG_SKIP_BROWSER=1. */
+export const describeBrowser: jest.Describe = process.env.CG_SKIP_BROWSER === '1' ? describe.skip : describe;
+
+/** Without the networking flags Chromium keeps calling Google services in the background. */
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+export interface TestBrowser {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page made, in order. */
+  requests: Request[];
+  /** URLs of the WebSockets the page opened. */
+  websockets: string[];
+  /** Console errors and uncaught page errors, for diagnostics and assertions. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(viewport = { width: 1400, height: 900 }): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: install it with \`${INSTALL_HINT}\` ` +
+        '(or set CG_CHROMIUM_PATH), or set CG_SKIP_BROWSER=1 to skip the browser tests.',
+    );
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cg-chromium-'));
+  // A persistent context is the way to give Chromium its own --user-data-dir.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: LAUNCH_ARGS,
+    viewport,
+    timeout: 30_000,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const requests: Request[] = [];
+  const errors: string[] = [];
+  const websockets: string[] = [];
+  context.on('request', (r) => requests.push(r));
+  page.on('websocket', (ws) => websockets.push(ws.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return {
+    page,
+    context,
+    requests,
+    websockets,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests and sockets to any host but the loopback address (data: and blob: URLs stay in the page). */
+export function offHostUrls(urls: string[]): string[] {
+  return urls.filter((u) => {
+    const url = new URL(u);
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
+    return url.hostname !== '127.0.0.1';
+  });
+}

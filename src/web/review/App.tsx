@@ -199,7 +199,32 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
   closed: 'offline',
 };
 
-export function ReviewDesk({ api, playgroundHref }: { api: ReviewDeskApi; playgroundHref: string }) {
+function ReviewerField({ reviewer }: { reviewer: ReviewerStore }) {
+  const [name, setName] = useState(reviewer.initial);
+  return (
+    <input
+      className="reviewer"
+      type="text"
+      placeholder="Your name"
+      aria-label="Reviewer name"
+      data-testid="reviewer"
+      value={name}
+      onChange={(e) => {
+        setName(e.target.value);
+        reviewer.save(e.target.value.trim());
+      }}
+    />
+  );
+}
+
+/** Where the page keeps the reviewer's name (sent with every request). */
+export interface ReviewerStore {
+  initial: string;
+  save(name: string): void;
+}
+
+export function ReviewDesk(props: { api: ReviewDeskApi; playgroundHref: string; reviewer: ReviewerStore }) {
+  const { api, playgroundHref } = props;
   const [{ queue, totalCount }, dispatch] = useReducer(deskReducer, EMPTY_DESK);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<ShownError | null>(null);
@@ -263,6 +288,7 @@ export function ReviewDesk({ api, playgroundHref }: { api: ReviewDeskApi; playgr
         <button type="button" onClick={() => void load()} disabled={loading}>
           Reload
         </button>
+        <ReviewerField reviewer={props.reviewer} />
         <a href={playgroundHref}>GraphQL playground</a>
       </header>
       {loadError && <ErrorBox error={loadError} onDismiss={() => setLoadError(null)} />}

@@ -9,3 +9,5 @@ CREATE INDEX creator_display_lower IF NOT EXISTS FOR (c:Creator) ON (c.displayNa
 CREATE INDEX snapshot_account_at IF NOT EXISTS FOR (s:AccountSnapshot) ON (s.accountId, s.at);
 CREATE INDEX matched_to_status IF NOT EXISTS FOR ()-[m:MATCHED_TO]-() ON (m.status);
 CREATE INDEX matched_to_id IF NOT EXISTS FOR ()-[m:MATCHED_TO]-() ON (m.id);
+CREATE INDEX match_event_match IF NOT EXISTS FOR (e:MatchEvent) ON (e.matchId);
+CREATE INDEX account_username_norm IF NOT EXISTS FOR (a:Account) ON (a.handleNorm);

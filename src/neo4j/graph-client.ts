@@ -3,7 +3,7 @@
  * errors such as deadlocks and leader switches) and counts round trips, so tests and benchmarks
  * can prove that loaders batch.
  */
-import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import { isDate, isDateTime, isLocalDateTime, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
 import { cypher } from './queries';
 
 export type Params = Record<string, unknown>;
@@ -120,5 +120,18 @@ export class TxRunner {
 }
 
 function toRow(r: Neo4jRecord): Row {
-  return r.toObject() as Row;
+  return fromNeo4j(r.toObject()) as Row;
+}
+
+/** Temporal values become JS Dates, so nothing above this module sees driver types. */
+export function fromNeo4j(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (isDateTime(v) || isLocalDateTime(v) || isDate(v)) return (v as { toStandardDate(): Date }).toStandardDate();
+  if (Array.isArray(v)) return v.map(fromNeo4j);
+  if (Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = fromNeo4j(x);
+    return out;
+  }
+  return v;
 }

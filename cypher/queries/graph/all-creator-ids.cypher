@@ -1,0 +1,1 @@
+MATCH (c:Creator) RETURN c.id AS id

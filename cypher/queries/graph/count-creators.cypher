@@ -1,0 +1,1 @@
+MATCH (c:Creator) RETURN count(c) AS creators

@@ -1,0 +1,40 @@
+// Batched, idempotent account upsert. Each row: the AccountRecord fields plus id, usernameLower,
+// handleNorm, labels flags and newCreatorId (used only when the account has no Creator yet, so a
+// re-run never mints a second creator). Also appends one AccountSnapshot per fetch time.
+UNWIND $rows AS r
+MERGE (a:Account {id: r.id})
+  ON CREATE SET a.createdAt = datetime(), a.active = true
+SET a.platform = r.platform,
+    a.platformUserId = r.platformUserId,
+    a.username = r.username,
+    a.usernameLower = toLower(r.username),
+    a.handleNorm = r.handleNorm,
+    a.displayName = r.displayName,
+    a.bio = r.bio,
+    a.bioLink = r.bioLink,
+    a.avatarUrl = r.avatarUrl,
+    a.secUid = r.secUid,
+    a.verified = r.verified,
+    a.followers = r.followers,
+    a.following = r.following,
+    a.hearts = r.hearts,
+    a.postCount = r.postCount,
+    a.fetchedAt = datetime(r.fetchedAt),
+    a.updatedAt = datetime()
+FOREACH (_ IN CASE WHEN r.platform = 'TIKTOK' THEN [1] ELSE [] END | SET a:TikTokAccount)
+FOREACH (_ IN CASE WHEN r.platform = 'X' THEN [1] ELSE [] END | SET a:XAccount)
+MERGE (s:AccountSnapshot {accountId: r.id, at: datetime(r.fetchedAt)})
+  ON CREATE SET s.followers = r.followers, s.following = r.following, s.hearts = r.hearts, s.postCount = r.postCount
+MERGE (a)-[:HAS_SNAPSHOT]->(s)
+WITH a, r
+CALL (a, r) {
+  OPTIONAL MATCH (existing:Creator)-[:HAS_ACCOUNT]->(a)
+  WITH a, r, existing WHERE existing IS NULL
+  CREATE (c:Creator {id: r.newCreatorId})
+  SET c.displayName = coalesce(r.displayName, r.username), c.displayNameLower = toLower(coalesce(r.displayName, r.username)),
+      c.active = true, c.tracked = coalesce(r.tracked, false), c.tier = r.tier, c.backfilled = coalesce(r.backfilled, false),
+      c.createdAt = datetime(), c.updatedAt = datetime()
+  CREATE (c)-[:HAS_ACCOUNT {since: datetime()}]->(a)
+}
+MATCH (c:Creator)-[:HAS_ACCOUNT]->(a)
+RETURN a.id AS accountId, c.id AS creatorId

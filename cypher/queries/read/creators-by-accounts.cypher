@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account {id: id})
+RETURN id, c {.*} AS creator

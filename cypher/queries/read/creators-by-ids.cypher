@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:Creator {id: id})
+RETURN c {.*} AS creator

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (t:Account)-[m:MATCHED_TO {id: id}]->(x:Account)
+RETURN m {.*, tiktokId: t.id, xId: x.id} AS match

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (a:Account)-[:POSTED]->(p:Post {id: id})
+RETURN p {.*, authorId: a.id} AS post

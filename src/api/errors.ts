@@ -1,0 +1,19 @@
+/**
+ * Typed API errors. Every error a client can act on carries `extensions.code`, so frontends branch
+ * on codes, not on message text.
+ */
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+export class ApiError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const notFound = (what: string, id: string) => new ApiError('NOT_FOUND', `no ${what} with id "${id}"`, { id });
+export const badInput = (message: string, field?: string) =>
+  new ApiError('BAD_USER_INPUT', message, field ? { field } : {});
+export const notImplemented = (field: string, issue: string) =>
+  new ApiError('NOT_IMPLEMENTED', `${field} is not yet implemented (${issue})`, { field });

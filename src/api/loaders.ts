@@ -1,0 +1,60 @@
+/**
+ * Per-request DataLoaders: every field that walks a relationship asks a loader, and each loader
+ * answers all the keys asked for in one tick with one Cypher statement. A list of 50 creators with
+ * their accounts, match and posts therefore costs a fixed handful of round trips, not 50 x N.
+ * Loaders with arguments (a page of posts, a history range) key on the arguments too and batch
+ * the keys that share them.
+ */
+import DataLoader from 'dataloader';
+import * as read from '../graph/read';
+import type { Platform } from '../graph/model';
+import type { GraphClient } from '../neo4j/graph-client';
+
+/** A loader for keys that carry arguments: one statement per distinct argument set in a tick. */
+function argLoader<A, V>(fetch: (ids: string[], args: A) => Promise<V[]>) {
+  return new DataLoader<{ id: string; args: A }, V, string>(
+    async (keys) => {
+      const groups = new Map<string, { args: A; ids: string[] }>();
+      for (const k of keys) {
+        const sig = JSON.stringify(k.args);
+        const g = groups.get(sig) ?? { args: k.args, ids: [] };
+        g.ids.push(k.id);
+        groups.set(sig, g);
+      }
+      const results = new Map<string, V>();
+      await Promise.all(
+        [...groups.entries()].map(async ([sig, g]) => {
+          const ids = [...new Set(g.ids)];
+          const values = await fetch(ids, g.args);
+          ids.forEach((id, i) => results.set(`${sig}|${id}`, values[i]));
+        }),
+      );
+      return keys.map((k) => results.get(`${JSON.stringify(k.args)}|${k.id}`) as V);
+    },
+    { cacheKeyFn: (k) => `${JSON.stringify(k.args)}|${k.id}` },
+  );
+}
+
+export function createLoaders(g: GraphClient) {
+  return {
+    creator: new DataLoader((ids: readonly string[]) => read.creatorsByIds(g, ids)),
+    account: new DataLoader((ids: readonly string[]) => read.accountsByIds(g, ids)),
+    accountsByCreator: new DataLoader((ids: readonly string[]) => read.accountsByCreators(g, ids)),
+    creatorByAccount: new DataLoader((ids: readonly string[]) => read.creatorsByAccounts(g, ids)),
+    joiningMatchByCreator: new DataLoader((ids: readonly string[]) => read.joiningMatchesByCreators(g, ids)),
+    match: new DataLoader((ids: readonly string[]) => read.matchesByIds(g, ids)),
+    matchEvents: new DataLoader((ids: readonly string[]) => read.matchEventsByMatches(g, ids)),
+    post: new DataLoader((ids: readonly string[]) => read.postsByIds(g, ids)),
+    hashtags: new DataLoader((ids: readonly string[]) => read.hashtagsByPosts(g, ids)),
+    amplifications: new DataLoader((ids: readonly string[]) => read.amplificationsByPosts(g, ids)),
+    postsByAccount: argLoader((ids, a: read.PostPageArgs) => read.postsByAccounts(g, ids, a)),
+    postsByCreator: argLoader((ids, a: read.PostPageArgs & { platform: Platform | null }) =>
+      read.postsByCreators(g, ids, a),
+    ),
+    snapshots: argLoader((ids, a: { since: string | null; until: string | null }) =>
+      read.snapshotsByAccounts(g, ids, a),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

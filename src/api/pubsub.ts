@@ -1,0 +1,42 @@
+/**
+ * Subscription transport. In process by default; with REDIS_URL, events go through Redis pub/sub
+ * so every API replica's subscribers see a match changed on any replica.
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from '@graphql-yoga/subscription';
+import Redis from 'ioredis';
+import type { MatchEventBus, MatchEventPayload } from '../matching/events';
+
+export const MATCH_CHANGED = 'MATCH_CHANGED';
+
+export type PubSub = ReturnType<typeof createPubSub<{ [MATCH_CHANGED]: [MatchEventPayload] }>>;
+
+export interface PubSubHandle {
+  pubSub: PubSub;
+  bus: MatchEventBus;
+  close(): Promise<void>;
+}
+
+export function createPubSubHandle(redisUrl?: string): PubSubHandle {
+  if (!redisUrl) {
+    const pubSub = createPubSub<{ [MATCH_CHANGED]: [MatchEventPayload] }>();
+    return { pubSub, bus: busFor(pubSub), close: async () => undefined };
+  }
+  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
+  const pubSub = createPubSub<{ [MATCH_CHANGED]: [MatchEventPayload] }>({
+    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+  });
+  return {
+    pubSub,
+    bus: busFor(pubSub),
+    close: async () => {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}
+
+function busFor(pubSub: PubSub): MatchEventBus {
+  return { publishMatchEvent: (e) => pubSub.publish(MATCH_CHANGED, e) };
+}

@@ -1,0 +1,117 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { combinedReach } from '../../analytics/reach';
+import type { MatchReason } from '../../graph/model';
+import { listCreators } from '../../graph/read';
+import type { Context } from '../context';
+import { notImplemented } from '../errors';
+import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
+import { connection, pageWindow } from '../pagination';
+import { Account } from '../types/account.type';
+import { Creator, CreatorConnection, SimilarCreator } from '../types/creator.type';
+import { CreatorOrderField, OrderDirection, Platform } from '../types/enums';
+import { Match } from '../types/match.type';
+import { AmplificationChain, PostConnection } from '../types/post.type';
+import { ReachEstimate } from '../types/reach.type';
+import { asAccount, asCreator, asMatch, asPost, iso, type CreatorObj } from './map';
+
+@Resolver(() => Creator)
+export class CreatorResolver {
+  @Query(() => Creator, { nullable: true })
+  async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const row = await ctx.loaders.creator.load(id);
+    return row ? asCreator(row) : null;
+  }
+
+  @Query(() => CreatorConnection)
+  async creators(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => CreatorFilter, { nullable: true }) filter?: CreatorFilter | null,
+    @Arg('orderBy', () => CreatorOrder, { nullable: true }) orderBy?: CreatorOrder | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const { skip, limit } = pageWindow(first, after);
+    const res = await listCreators(ctx.graph, {
+      search: filter?.search?.trim() || null,
+      platforms: filter?.platforms?.length ? filter.platforms : null,
+      matchStatuses: filter?.matchStatuses?.length ? filter.matchStatuses : null,
+      minReach: filter?.minCombinedReach ?? null,
+      active: filter?.active === undefined ? true : filter.active,
+      tracked: filter?.tracked ?? null,
+      includeUnbackfilled: filter?.includeUnbackfilled ?? false,
+      orderField: orderBy?.field ?? CreatorOrderField.COMBINED_REACH,
+      direction: orderBy?.direction ?? OrderDirection.DESC,
+      skip,
+      limit,
+    });
+    for (const c of res.items) ctx.loaders.creator.prime(c.id, c);
+    return connection(res.items.map(asCreator), res.total, skip);
+  }
+
+  @FieldResolver(() => [Account])
+  async accounts(@Root() c: CreatorObj, @Ctx() ctx: Context) {
+    return (await ctx.loaders.accountsByCreator.load(c.id)).map(asAccount);
+  }
+
+  @FieldResolver(() => Account, { nullable: true })
+  async account(@Root() c: CreatorObj, @Arg('platform', () => Platform) platform: Platform, @Ctx() ctx: Context) {
+    const accounts = await ctx.loaders.accountsByCreator.load(c.id);
+    const a = accounts.find((x) => x.platform === platform);
+    return a ? asAccount(a) : null;
+  }
+
+  @FieldResolver(() => Match, { nullable: true, description: "The cross-platform match that joins this creator's accounts, if any." })
+  async match(@Root() c: CreatorObj, @Ctx() ctx: Context) {
+    const m = await ctx.loaders.joiningMatchByCreator.load(c.id);
+    return m ? asMatch(m) : null;
+  }
+
+  @FieldResolver(() => ReachEstimate)
+  async combinedReach(@Root() c: CreatorObj, @Ctx() ctx: Context) {
+    const [accounts, match] = await Promise.all([
+      ctx.loaders.accountsByCreator.load(c.id),
+      ctx.loaders.joiningMatchByCreator.load(c.id),
+    ]);
+    return combinedReach(accounts, (match?.reasons ?? []) as MatchReason[]);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'No post on any platform within maxAgeDays.' })
+  stale(
+    @Root() c: CreatorObj,
+    @Arg('maxAgeDays', () => Int, { defaultValue: 30, nullable: false }) maxAgeDays: number,
+  ) {
+    if (!c.lastPostAt) return true;
+    return Date.now() - c.lastPostAt.getTime() > maxAgeDays * 86400_000;
+  }
+
+  @FieldResolver(() => PostConnection)
+  async posts(
+    @Root() c: CreatorObj,
+    @Ctx() ctx: Context,
+    @Arg('platform', () => Platform, { nullable: true }) platform?: Platform | null,
+    @Arg('since', () => Date, { nullable: true }) since?: Date | null,
+    @Arg('until', () => Date, { nullable: true }) until?: Date | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const { skip, limit } = pageWindow(first, after);
+    const page = await ctx.loaders.postsByCreator.load({
+      id: c.id,
+      args: { skip, limit, since: iso(since), until: iso(until), platform: platform ?? null },
+    });
+    return connection(page.items.map(asPost), page.total, skip);
+  }
+
+  @FieldResolver(() => [AmplificationChain])
+  amplificationChains(
+    @Arg('since', () => Date, { nullable: true }) _since?: Date | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) _first?: number | null,
+  ): AmplificationChain[] {
+    throw notImplemented('Creator.amplificationChains', 'analytics');
+  }
+
+  @FieldResolver(() => [SimilarCreator], { description: 'Creators with overlapping hashtags and amplifiers (lookalikes).' })
+  similar(@Arg('first', () => Int, { nullable: true, defaultValue: 10 }) _first?: number | null): SimilarCreator[] {
+    throw notImplemented('Creator.similar', 'analytics');
+  }
+}

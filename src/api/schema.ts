@@ -1,0 +1,51 @@
+/**
+ * Builds the executable schema from the type-graphql classes. The same function feeds the server
+ * and the SDL in schema/schema.graphql (printed sorted, so diffs stay readable).
+ */
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { buildSchema } from 'type-graphql';
+import './types/enums';
+import type { PubSub } from './pubsub';
+import { AccountResolver } from './resolvers/account.resolver';
+import { CreatorResolver } from './resolvers/creator.resolver';
+import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
+import { NodeResolver } from './resolvers/node.resolver';
+import {
+  BrandFieldsResolver,
+  PendingMutationResolver,
+  PendingQueryResolver,
+  PendingSubscriptionResolver,
+} from './resolvers/pending.resolver';
+import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
+import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+
+export const resolvers = [
+  NodeResolver,
+  CreatorResolver,
+  AccountResolver,
+  MatchResolver,
+  MatchEventResolver,
+  PostResolver,
+  AmplificationResolver,
+  MatchSubscriptionResolver,
+  PendingQueryResolver,
+  PendingMutationResolver,
+  PendingSubscriptionResolver,
+  BrandFieldsResolver,
+] as const;
+
+export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers],
+    pubSub,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}
+
+export function printSdl(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

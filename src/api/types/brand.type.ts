@@ -1,0 +1,104 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Account } from './account.type';
+import { Node } from './common.type';
+import { Creator } from './creator.type';
+import { GraphNodeKind, Platform } from './enums';
+import { Post } from './post.type';
+
+@ObjectType({ description: 'A topic (hashtag or link) a brand pushed on both platforms, and which went first.' })
+export class Launch {
+  @Field()
+  topic: string;
+  @Field(() => Platform)
+  firstPlatform: Platform;
+  @Field(() => Date)
+  firstAt: Date;
+  @Field(() => Date, { nullable: true })
+  xFirstAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  tiktokFirstAt: Date | null;
+  @Field(() => Float, { nullable: true })
+  leadHours: number | null;
+  @Field(() => [Post])
+  posts: Post[];
+}
+
+@ObjectType()
+export class GraphNode {
+  @Field(() => ID)
+  id: string;
+  @Field(() => GraphNodeKind)
+  kind: GraphNodeKind;
+  @Field()
+  label: string;
+  @Field(() => Platform, { nullable: true })
+  platform: Platform | null;
+  @Field(() => Float, { nullable: true })
+  weight: number | null;
+}
+
+@ObjectType()
+export class GraphEdge {
+  @Field(() => ID)
+  id: string;
+  @Field(() => ID)
+  source: string;
+  @Field(() => ID)
+  target: string;
+  @Field({ description: 'Relationship type, e.g. MATCHED_TO, AMPLIFIED, HAS_ACCOUNT, POSTED, TAGGED, OWNS.' })
+  type: string;
+  @Field(() => Float, { nullable: true })
+  weight: number | null;
+}
+
+@ObjectType({ description: 'A subgraph ready for a graph view.' })
+export class Graph {
+  @Field(() => [GraphNode])
+  nodes: GraphNode[];
+  @Field(() => [GraphEdge])
+  edges: GraphEdge[];
+}
+
+@ObjectType({ implements: Node })
+export class Brand implements Node {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  name: string;
+  @Field()
+  competitor: boolean;
+  @Field(() => [Account])
+  accounts: Account[];
+}
+
+@ObjectType()
+export class CreatorAmplification {
+  @Field(() => Creator)
+  creator: Creator;
+  @Field()
+  repostedOnX: boolean;
+  @Field(() => Float)
+  tiktokEngagement: number;
+  @Field(() => Float)
+  xEngagement: number;
+}
+
+@ObjectType({ implements: Node })
+export class Campaign implements Node {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  name: string;
+  @Field(() => Brand, { nullable: true })
+  brand: Brand | null;
+  @Field(() => [String])
+  hashtags: string[];
+  @Field(() => Date, { nullable: true })
+  startsAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  endsAt: Date | null;
+  @Field(() => [Creator])
+  creators: Creator[];
+  @Field(() => [CreatorAmplification], { description: 'Per sponsored creator: did they amplify on X, and what did X add.' })
+  amplification: CreatorAmplification[];
+}

@@ -1,0 +1,79 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Creator } from './creator.type';
+import { LaneState, Platform, XTier } from './enums';
+import { ReachEstimate } from './reach.type';
+import { UserError } from './common.type';
+
+@ObjectType()
+export class ShortlistEntry {
+  @Field(() => Int)
+  rank: number;
+  @Field(() => Creator)
+  creator: Creator;
+  @Field(() => Float)
+  score: number;
+  @Field(() => ReachEstimate)
+  reach: ReachEstimate;
+  @Field(() => [String])
+  why: string[];
+}
+
+@ObjectType()
+export class BudgetProjection {
+  @Field(() => Int)
+  tiktokCreditsLow: number;
+  @Field(() => Int)
+  tiktokCreditsHigh: number;
+  @Field(() => XTier)
+  xTier: XTier;
+  @Field(() => Float, { nullable: true })
+  xMonthlyUsdLow: number | null;
+  @Field(() => Float, { nullable: true })
+  xMonthlyUsdHigh: number | null;
+  @Field(() => Int)
+  xPostReadsPerMonth: number;
+  @Field(() => [String])
+  notes: string[];
+}
+
+@ObjectType()
+export class LineageEntry {
+  @Field({ description: 'Graph property, e.g. Account.followers.' })
+  field: string;
+  @Field(() => Platform, { nullable: true })
+  platform: Platform | null;
+  @Field()
+  provider: string;
+  @Field()
+  endpoint: string;
+}
+
+@ObjectType()
+export class LaneStatus {
+  @Field(() => Platform)
+  platform: Platform;
+  @Field()
+  provider: string;
+  @Field(() => LaneState)
+  state: LaneState;
+  @Field(() => Date, { nullable: true })
+  lastSuccessAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  lastErrorAt: Date | null;
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+  @Field(() => Int)
+  requestsLastHour: number;
+  @Field(() => Date, { nullable: true })
+  rateLimitResetAt: Date | null;
+  @Field(() => Int)
+  queueDepth: number;
+}
+
+@ObjectType()
+export class TrackCreatorPayload {
+  @Field(() => Creator, { nullable: true })
+  creator: Creator | null;
+  @Field(() => [UserError])
+  errors: UserError[];
+}

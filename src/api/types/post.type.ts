@@ -1,0 +1,102 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Node, PageInfo } from './common.type';
+import { Creator } from './creator.type';
+import { AmplificationKind, Platform } from './enums';
+
+@ObjectType()
+export class PostMetrics {
+  @Field(() => Float, { nullable: true })
+  views: number | null;
+  @Field(() => Float)
+  likes: number;
+  @Field(() => Float)
+  comments: number;
+  @Field(() => Float)
+  shares: number;
+  @Field(() => Float, { nullable: true })
+  quotes: number | null;
+  @Field(() => Float, { nullable: true })
+  bookmarks: number | null;
+}
+
+@ObjectType({ implements: Node })
+export class Post implements Node {
+  @Field(() => ID)
+  id: string;
+  @Field(() => Platform)
+  platform: Platform;
+  @Field()
+  platformPostId: string;
+  @Field()
+  url: string;
+  @Field(() => String, { nullable: true })
+  text: string | null;
+  @Field(() => Date)
+  createdAt: Date;
+  @Field(() => Float, { description: 'likes + comments + shares (+ quotes on X).' })
+  engagement: number;
+}
+
+@ObjectType()
+export class PostEdge {
+  @Field()
+  cursor: string;
+  @Field(() => Post)
+  node: Post;
+}
+
+@ObjectType()
+export class PostConnection {
+  @Field(() => [PostEdge])
+  edges: PostEdge[];
+  @Field(() => [Post])
+  nodes: Post[];
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@ObjectType({ description: 'An AMPLIFIED edge: amplifier -[:AMPLIFIED]-> source.' })
+export class Amplification {
+  @Field(() => AmplificationKind)
+  kind: AmplificationKind;
+  @Field(() => Int)
+  lagSeconds: number;
+  @Field(() => Float)
+  confidence: number;
+}
+
+@ObjectType()
+export class PlatformEngagement {
+  @Field(() => Platform)
+  platform: Platform;
+  @Field(() => Int)
+  posts: number;
+  @Field(() => Float)
+  engagement: number;
+}
+
+@ObjectType()
+export class AmplificationChain {
+  @Field(() => Post)
+  root: Post;
+  @Field(() => [Post], { description: 'Root first, then in time order.' })
+  posts: Post[];
+  @Field(() => [Amplification])
+  links: Amplification[];
+  @Field(() => [Platform])
+  platforms: Platform[];
+  @Field(() => [Creator])
+  creators: Creator[];
+  @Field(() => Int)
+  depth: number;
+  @Field(() => Int)
+  spanSeconds: number;
+  @Field()
+  crossPlatform: boolean;
+  @Field(() => Float)
+  totalEngagement: number;
+  @Field(() => [PlatformEngagement])
+  byPlatform: PlatformEngagement[];
+}

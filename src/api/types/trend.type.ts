@@ -1,0 +1,67 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Platform, SpilloverClass } from './enums';
+import { Post } from './post.type';
+
+@ObjectType()
+export class HashtagTrend {
+  @Field()
+  tag: string;
+  @Field(() => String, { nullable: true })
+  category: string | null;
+  @Field(() => Int)
+  xVolume: number;
+  @Field(() => Int)
+  tiktokVolume: number;
+  @Field(() => SpilloverClass)
+  spillover: SpilloverClass;
+  @Field(() => Platform, { nullable: true, description: 'Platform whose spike came first, if both spiked.' })
+  leader: Platform | null;
+  @Field(() => Date, { nullable: true })
+  xSpikeAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  tiktokSpikeAt: Date | null;
+  @Field(() => Float, { nullable: true, description: 'tiktokSpikeAt - xSpikeAt in hours; negative when TikTok led.' })
+  lagHours: number | null;
+  @Field(() => Float, { nullable: true })
+  lagHoursLow: number | null;
+  @Field(() => Float, { nullable: true })
+  lagHoursHigh: number | null;
+}
+
+@ObjectType()
+export class CategoryLag {
+  @Field()
+  category: string;
+  @Field(() => Float, { nullable: true })
+  medianLagHours: number | null;
+  @Field(() => Float, { nullable: true })
+  p25LagHours: number | null;
+  @Field(() => Float, { nullable: true })
+  p75LagHours: number | null;
+  @Field(() => Int)
+  samples: number;
+}
+
+@ObjectType()
+export class PlatformFirstSeen {
+  @Field(() => Platform)
+  platform: Platform;
+  @Field(() => Date)
+  at: Date;
+  @Field(() => Post)
+  post: Post;
+  @Field(() => Int, { nullable: true })
+  collectionLatencySeconds: number | null;
+}
+
+@ObjectType()
+export class Attribution {
+  @Field(() => Platform, { nullable: true })
+  firstPlatform: Platform | null;
+  @Field(() => Post, { nullable: true })
+  firstPost: Post | null;
+  @Field(() => Int, { nullable: true })
+  leadSeconds: number | null;
+  @Field(() => [PlatformFirstSeen])
+  firstSeen: PlatformFirstSeen[];
+}

@@ -1,0 +1,158 @@
+/**
+ * Read repositories: each function answers for MANY keys in one statement, which is what the
+ * per-request DataLoaders (api/loaders.ts) batch into. Results come back in the order of the keys.
+ */
+import type { GraphClient } from '../neo4j/graph-client';
+import type { MatchStatus, Platform } from './model';
+import type {
+  AccountRow,
+  AmplificationRow,
+  CreatorRow,
+  MatchEventRow,
+  MatchRow,
+  Page,
+  PostRow,
+  SnapshotRow,
+} from './rows';
+
+/** Rows from list slices come as {props, ...extra}: Cypher cannot project a map from a list element. */
+function flatten<T>(rows: { props: Record<string, unknown> }[]): T[] {
+  return rows.map(({ props, ...extra }) => ({ ...props, ...extra }) as T);
+}
+
+function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
+  const m = new Map(rows.map((r) => [r.key, r.value]));
+  return keys.map((k) => m.get(k) ?? empty);
+}
+
+export async function creatorsByIds(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {
+  const rows = await g.read<{ creator: CreatorRow }>('read/creators-by-ids', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.creator.id, value: r.creator as CreatorRow | null })), null);
+}
+
+export async function accountsByIds(g: GraphClient, ids: readonly string[]): Promise<(AccountRow | null)[]> {
+  const rows = await g.read<{ account: AccountRow }>('read/accounts-by-ids', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.account.id, value: r.account as AccountRow | null })), null);
+}
+
+export async function accountsByCreators(g: GraphClient, ids: readonly string[]): Promise<AccountRow[][]> {
+  const rows = await g.read<{ id: string; accounts: AccountRow[] }>('read/accounts-by-creators', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts })), []);
+}
+
+export async function creatorsByAccounts(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {
+  const rows = await g.read<{ id: string; creator: CreatorRow }>('read/creators-by-accounts', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.creator as CreatorRow | null })), null);
+}
+
+export async function joiningMatchesByCreators(g: GraphClient, ids: readonly string[]): Promise<(MatchRow | null)[]> {
+  const rows = await g.read<{ id: string; match: MatchRow }>('read/joining-matches-by-creators', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.match as MatchRow | null })), null);
+}
+
+export async function matchesByIds(g: GraphClient, ids: readonly string[]): Promise<(MatchRow | null)[]> {
+  const rows = await g.read<{ match: MatchRow }>('read/matches-by-ids', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.match.id, value: r.match as MatchRow | null })), null);
+}
+
+export async function matchEventsByMatches(g: GraphClient, ids: readonly string[]): Promise<MatchEventRow[][]> {
+  const rows = await g.read<{ id: string; events: MatchEventRow[] }>('read/match-events-by-matches', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.events })), []);
+}
+
+export async function accountByUsername(g: GraphClient, platform: Platform, username: string): Promise<AccountRow | null> {
+  const rows = await g.read<{ account: AccountRow }>('read/account-by-username', {
+    platform,
+    usernameLower: username.replace(/^@/, '').toLowerCase(),
+  });
+  return rows[0]?.account ?? null;
+}
+
+type SlicedPosts = { id: string; total: number; posts: { props: Record<string, unknown> }[] };
+
+export interface PostPageArgs {
+  skip: number;
+  limit: number;
+  since: string | null;
+  until: string | null;
+}
+
+export async function postsByAccounts(g: GraphClient, ids: readonly string[], args: PostPageArgs): Promise<Page<PostRow>[]> {
+  const rows = await g.read<SlicedPosts>('read/posts-by-accounts', { ids, ...args });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: { total: r.total, items: flatten<PostRow>(r.posts) } })), { total: 0, items: [] });
+}
+
+export async function postsByCreators(
+  g: GraphClient,
+  ids: readonly string[],
+  args: PostPageArgs & { platform: Platform | null },
+): Promise<Page<PostRow>[]> {
+  const rows = await g.read<SlicedPosts>('read/posts-by-creators', { ids, ...args });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: { total: r.total, items: flatten<PostRow>(r.posts) } })), { total: 0, items: [] });
+}
+
+export async function postsByIds(g: GraphClient, ids: readonly string[]): Promise<(PostRow | null)[]> {
+  const rows = await g.read<{ post: PostRow }>('read/posts-by-ids', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.post.id, value: r.post as PostRow | null })), null);
+}
+
+export async function hashtagsByPosts(g: GraphClient, ids: readonly string[]): Promise<string[][]> {
+  const rows = await g.read<{ id: string; tags: string[] }>('read/hashtags-by-posts', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.tags })), []);
+}
+
+export async function amplificationsByPosts(
+  g: GraphClient,
+  ids: readonly string[],
+): Promise<{ amplifies: AmplificationRow[]; amplifiedBy: AmplificationRow[] }[]> {
+  const rows = await g.read<{ id: string; amplifies: AmplificationRow[]; amplifiedBy: AmplificationRow[] }>(
+    'read/amplifications-by-posts',
+    { ids },
+  );
+  return byKey(
+    ids,
+    rows.map((r) => ({ key: r.id, value: { amplifies: r.amplifies, amplifiedBy: r.amplifiedBy } })),
+    { amplifies: [], amplifiedBy: [] },
+  );
+}
+
+export async function snapshotsByAccounts(
+  g: GraphClient,
+  ids: readonly string[],
+  range: { since: string | null; until: string | null },
+): Promise<SnapshotRow[][]> {
+  const rows = await g.read<{ id: string; snapshots: SnapshotRow[] }>('read/snapshots-by-accounts', { ids, ...range });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.snapshots })), []);
+}
+
+export interface CreatorListArgs {
+  search: string | null;
+  platforms: Platform[] | null;
+  matchStatuses: MatchStatus[] | null;
+  minReach: number | null;
+  active: boolean | null;
+  tracked: boolean | null;
+  includeUnbackfilled: boolean;
+  orderField: string;
+  direction: 'ASC' | 'DESC';
+  skip: number;
+  limit: number;
+}
+
+export async function listCreators(g: GraphClient, args: CreatorListArgs): Promise<Page<CreatorRow>> {
+  const { direction, ...params } = args;
+  const name = direction === 'ASC' ? 'read/creator-list-asc' : 'read/creator-list-desc';
+  const [row] = await g.read<{ total: number; creators: CreatorRow[] }>(name, {
+    ...params,
+    search: params.search?.toLowerCase() ?? null,
+  });
+  return { total: row?.total ?? 0, items: row?.creators ?? [] };
+}
+
+export async function listMatches(
+  g: GraphClient,
+  args: { statuses: MatchStatus[] | null; minScore: number | null; skip: number; limit: number },
+): Promise<Page<MatchRow>> {
+  const [row] = await g.read<{ total: number; matches: { props: Record<string, unknown> }[] }>('read/match-list', args);
+  return { total: row?.total ?? 0, items: flatten<MatchRow>(row?.matches ?? []) };
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm start`: configuration -> Neo4j (local when NEO4J_URI is unset) -> migrations -> sample data
+ * -> API. SIGTERM/SIGINT drain HTTP and ws, close the driver and stop the local Neo4j.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { startApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './log';
+
+async function main() {
+  loadDotenv({ quiet: true });
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const t0 = Date.now();
+  const app = await startApp(config, logger);
+  logger.info({ url: app.api.url, ws: app.api.wsUrl, startMs: Date.now() - t0, neo4jStartMs: app.local?.startMs }, 'ready');
+  process.stdout.write(`\nCreator Graph is up: open ${app.api.url} (playground), ${app.api.url.replace(/\/graphql$/, '/review')} (review desk)\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  process.exit(1);
+});

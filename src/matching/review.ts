@@ -1,0 +1,142 @@
+/**
+ * Reviewers' decisions: approve, reject, link. Human decisions win over the matcher: an approved
+ * or linked pair becomes MANUAL (never undone by a rerun), a rejected pair stays REJECTED (never
+ * relinked automatically), and rejecting a pair that had joined two accounts splits the creator.
+ */
+import { refreshCreators } from '../graph/creators';
+import { matchId, newCreatorId, parseMatchId } from '../graph/ids';
+import type { MatchStatus } from '../graph/model';
+import type { GraphClient } from '../neo4j/graph-client';
+import { emitMatchEvents, makeEvent, type MatchEventBus, type MatchEventKind } from './events';
+
+export class ReviewError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReviewError';
+  }
+}
+
+export interface ReviewContext {
+  graph: GraphClient;
+  bus: MatchEventBus;
+  /** Who decided: the caller's identity from the request. */
+  actor: string;
+}
+
+interface StatusRow {
+  id: string;
+  previousStatus: MatchStatus | null;
+  previousScore: number | null;
+  status: MatchStatus;
+  score: number;
+}
+
+const JOINING: (MatchStatus | null)[] = ['AUTO', 'MANUAL'];
+
+async function decide(
+  ctx: ReviewContext,
+  id: string,
+  status: MatchStatus,
+  kind: MatchEventKind,
+  note: string | null,
+  addReason: string | null = null,
+): Promise<StatusRow> {
+  const pair = parseMatchId(id);
+  if (!pair) throw new ReviewError('BAD_USER_INPUT', `"${id}" is not a match id`);
+  const at = new Date().toISOString();
+  const [row] = await ctx.graph.write<StatusRow>('matching/set-match-status', {
+    id,
+    status,
+    actor: ctx.actor,
+    note,
+    at,
+    addReason,
+  });
+  if (!row) throw new ReviewError('NOT_FOUND', `no match with id "${id}"`);
+  const wasJoined = JOINING.includes(row.previousStatus);
+  const nowJoined = JOINING.includes(status);
+  const touched: string[] = [];
+  if (nowJoined && !wasJoined) {
+    const res = await ctx.graph.write<{ creatorId: string; goneId: string }>('matching/merge-creators', {
+      tiktokId: pair.tiktokAccountId,
+      xId: pair.xAccountId,
+    });
+    touched.push(...res.map((r) => r.creatorId));
+  } else if (!nowJoined && wasJoined) {
+    const res = await ctx.graph.write<{ keptId: string; splitId: string }>('matching/split-creators', {
+      tiktokId: pair.tiktokAccountId,
+      xId: pair.xAccountId,
+      newId: newCreatorId(),
+    });
+    for (const r of res) touched.push(r.keptId, r.splitId);
+  }
+  if (touched.length > 0) await refreshCreators(ctx.graph, touched);
+  await emitMatchEvents(ctx.graph, ctx.bus, [
+    makeEvent({
+      matchId: id,
+      kind,
+      previousStatus: row.previousStatus,
+      previousScore: row.previousScore,
+      status: row.status,
+      score: row.score,
+      at,
+      actor: ctx.actor,
+      note,
+    }),
+  ]);
+  return row;
+}
+
+export function approveMatch(ctx: ReviewContext, id: string, note: string | null = null) {
+  return decide(ctx, id, 'MANUAL', 'APPROVED', note);
+}
+
+export function rejectMatch(ctx: ReviewContext, id: string, note: string | null = null) {
+  return decide(ctx, id, 'REJECTED', 'REJECTED', note);
+}
+
+/** Links two accounts (one per platform) as one creator; returns the match id. */
+export async function linkAccounts(ctx: ReviewContext, accountIds: string[], note: string | null = null): Promise<string> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length !== 2) throw new ReviewError('BAD_USER_INPUT', 'linkAccounts takes exactly two account ids, one per platform');
+  const rows = await ctx.graph.read<{ id: string; exists: boolean; platform: string | null; joinedWith: string[] }>(
+    'matching/account-pair',
+    { ids },
+  );
+  const missing = rows.filter((r) => !r.exists).map((r) => r.id);
+  if (missing.length > 0) throw new ReviewError('NOT_FOUND', `no account with id ${missing.map((m) => `"${m}"`).join(', ')}`);
+  const tiktok = rows.find((r) => r.platform === 'TIKTOK');
+  const x = rows.find((r) => r.platform === 'X');
+  if (!tiktok || !x) throw new ReviewError('BAD_USER_INPUT', 'linkAccounts needs one TikTok and one X account');
+  for (const [self, other] of [
+    [tiktok, x],
+    [x, tiktok],
+  ]) {
+    const conflict = self.joinedWith.filter((o) => o !== other.id);
+    if (conflict.length > 0) {
+      throw new ReviewError('CONFLICT', `${self.id} is already matched to ${conflict[0]}: reject that match first`);
+    }
+  }
+  const id = matchId(tiktok.id, x.id);
+  // Create the edge if the matcher never proposed this pair, then record the reviewer's decision.
+  await ctx.graph.write('matching/upsert-matches', {
+    rows: [
+      {
+        id,
+        tiktokId: tiktok.id,
+        xId: x.id,
+        score: 0,
+        reasons: [],
+        evidence: '[]',
+        status: 'PENDING',
+        at: new Date().toISOString(),
+        keepScore: true,
+      },
+    ],
+  });
+  await decide(ctx, id, 'MANUAL', 'LINKED', note, 'MANUAL_LINK');
+  return id;
+}

@@ -1,0 +1,189 @@
+/**
+ * Blocking: instead of scoring every TikTok account against every X account, index accounts by
+ * the keys a true match would share (normalised handle, identifying bio link, registrable domain
+ * of an own site, normalised display name, profile-link target) and score only cross-platform
+ * pairs that share a key. Keys held by more than `maxBlockSize` accounts are too common to block
+ * on: they yield no pairs (which keeps the pair count linear in the number of accounts) and are
+ * reported instead; the handle counts also tell scoring which handles are common.
+ */
+
+import type { Platform } from '../graph/model';
+import {
+  bioHandles,
+  exactHandle,
+  identifyingLink,
+  isSharedHost,
+  normalizeHandle,
+  normalizeName,
+  profileLinkTarget,
+  registrableDomain,
+} from './normalize';
+import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
+import type { MatchableAccount } from './score';
+
+export type BlockingKeyKind = 'handle' | 'link' | 'domain' | 'name' | 'profile';
+
+/**
+ * The blocking keys of one account, each "<kind>:<value>", sorted, without duplicates.
+ * Profile keys are "profile:<PLATFORM>:<username>": every account emits its own, and an account
+ * whose bio link or bio text points at an account on the other platform emits that one's, so the
+ * pointer and its target meet in one block.
+ */
+export function blockingKeys(account: MatchableAccount, opts: MatchOptionsInput | MatchOptions = {}): string[] {
+  const minName = opts.minNameKeyLength ?? resolveMatchOptions().minNameKeyLength;
+  const keys = new Set<string>();
+  const handle = normalizeHandle(account.username);
+  if (handle !== '') keys.add(`handle:${handle}`);
+  const link = identifyingLink(account.bioLink);
+  if (link !== undefined) keys.add(`link:${link}`);
+  if (account.bioLink && !isSharedHost(account.bioLink)) {
+    const domain = registrableDomain(account.bioLink);
+    if (domain !== undefined) keys.add(`domain:${domain}`);
+  }
+  const name = normalizeName(account.displayName);
+  if (name.length >= minName) keys.add(`name:${name}`);
+
+  const own = exactHandle(account.username);
+  if (own !== '') keys.add(`profile:${account.platform}:${own}`);
+  const other: Platform = account.platform === 'TIKTOK' ? 'X' : 'TIKTOK';
+  const target = profileLinkTarget(account.bioLink);
+  if (target && target.platform === other) keys.add(`profile:${other}:${target.username}`);
+  for (const h of bioHandles(account.bio)[other]) keys.add(`profile:${other}:${h}`);
+  return [...keys].sort();
+}
+
+/** The kind of a blocking key ("handle" for "handle:amy"). */
+export function keyKind(key: string): BlockingKeyKind {
+  return key.slice(0, key.indexOf(':')) as BlockingKeyKind;
+}
+
+interface Block {
+  tiktok: number[];
+  x: number[];
+}
+
+/** A key shared by too many accounts to block on. */
+export interface OversizedKey {
+  key: string;
+  kind: BlockingKeyKind;
+  tiktok: number;
+  x: number;
+}
+
+/** A TikTok and an X account sharing at least one usable blocking key. */
+export interface CandidatePair {
+  tiktok: MatchableAccount;
+  x: MatchableAccount;
+  /** The usable keys they share, sorted. */
+  keys: string[];
+}
+
+/** Accounts indexed by blocking key. Build with `buildIndex`. */
+export class BlockingIndex {
+  /** Accounts by position; duplicates of an id after the first are ignored. */
+  readonly accounts: MatchableAccount[] = [];
+  /** Sorted blocking keys per account position. */
+  readonly keysOf: string[][] = [];
+  readonly blocks = new Map<string, Block>();
+  private readonly ids = new Set<string>();
+
+  constructor(readonly options: MatchOptions) {}
+
+  /** Adds an account; false when an account with the same id is already indexed. */
+  add(account: MatchableAccount): boolean {
+    if (this.ids.has(account.id)) return false;
+    this.ids.add(account.id);
+    const pos = this.accounts.length;
+    const keys = blockingKeys(account, this.options);
+    this.accounts.push(account);
+    this.keysOf.push(keys);
+    for (const key of keys) {
+      let block = this.blocks.get(key);
+      if (!block) {
+        block = { tiktok: [], x: [] };
+        this.blocks.set(key, block);
+      }
+      (account.platform === 'TIKTOK' ? block.tiktok : block.x).push(pos);
+    }
+    return true;
+  }
+
+  /** Accounts (both platforms) holding a key. */
+  keyCount(key: string): number {
+    const b = this.blocks.get(key);
+    return b ? b.tiktok.length + b.x.length : 0;
+  }
+
+  /** Accounts (both platforms) whose normalised handle is `normalizedHandle`; feeds COMMON_HANDLE. */
+  readonly handleCount = (normalizedHandle: string): number => this.keyCount(`handle:${normalizedHandle}`);
+
+  /** True when the key is held by more than `maxBlockSize` accounts and so yields no pairs. */
+  isOversized(key: string): boolean {
+    return this.keyCount(key) > this.options.maxBlockSize;
+  }
+
+  /** Keys too common to block on, largest first (ties by key). */
+  oversizedKeys(): OversizedKey[] {
+    const out: OversizedKey[] = [];
+    for (const [key, b] of this.blocks) {
+      if (b.tiktok.length + b.x.length > this.options.maxBlockSize) {
+        out.push({ key, kind: keyKind(key), tiktok: b.tiktok.length, x: b.x.length });
+      }
+    }
+    return out.sort((a, b) => b.tiktok + b.x - (a.tiktok + a.x) || (a.key < b.key ? -1 : 1));
+  }
+}
+
+/** Indexes accounts of both platforms by their blocking keys. */
+export function buildIndex(accounts: Iterable<MatchableAccount>, opts?: MatchOptionsInput | MatchOptions): BlockingIndex {
+  const index = new BlockingIndex(resolveMatchOptions(opts));
+  for (const a of accounts) index.add(a);
+  return index;
+}
+
+/** The usable keys two sorted key lists share, in order. */
+function sharedUsableKeys(a: string[], b: string[], index: BlockingIndex): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      if (!index.isOversized(a[i])) out.push(a[i]);
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return out;
+}
+
+/**
+ * Every cross-platform pair sharing at least one usable key, exactly once, lazily. A pair is
+ * yielded from the block of the smallest key it shares, so no set of seen pairs is kept and
+ * memory stays that of the index. At most sum over usable keys of |tiktok| * |x| pairs, which is
+ * at most (maxBlockSize / 2)^2 per key: linear in the number of accounts.
+ */
+export function* candidatePairs(index: BlockingIndex): Generator<CandidatePair> {
+  for (const [key, block] of index.blocks) {
+    if (block.tiktok.length === 0 || block.x.length === 0) continue;
+    if (block.tiktok.length + block.x.length > index.options.maxBlockSize) continue;
+    for (const t of block.tiktok) {
+      for (const x of block.x) {
+        const keys = sharedUsableKeys(index.keysOf[t], index.keysOf[x], index);
+        if (keys[0] !== key) continue;
+        yield { tiktok: index.accounts[t], x: index.accounts[x], keys };
+      }
+    }
+  }
+}
+
+/**
+ * Every TikTok x X pair, for comparison with blocking in benchmarks and tests. Quadratic: do
+ * not use on real populations.
+ */
+export function* allPairs(accounts: Iterable<MatchableAccount>): Generator<{ tiktok: MatchableAccount; x: MatchableAccount }> {
+  const tiktok: MatchableAccount[] = [];
+  const x: MatchableAccount[] = [];
+  for (const a of accounts) (a.platform === 'TIKTOK' ? tiktok : x).push(a);
+  for (const t of tiktok) for (const xa of x) yield { tiktok: t, x: xa };
+}

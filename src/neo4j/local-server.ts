@@ -69,10 +69,24 @@ export function launcherClasspath(): string {
 }
 
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  // Another process can take the port between our check and the JVM's bind: try a fresh one.
+  let port = await pickPort(opts.port ?? 7687);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts, port);
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 4) throw err;
+      port = await anyFreePort();
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startOnce(opts: LocalNeo4jOptions, port: number): Promise<LocalNeo4j> {
   const log = opts.logger ?? silentLogger;
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
-  const port = await pickPort(opts.port ?? 7687);
   const args = [
     `-Xmx${opts.heap ?? '1g'}`,
     '-XX:+UseG1GC',
@@ -116,7 +130,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rej(new Error(`Local Neo4j exited with code ${code} before it was ready:\n${output.join('')}`));
+      const text = output.join('');
+      if (/Address already in use|PortBindException/.test(text)) rej(new PortTakenError(`port ${port} taken`));
+      else rej(new Error(`Local Neo4j exited with code ${code} before it was ready:\n${text}`));
     });
   });
   const startMs = Date.now() - started;

@@ -8,16 +8,7 @@
  */
 
 import type { Platform } from '../graph/model';
-import {
-  bioHandles,
-  exactHandle,
-  identifyingLink,
-  isSharedHost,
-  normalizeHandle,
-  normalizeName,
-  profileLinkTarget,
-  registrableDomain,
-} from './normalize';
+import { bioHandles, describeLink, exactHandle, normalizeHandle, normalizeName } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 import type { MatchableAccount } from './score';
 
@@ -34,19 +25,16 @@ export function blockingKeys(account: MatchableAccount, opts: MatchOptionsInput 
   const keys = new Set<string>();
   const handle = normalizeHandle(account.username);
   if (handle !== '') keys.add(`handle:${handle}`);
-  const link = identifyingLink(account.bioLink);
-  if (link !== undefined) keys.add(`link:${link}`);
-  if (account.bioLink && !isSharedHost(account.bioLink)) {
-    const domain = registrableDomain(account.bioLink);
-    if (domain !== undefined) keys.add(`domain:${domain}`);
-  }
+  const link = describeLink(account.bioLink);
+  if (link?.identifying !== undefined) keys.add(`link:${link.identifying}`);
+  if (link?.domain !== undefined && !link.sharedHost) keys.add(`domain:${link.domain}`);
   const name = normalizeName(account.displayName);
   if (name.length >= minName) keys.add(`name:${name}`);
 
   const own = exactHandle(account.username);
   if (own !== '') keys.add(`profile:${account.platform}:${own}`);
   const other: Platform = account.platform === 'TIKTOK' ? 'X' : 'TIKTOK';
-  const target = profileLinkTarget(account.bioLink);
+  const target = link?.profile;
   if (target && target.platform === other) keys.add(`profile:${other}:${target.username}`);
   for (const h of bioHandles(account.bio)[other]) keys.add(`profile:${other}:${h}`);
   return [...keys].sort();

@@ -163,13 +163,26 @@ export function linkParts(raw: string | null | undefined): LinkParts | undefined
  */
 export function canonicalUrl(raw: string | null | undefined): string | undefined {
   const p = linkParts(raw);
-  if (!p) return undefined;
+  return p ? canonicalOf(p) : undefined;
+}
+
+function canonicalOf(p: LinkParts): string {
   return p.host + p.path + (p.query ? `?${p.query}` : '');
 }
 
-function hostOf(urlOrHost: string): string | undefined {
-  const p = linkParts(urlOrHost);
-  return p ? p.host.replace(/:\d+$/, '') : undefined;
+function hostnameOf(p: LinkParts): string {
+  return p.host.replace(/:\d+$/, '');
+}
+
+function domainOf(p: LinkParts): string | undefined {
+  const host = hostnameOf(p);
+  if (/^\[|^\d+(\.\d+){3}$/.test(host)) return undefined;
+  return subdomainSite(host) ?? getDomain(host, { allowPrivateDomains: true }) ?? undefined;
+}
+
+function identifyingOf(p: LinkParts): string | undefined {
+  if (p.path === '' && p.query === '' && isSharedHostName(hostnameOf(p))) return undefined;
+  return canonicalOf(p);
 }
 
 /**
@@ -180,10 +193,8 @@ function hostOf(urlOrHost: string): string | undefined {
  * domains must check `isSharedHost` first.
  */
 export function registrableDomain(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  const host = hostOf(url);
-  if (!host || /^\[|^\d+(\.\d+){3}$/.test(host)) return undefined;
-  return subdomainSite(host) ?? getDomain(host, { allowPrivateDomains: true }) ?? undefined;
+  const p = linkParts(url);
+  return p ? domainOf(p) : undefined;
 }
 
 /**
@@ -192,8 +203,8 @@ export function registrableDomain(url: string | null | undefined): string | unde
  * their full profile path, never by domain. Accepts a host or a URL.
  */
 export function isSharedHost(hostOrUrl: string): boolean {
-  const host = hostOf(hostOrUrl);
-  return host !== undefined && isSharedHostName(host);
+  const p = linkParts(hostOrUrl);
+  return p !== undefined && isSharedHostName(hostnameOf(p));
 }
 
 /**
@@ -202,9 +213,7 @@ export function isSharedHost(hostOrUrl: string): boolean {
  */
 export function identifyingLink(raw: string | null | undefined): string | undefined {
   const p = linkParts(raw);
-  if (!p) return undefined;
-  if (p.path === '' && p.query === '' && isSharedHostName(p.host.replace(/:\d+$/, ''))) return undefined;
-  return p.host + p.path + (p.query ? `?${p.query}` : '');
+  return p ? identifyingOf(p) : undefined;
 }
 
 // ---------------------------------------------------------------- profile links
@@ -237,7 +246,10 @@ function validUsername(platform: Platform, name: string): boolean {
  */
 export function profileLinkTarget(url: string | null | undefined): ProfileRef | undefined {
   const p = linkParts(url);
-  if (!p) return undefined;
+  return p ? profileOf(p) : undefined;
+}
+
+function profileOf(p: LinkParts): ProfileRef | undefined {
   const segments = p.path.split('/').filter((x) => x !== '');
   if (p.host === 'x.com') {
     if (segments.length === 2 && segments[0] === 'intent' && (segments[1] === 'user' || segments[1] === 'follow')) {
@@ -255,6 +267,34 @@ export function profileLinkTarget(url: string | null | undefined): ProfileRef | 
     return validUsername('TIKTOK', name) ? { platform: 'TIKTOK', username: name } : undefined;
   }
   return undefined;
+}
+
+/** Everything matching asks of one bio link, from a single parse. */
+export interface LinkFacts {
+  /** `canonicalUrl`. */
+  canonical: string;
+  /** `identifyingLink`: absent for the bare root of a shared host. */
+  identifying?: string;
+  /** `registrableDomain`. */
+  domain?: string;
+  /** `isSharedHost` of the link's host. */
+  sharedHost: boolean;
+  /** `profileLinkTarget`. */
+  profile?: ProfileRef;
+}
+
+/** `LinkFacts` of a bio link; undefined when it is not a usable link. */
+export function describeLink(raw: string | null | undefined): LinkFacts | undefined {
+  const p = linkParts(raw);
+  if (!p) return undefined;
+  const facts: LinkFacts = { canonical: canonicalOf(p), sharedHost: isSharedHostName(hostnameOf(p)) };
+  const identifying = identifyingOf(p);
+  if (identifying !== undefined) facts.identifying = identifying;
+  const domain = domainOf(p);
+  if (domain !== undefined) facts.domain = domain;
+  const profile = profileOf(p);
+  if (profile !== undefined) facts.profile = profile;
+  return facts;
 }
 
 // ---------------------------------------------------------------- handles written in bios

@@ -6,17 +6,7 @@
  */
 
 import type { MatchReason, Platform } from '../graph/model';
-import {
-  bioHandles,
-  canonicalUrl,
-  exactHandle,
-  identifyingLink,
-  isSharedHost,
-  normalizeHandle,
-  normalizeName,
-  profileLinkTarget,
-  registrableDomain,
-} from './normalize';
+import { bioHandles, describeLink, exactHandle, normalizeHandle, normalizeName, type LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
 /** What matching needs of an account; an AccountRecord plus its graph id fits. */
@@ -104,10 +94,18 @@ export function isCommonHandle(normalized: string, opts: MatchOptions, ctx: Scor
   return (ctx.handleCount?.(normalized) ?? 0) >= c.minSharedAccounts;
 }
 
-function bioLinkEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchOptions): MatchEvidence | undefined {
+/** A side of the pair with its bio link parsed once. */
+interface Side {
+  account: MatchableAccount;
+  link: LinkFacts | undefined;
+}
+
+function bioLinkEvidence(ts: Side, xs: Side, opts: MatchOptions): MatchEvidence | undefined {
+  const t = ts.account;
+  const x = xs.account;
   if (!t.bioLink && !x.bioLink) return undefined;
-  const tLink = identifyingLink(t.bioLink);
-  const xLink = identifyingLink(x.bioLink);
+  const tLink = ts.link?.identifying;
+  const xLink = xs.link?.identifying;
   if (tLink !== undefined && tLink === xLink) {
     return {
       signal: 'BIO_LINK',
@@ -116,9 +114,9 @@ function bioLinkEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchOp
       points: Math.round(opts.weights.bioLink),
     };
   }
-  const tDomain = registrableDomain(t.bioLink);
-  const xDomain = registrableDomain(x.bioLink);
-  if (tDomain !== undefined && tDomain === xDomain && !isSharedHost(t.bioLink!) && !isSharedHost(x.bioLink!)) {
+  const tDomain = ts.link?.domain;
+  const xDomain = xs.link?.domain;
+  if (tDomain !== undefined && tDomain === xDomain && !ts.link!.sharedHost && !xs.link!.sharedHost) {
     return {
       signal: 'BIO_LINK',
       reason: 'BIOLINK_DOMAIN',
@@ -128,7 +126,7 @@ function bioLinkEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchOp
   }
   return {
     signal: 'BIO_LINK',
-    values: [value('TIKTOK', t.bioLink, canonicalUrl(t.bioLink)), value('X', x.bioLink, canonicalUrl(x.bioLink))],
+    values: [value('TIKTOK', t.bioLink, ts.link?.canonical), value('X', x.bioLink, xs.link?.canonical)],
     points: 0,
   };
 }
@@ -138,7 +136,8 @@ function bioLinkEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchOp
  * names `to`'s handle. One direction earns the points once; a second hit in the same direction is
  * listed with 0 points, because it repeats the same claim.
  */
-function profileLinkEvidence(from: MatchableAccount, to: MatchableAccount, opts: MatchOptions): MatchEvidence[] {
+function profileLinkEvidence(fromSide: Side, to: MatchableAccount, opts: MatchOptions): MatchEvidence[] {
+  const from = fromSide.account;
   const out: MatchEvidence[] = [];
   const toHandle = exactHandle(to.username);
   let awarded = false;
@@ -147,7 +146,7 @@ function profileLinkEvidence(from: MatchableAccount, to: MatchableAccount, opts:
     awarded = true;
     return Math.round(opts.weights.bioLink);
   };
-  const target = profileLinkTarget(from.bioLink);
+  const target = fromSide.link?.profile;
   if (target && target.platform === to.platform) {
     const hit = target.username === toHandle;
     out.push({
@@ -243,9 +242,11 @@ export function scorePair(
   }
   const o = cachedOptions(opts);
   const evidence: MatchEvidence[] = [];
-  const link = bioLinkEvidence(tiktok, x, o);
+  const ts: Side = { account: tiktok, link: describeLink(tiktok.bioLink) };
+  const xs: Side = { account: x, link: describeLink(x.bioLink) };
+  const link = bioLinkEvidence(ts, xs, o);
   if (link) evidence.push(link);
-  evidence.push(...profileLinkEvidence(tiktok, x, o), ...profileLinkEvidence(x, tiktok, o));
+  evidence.push(...profileLinkEvidence(ts, x, o), ...profileLinkEvidence(xs, tiktok, o));
   evidence.push(...usernameEvidence(tiktok, x, o, ctx));
   const name = nameEvidence(tiktok, x, o);
   if (name) evidence.push(name);

@@ -140,7 +140,6 @@ export const PLATFORM_HOSTS: readonly string[] = [
   'teespring.com',
   'spring.com',
   'redbubble.com',
-  'twitter.co',
 ];
 
 /**

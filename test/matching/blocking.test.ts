@@ -255,8 +255,8 @@ describe('blocking scales near-linearly', () => {
       expect(count).toBeLessThanOrEqual(linearBound(index));
       return count / (2 * perPlatform);
     };
-    const small = perAccount(2_500);
-    const large = perAccount(10_000);
+    const small = perAccount(1_000);
+    const large = perAccount(4_000);
     expect(small).toBeGreaterThan(0);
     expect(large).toBeLessThanOrEqual(20);
     expect(small).toBeLessThanOrEqual(20);

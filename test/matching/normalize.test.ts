@@ -1,6 +1,7 @@
 import {
   bioHandles,
   canonicalUrl,
+  describeLink,
   exactHandle,
   identifyingLink,
   isSharedHost,
@@ -244,5 +245,19 @@ describe('bioHandles', () => {
     // Dots are not allowed in X usernames, so this can only be the TikTok handle.
     expect(bioHandles('TT/X: @amy.makes')).toEqual({ TIKTOK: ['amy.makes'], X: [] });
     expect(bioHandles('X: @amy.')).toEqual({ TIKTOK: [], X: ['amy'] });
+  });
+});
+
+describe('describeLink', () => {
+  it('agrees with the single-purpose functions', () => {
+    for (const raw of ['https://www.Linktr.ee/Amy/?utm_source=ig', 'https://shop.amysmith.co.uk/x', 'https://twitter.com/amy_tweets', 'linktr.ee', 'https://amy.github.io', 'https://bit.ly/AbC']) {
+      const f = describeLink(raw)!;
+      expect(f.canonical).toBe(canonicalUrl(raw));
+      expect(f.identifying).toBe(identifyingLink(raw));
+      expect(f.domain).toBe(registrableDomain(raw));
+      expect(f.sharedHost).toBe(isSharedHost(raw));
+      expect(f.profile).toEqual(profileLinkTarget(raw));
+    }
+    expect(describeLink('mailto:amy@example.com')).toBeUndefined();
   });
 });

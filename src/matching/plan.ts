@@ -1,8 +1,8 @@
 /**
- * The whole pure matching pass in one call: index the accounts, score the candidate pairs that
- * blocking yields (with the index's handle counts feeding COMMON_HANDLE), and decide statuses
- * against the stored human decisions. A database-backed run loads accounts and stored matches,
- * calls this, and writes the assignments back.
+ * The pure part of a matching pass in one call: index the accounts, score the candidate pairs
+ * that blocking yields (with the index's handle counts feeding COMMON_HANDLE), and decide
+ * statuses against the stored decisions (conflict-aware, reviewer decisions kept). A
+ * database-backed run loads accounts and stored matches, calls this, and writes the assignments.
  */
 
 import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
@@ -10,7 +10,7 @@ import { buildIndex, candidatePairs, type OversizedKey } from './blocking';
 import { cachedOptions, scorePair, type MatchableAccount, type ScoredPair } from './score';
 import type { MatchOptions, MatchOptionsInput } from './options';
 
-export interface MatchPassResult {
+export interface MatchPlan {
   /** One per candidate pair scoring at or above the review threshold (decision AUTO or PENDING). */
   scored: ScoredPair[];
   /**
@@ -24,12 +24,12 @@ export interface MatchPassResult {
   candidateCount: number;
 }
 
-/** Matches TikTok accounts against X accounts, in memory. */
-export function matchAccounts(
+/** Plans the matches between TikTok and X accounts, in memory; writes nothing. */
+export function planMatches(
   accounts: Iterable<MatchableAccount>,
   opts?: MatchOptionsInput | MatchOptions,
   existing: Iterable<ExistingMatch> = [],
-): MatchPassResult {
+): MatchPlan {
   const o = cachedOptions(opts);
   const stored = [...existing];
   const storedPairs = new Set(stored.map((e) => `${e.tiktokId} ${e.xId}`));

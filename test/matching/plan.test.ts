@@ -1,4 +1,4 @@
-import { matchAccounts } from '../../src/matching/match';
+import { planMatches } from '../../src/matching/plan';
 import type { MatchableAccount } from '../../src/matching/score';
 import type { Platform } from '../../src/graph/model';
 
@@ -6,7 +6,7 @@ function acct(platform: Platform, username: string, extra: Partial<MatchableAcco
   return { id: `${platform === 'TIKTOK' ? 'tiktok' : 'x'}:${username}`, platform, username, ...extra };
 }
 
-describe('matchAccounts', () => {
+describe('planMatches', () => {
   const accounts: MatchableAccount[] = [
     acct('TIKTOK', 'beautybyamy', { displayName: 'Amy 💄', bioLink: 'https://linktr.ee/beautybyamy?utm_source=tiktok' }),
     acct('X', 'BeautyByAmy', { displayName: '𝐀𝐦𝐲', bioLink: 'https://www.linktr.ee/BeautyByAmy/' }),
@@ -20,7 +20,7 @@ describe('matchAccounts', () => {
   ];
 
   it('scores only candidate pairs, keeps review-band and better, and assigns conflict-aware statuses', () => {
-    const r = matchAccounts(accounts);
+    const r = planMatches(accounts);
     const byPair = new Map(r.assignments.map((a) => [`${a.tiktokId}|${a.xId}`, a]));
     expect([...byPair.keys()].sort()).toEqual([
       'tiktok:beautybyamy|x:BeautyByAmy',
@@ -39,7 +39,7 @@ describe('matchAccounts', () => {
   });
 
   it('respects stored decisions and reports stored pairs that no longer score', () => {
-    const r = matchAccounts(accounts, undefined, [
+    const r = planMatches(accounts, undefined, [
       { tiktokId: 'tiktok:chef.bo', xId: 'x:bo_cooks_too', status: 'REJECTED' },
       { tiktokId: 'tiktok:nobody_here', xId: 'x:someone_else', status: 'PENDING' },
     ]);
@@ -57,10 +57,10 @@ describe('matchAccounts', () => {
       acct('TIKTOK', 'glowqueenmia_3'),
       acct('X', 'glow_queen_mia4'),
     ];
-    const alone = matchAccounts(crowd.slice(0, 2));
+    const alone = planMatches(crowd.slice(0, 2));
     expect(alone.scored[0].reasons).toEqual(['BIOLINK_DOMAIN', 'HANDLE_EXACT']);
     expect(alone.assignments[0].status).toBe('AUTO');
-    const crowded = matchAccounts(crowd);
+    const crowded = planMatches(crowd);
     const pair = crowded.scored.find((s) => s.tiktokId === 'tiktok:glowqueenmia' && s.xId === 'x:glowqueenmia')!;
     expect(pair.reasons).toContain('COMMON_HANDLE');
     expect(pair.decision).toBe('PENDING');

@@ -110,8 +110,9 @@ class HandleRegistry {
   claim(p: Platform, wanted: string): string {
     const max = p === 'X' ? 15 : 24;
     let h = wanted.slice(0, max);
+    // Widen the suffix range quickly: popular stems exhaust two-digit suffixes in large worlds.
     for (let i = 0; !this.isFree(p, h) && i < 1000; i++) {
-      const digits = String(this.rng.int(i < 20 ? 1 : 100, i < 20 ? 99 : 99999));
+      const digits = String(i < 4 ? this.rng.int(1, 99) : i < 10 ? this.rng.int(100, 9999) : this.rng.int(10_000, 999_999));
       h = wanted.slice(0, max - digits.length) + digits;
     }
     this.taken[p].add(h.toLowerCase());

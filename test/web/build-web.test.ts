@@ -13,9 +13,9 @@ const dist = join(root, 'src', 'web', 'dist');
 const runBuild = () =>
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
-/** Local asset URLs an HTML page loads. */
+/** Asset URLs an HTML page loads over the network (data: URLs are inline). */
 function assetUrls(html: string): string[] {
-  return [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  return [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => !u.startsWith('data:'));
 }
 
 describe('build:web output', () => {

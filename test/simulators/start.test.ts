@@ -14,7 +14,7 @@ describe('startSimulators', () => {
       expect(retry.user.id).toBe(quirky.id);
 
       const strCounts = world.tiktok.accounts.find((a) => a.quirk === 'stringCounts' && a.deletedAt === null)!;
-      const s = await (await fetch(`${sims.tiklive.url}/userinfo-by-id/?userid=${strCounts.id}`, { headers: { 'X-Api-Key': DEFAULT_TIKLIVE_KEY } })).json();
+      const s = (await (await fetch(`${sims.tiklive.url}/userinfo-by-id/?userid=${strCounts.id}`, { headers: { 'X-Api-Key': DEFAULT_TIKLIVE_KEY } })).json()) as { stats: { followerCount: unknown } };
       expect(typeof s.stats.followerCount).toBe('string');
       expect(Number(s.stats.followerCount)).toBeGreaterThan(0);
 

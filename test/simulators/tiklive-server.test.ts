@@ -43,7 +43,7 @@ const publicWithPosts = (min: number) =>
 
 describe('TikLive simulator', () => {
   it('answers a missing or unknown key with HTTP 200 and a bare message', async () => {
-    for (const headers of [{}, { 'X-Api-Key': 'nope' }]) {
+    for (const headers of [{}, { 'X-Api-Key': 'nope' }] as Record<string, string>[]) {
       const r = await get(sim.url, '/userinfo-by-username/?username=x', headers);
       expect(r.status).toBe(200);
       expect(r.json).toEqual({ message: 'Api-Key is not available' });

@@ -32,7 +32,7 @@ const active = (min: number) =>
 
 describe('X simulator', () => {
   it('rejects a missing or unknown bearer token with a 401 about:blank problem', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }] as Record<string, string>[]) {
       const r = await get(sim.url, '/2/users/by/username/someone', headers);
       expect(r.status).toBe(401);
       expect(r.json).toEqual({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });

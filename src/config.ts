@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   MATCH_WEIGHT_NAME: int(0, 100).default(10),
   MATCH_AUTO_THRESHOLD: int(0, 200).default(60),
   MATCH_REVIEW_THRESHOLD: int(0, 200).default(30),
+  /** A blocking key shared by more accounts than this is too common to pair on. */
+  MATCH_MAX_BLOCK_SIZE: int(2, 100000).default(50),
 
   /** Load the sample fixture (or the simulated world) at start when the graph is empty. */
   SEED_ON_START: bool.default(true),
@@ -99,6 +101,7 @@ export interface Config {
     weights: { bioLink: number; handle: number; name: number };
     autoThreshold: number;
     reviewThreshold: number;
+    maxBlockSize: number;
   };
   seedOnStart: boolean;
   simulation: { creators: number; seed: number };
@@ -169,6 +172,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       weights: { bioLink: e.MATCH_WEIGHT_BIOLINK, handle: e.MATCH_WEIGHT_HANDLE, name: e.MATCH_WEIGHT_NAME },
       autoThreshold: e.MATCH_AUTO_THRESHOLD,
       reviewThreshold: e.MATCH_REVIEW_THRESHOLD,
+      maxBlockSize: e.MATCH_MAX_BLOCK_SIZE,
     },
     seedOnStart: e.SEED_ON_START,
     simulation: { creators: e.SIM_CREATORS, seed: e.SIM_SEED },

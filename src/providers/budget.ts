@@ -149,6 +149,15 @@ export class CreditBudget {
     };
   }
 
+  /**
+   * Records credits the provider charged beyond a reservation (a retried 200 that could not be
+   * read was still billed). No limit check: the spending already happened.
+   */
+  async charge(endpoint: string, times = 1): Promise<void> {
+    const cost = this.costOf(endpoint) * times;
+    if (cost > 0) await this.counter.add(monthKey(this.clock.now()), cost);
+  }
+
   /** The provider itself says the balance is gone: refuse calls for the cool-off period. */
   markProviderExhausted(): void {
     this.providerExhaustedUntil = this.clock.now() + this.cooldownMs;

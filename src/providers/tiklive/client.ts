@@ -3,7 +3,8 @@
  *
  * Every call: credential check -> credit reservation (fails fast with QUOTA) -> the lane's
  * transport (limiter, retries, raw-exchange hook) -> B.4 error mapping -> zod validation. A failed
- * request releases its credit, since TikLiveAPI charges only successful requests. Profile lookups
+ * request releases its credit, since TikLiveAPI charges only successful requests (but every 200
+ * that is not an error envelope counts, even one retried for being unreadable). Profile lookups
  * go through the profile cache first.
  */
 import type { Logger } from '../../log';
@@ -12,7 +13,7 @@ import type { CreditBudget } from '../budget';
 import { profileCacheKey, type ProfileCache } from '../cache';
 import type { Clock } from '../clock';
 import { ProviderError } from '../errors';
-import { HttpTransport, type OnResponse, type RetryOptions, type Scheduler } from '../http';
+import { HttpTransport, type Classifier, type OnResponse, type RetryOptions, type Scheduler } from '../http';
 import type { ProviderClientStatus } from '../status';
 import { TIKLIVE_DEFAULT_BASE_URL, TIKLIVE_MAX_POSTS_PER_PAGE, TIKLIVE_PATHS } from './assumptions';
 import { tikLiveClassifier } from './errors';
@@ -210,15 +211,25 @@ export class TikLiveClient {
     } catch (e) {
       throw e instanceof ProviderError ? this.noted(e) : e;
     }
+    // TikLiveAPI bills every 200 that is not an error envelope, including one we could not read
+    // and retried; the budget follows the provider's meter, not our count of logical calls.
+    let charged = 0;
+    const base = tikLiveClassifier(path);
+    const classify: Classifier = (res) => {
+      const e = base(res);
+      if (res.status >= 200 && res.status < 300 && res.body.trim() !== '' && (!e || e.code === 'MALFORMED')) charged++;
+      return e;
+    };
     let body: string;
     try {
-      ({ body } = await this.transport.get({ endpoint: path, path, query, classify: tikLiveClassifier(path) }));
+      ({ body } = await this.transport.get({ endpoint: path, path, query, classify }));
     } catch (e) {
-      // TikLiveAPI charges successful requests only.
-      await reservation?.release();
+      if (charged === 0) await reservation?.release();
+      else if (charged > 1) await this.opts.budget?.charge(path, charged - 1);
       if (e instanceof ProviderError && e.code === 'QUOTA') this.opts.budget?.markProviderExhausted();
       throw e;
     }
+    if (charged > 1) await this.opts.budget?.charge(path, charged - 1);
     try {
       return { value: parse(JSON.parse(body)), body };
     } catch (e) {

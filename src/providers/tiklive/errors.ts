@@ -4,6 +4,7 @@
  *   1. `{"status":"error","message":...}`  -> PRIVATE / NOT_FOUND by message, else TRANSIENT;
  *   2. a bare `{"message":...}` (one key)  -> AUTH / QUOTA by message, else TRANSIENT;
  *   3. anything else is a success (the schemas then decide whether it is MALFORMED).
+ * A 200 body that is not JSON at all is MALFORMED but retried (a cut-off body, a proxy page).
  * Real status codes: 429 -> RATE_LIMITED, 5xx -> TRANSIENT, 401/403 -> AUTH (defensive).
  */
 import { ProviderError } from '../errors';
@@ -51,7 +52,9 @@ export function tikLiveClassifier(endpoint: string): Classifier {
     try {
       body = JSON.parse(res.body);
     } catch {
-      return err('MALFORMED', 'response body is not JSON', endpoint, res, { rawBody: res.body });
+      // Unparseable (cut off, an HTML error page from a proxy): likely a transport fault, so a
+      // retry is worth it. A parseable body of the wrong shape is final (checked by the schemas).
+      return err('MALFORMED', 'response body is not JSON', endpoint, res, { rawBody: res.body, retryable: true });
     }
     return classifyTikLiveBody(body, endpoint, res);
   };

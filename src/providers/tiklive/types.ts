@@ -72,10 +72,12 @@ export const TikLiveVideoSchema = z
     title: z.string().nullish(),
     /** Unix seconds. */
     create_time: Count,
-    play_count: Count,
-    digg_count: Count,
-    comment_count: Count,
-    share_count: Count,
+    // Nullable: one video without counts must not cost the whole page (the simulator and, now and
+    // then, the provider send such items). null means "unknown", not zero.
+    play_count: Count.nullish(),
+    digg_count: Count.nullish(),
+    comment_count: Count.nullish(),
+    share_count: Count.nullish(),
     collect_count: Count.nullish(),
     cover: z.string().nullish(),
     duration: Count.nullish(),
@@ -101,6 +103,11 @@ export const TikLiveVideoSchema = z
       ...v,
       video_id: (v.video_id ?? v.id) as string,
       title: v.title ?? null,
+      play_count: v.play_count ?? null,
+      digg_count: v.digg_count ?? null,
+      comment_count: v.comment_count ?? null,
+      share_count: v.share_count ?? null,
+      collect_count: v.collect_count ?? null,
       /** Pinned posts come first in a page regardless of age. */
       pinned: pinnedRaw === true || pinnedRaw === 1 || pinnedRaw === '1' || pinnedRaw === 'true',
     };

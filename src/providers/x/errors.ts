@@ -71,7 +71,7 @@ function bodyProblem(body: string): XProblem | undefined {
 
 export function xClassifier(endpoint: string): Classifier {
   return (res: HttpResponse) => {
-    const make = (code: ProviderErrorCode, message: string, extra: { rawBody?: string } = {}) =>
+    const make = (code: ProviderErrorCode, message: string, extra: { rawBody?: string; retryable?: boolean } = {}) =>
       new ProviderError(code, message, { provider: PROVIDER, endpoint, status: res.status, ...extra });
 
     if (res.status >= 200 && res.status < 300) {
@@ -79,7 +79,9 @@ export function xClassifier(endpoint: string): Classifier {
         JSON.parse(res.body);
         return undefined;
       } catch {
-        return make('MALFORMED', 'response body is not JSON', { rawBody: res.body });
+        // Unparseable means a transport fault (cut-off body, proxy page): retried. A parseable
+        // body of the wrong shape is final (checked by the schemas).
+        return make('MALFORMED', 'response body is not JSON', { rawBody: res.body, retryable: true });
       }
     }
     const p = bodyProblem(res.body);

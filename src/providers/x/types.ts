@@ -9,6 +9,11 @@ import { X_RESPONSE_ALIASES } from './fields';
 
 const IdStr = z.string().regex(/^[0-9]{1,19}$/, 'not an X id');
 const Int = z.number().int();
+/**
+ * Counts: X sends integers, but a numeric string is accepted rather than failing a whole page of
+ * 100 posts over one oddly rendered metric.
+ */
+const Count = z.union([Int, z.string().regex(/^\d+$/, 'not a numeric string').transform(Number)]);
 
 /** Copies renamed keys (post vocabulary) onto their tweet names when the tweet name is absent. */
 function unalias(value: unknown): unknown {
@@ -62,11 +67,11 @@ export const XUserSchema = z.preprocess(
     profile_image_url: z.string().optional(),
     public_metrics: z
       .looseObject({
-        followers_count: Int,
-        following_count: Int,
-        tweet_count: Int,
-        listed_count: Int.optional(),
-        like_count: Int.optional(),
+        followers_count: Count,
+        following_count: Count,
+        tweet_count: Count,
+        listed_count: Count.optional(),
+        like_count: Count.optional(),
       })
       .optional(),
     entities: z
@@ -94,12 +99,12 @@ export const XTweetSchema = z.preprocess(
     lang: z.string().optional(),
     public_metrics: z
       .looseObject({
-        retweet_count: Int,
-        reply_count: Int,
-        like_count: Int,
-        quote_count: Int,
-        bookmark_count: Int.optional(),
-        impression_count: Int.optional(),
+        retweet_count: Count,
+        reply_count: Count,
+        like_count: Count,
+        quote_count: Count,
+        bookmark_count: Count.optional(),
+        impression_count: Count.optional(),
       })
       .optional(),
     entities: TextEntities.optional(),

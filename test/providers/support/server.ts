@@ -14,7 +14,7 @@ export interface Recorded {
 }
 
 export type Reply =
-  | { status?: number; headers?: Record<string, string>; body?: string | object }
+  | { status?: number; headers?: Record<string, string | undefined>; body?: string | object }
   /** Never answer (timeouts, stuck lanes). */
   | 'hang'
   /** Drop the socket without a response (network error). */
@@ -44,7 +44,9 @@ export async function startServer(handler: (req: Recorded, n: number) => Reply |
           return;
         }
         const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        for (const [k, v] of Object.entries(reply.headers ?? {})) if (v !== undefined) headers[k] = v;
+        res.writeHead(reply.status ?? 200, headers);
         res.end(body);
       },
       (e) => {

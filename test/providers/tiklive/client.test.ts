@@ -163,9 +163,18 @@ describe('TikLiveClient against per-case servers', () => {
     expect((await budget.status()).used).toBe(1);
   });
 
-  it('a non-JSON 200 is MALFORMED too', async () => {
-    const { client } = await setup(() => ({ body: '<html>oops</html>', headers: { 'content-type': 'text/html' } }));
-    await expect(client.userPosts('1')).rejects.toMatchObject({ code: 'MALFORMED', rawBody: '<html>oops</html>' });
+  it('a non-JSON 200 (cut-off body) is retried, and MALFORMED with the raw body once retries run out', async () => {
+    const { server, client } = await setup((r, n) =>
+      r.query.get('userid') === '1' && n === 1
+        ? { body: '{"videos":[{"video_id":"1","crea' }
+        : r.query.get('userid') === '1'
+          ? { body: { videos: [], cursor: '0', hasMore: false } }
+          : { body: '<html>oops</html>', headers: { 'content-type': 'text/html' } },
+    );
+    expect((await client.userPosts('1')).videos).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+    await expect(client.userPosts('2')).rejects.toMatchObject({ code: 'MALFORMED', rawBody: '<html>oops</html>' });
+    expect(server.requests).toHaveLength(6);
   });
 
   it('serves profile lookups from the cache: by name, by id and the name -> id mapping', async () => {
@@ -224,9 +233,28 @@ describe('TikLiveClient against per-case servers', () => {
     ]);
   });
 
-  it('a video without counts is MALFORMED (ambiguous, never read as deleted)', async () => {
-    const { client } = await setup(() => ({ body: { videos: [{ video_id: '1', create_time: 1 }], cursor: '0', hasMore: false } }));
-    await expect(client.userPosts('42')).rejects.toMatchObject({ code: 'MALFORMED' });
+  it('a video without counts keeps its page, with the counts unknown (null)', async () => {
+    const { client } = await setup(() => ({
+      body: {
+        videos: [
+          { video_id: '1', create_time: 1 },
+          { video_id: '2', create_time: 2, play_count: 0, digg_count: 0, comment_count: 0, share_count: 0 },
+        ],
+        cursor: '0',
+        hasMore: false,
+      },
+    }));
+    const page = await client.userPosts('42');
+    expect(page.videos.map((v) => [v.video_id, v.play_count, v.digg_count])).toEqual([
+      ['1', null, null],
+      ['2', 0, 0],
+    ]);
+  });
+
+  it('a video without an id or a creation time is MALFORMED, not retried', async () => {
+    const { server, client } = await setup(() => ({ body: { videos: [{ title: 'x', create_time: 1 }], cursor: '0', hasMore: false } }));
+    await expect(client.userPosts('42')).rejects.toMatchObject({ code: 'MALFORMED', retryable: false });
+    expect(server.requests).toHaveLength(1);
   });
 });
 

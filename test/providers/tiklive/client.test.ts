@@ -164,17 +164,23 @@ describe('TikLiveClient against per-case servers', () => {
   });
 
   it('a non-JSON 200 (cut-off body) is retried, and MALFORMED with the raw body once retries run out', async () => {
+    const clock = fakeClock();
+    const budget = new CreditBudget({ monthlyLimit: 100, clock });
     const { server, client } = await setup((r, n) =>
       r.query.get('userid') === '1' && n === 1
         ? { body: '{"videos":[{"video_id":"1","crea' }
         : r.query.get('userid') === '1'
           ? { body: { videos: [], cursor: '0', hasMore: false } }
           : { body: '<html>oops</html>', headers: { 'content-type': 'text/html' } },
+      { budget, clock },
     );
     expect((await client.userPosts('1')).videos).toEqual([]);
     expect(server.requests).toHaveLength(2);
+    // Both 200s were billed by the provider, the cut-off one included.
+    expect((await budget.status()).used).toBe(2);
     await expect(client.userPosts('2')).rejects.toMatchObject({ code: 'MALFORMED', rawBody: '<html>oops</html>' });
     expect(server.requests).toHaveLength(6);
+    expect((await budget.status()).used).toBe(6);
   });
 
   it('serves profile lookups from the cache: by name, by id and the name -> id mapping', async () => {

@@ -259,6 +259,16 @@ describe('XClient against per-case servers', () => {
     expect(JSON.stringify(seen)).not.toContain(TOKEN);
   });
 
+  it('a cut-off 200 body is retried; a schema-invalid one is not', async () => {
+    const { server, client } = await setup((r, n) =>
+      r.path === '/2/users/1' && n === 1 ? { body: '{"data":{"id":"1","na' } : r.path === '/2/users/1' ? { body: { data: user('1', 'one') } } : { body: { data: { id: 2 } } },
+    );
+    expect((await client.userById('1')).username).toBe('one');
+    expect(server.requests).toHaveLength(2);
+    await expect(client.userById('2')).rejects.toMatchObject({ code: 'MALFORMED', retryable: false });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('timeline: fields, expansions, window params, includes and partial errors', async () => {
     const { server, client } = await setup(() => ({
       body: {

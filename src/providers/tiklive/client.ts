@@ -110,7 +110,7 @@ export class TikLiveClient {
     const cached = opts.noCache ? undefined : await this.cached(key, parseUserInfo);
     if (cached) return cached;
     const { value, body } = await this.call(TIKLIVE_PATHS.userInfoByUsername, { username: name }, parseUserInfo);
-    await this.remember(value, body);
+    await this.remember(value, body, name);
     return value;
   }
 
@@ -240,12 +240,17 @@ export class TikLiveClient {
     }
   }
 
-  /** Caches the raw profile body under every key it answers: handle, id, and handle -> id. */
-  private async remember(info: TikLiveUserInfo, body: string): Promise<void> {
+  /**
+   * Caches the raw profile body under every key it answers: handle, id, and handle -> id; also
+   * under the handle asked for, which differs from `uniqueId` after a rename.
+   */
+  private async remember(info: TikLiveUserInfo, body: string, asked?: string): Promise<void> {
     const cache = this.opts.cache;
     if (!cache) return;
     const name = info.user.uniqueId.toLowerCase();
+    const aliases = asked && asked.toLowerCase() !== name ? [asked] : [];
     await Promise.all([
+      ...aliases.map((a) => cache.set(profileCacheKey(PROVIDER, TIKLIVE_PATHS.userInfoByUsername, { username: a }), body)),
       cache.set(profileCacheKey(PROVIDER, TIKLIVE_PATHS.userInfoByUsername, { username: name }), body),
       cache.set(profileCacheKey(PROVIDER, TIKLIVE_PATHS.userInfoById, { userid: info.user.id }), body),
       cache.set(profileCacheKey(PROVIDER, TIKLIVE_PATHS.userId, { username: name }), info.user.id),

@@ -8,3 +8,5 @@ CREATE CONSTRAINT hashtag_tag IF NOT EXISTS FOR (h:Hashtag) REQUIRE h.tag IS UNI
 CREATE CONSTRAINT brand_id IF NOT EXISTS FOR (b:Brand) REQUIRE b.id IS UNIQUE;
 CREATE CONSTRAINT campaign_id IF NOT EXISTS FOR (c:Campaign) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT match_event_id IF NOT EXISTS FOR (e:MatchEvent) REQUIRE e.id IS UNIQUE;
+// One snapshot per account and fetch time, so a replayed refresh does not append twice.
+CREATE CONSTRAINT snapshot_key IF NOT EXISTS FOR (s:AccountSnapshot) REQUIRE (s.accountId, s.at) IS UNIQUE;

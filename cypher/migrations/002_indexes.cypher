@@ -6,7 +6,6 @@ CREATE INDEX post_platform_created IF NOT EXISTS FOR (p:Post) ON (p.platform, p.
 CREATE INDEX creator_active IF NOT EXISTS FOR (c:Creator) ON (c.active);
 CREATE INDEX creator_reach IF NOT EXISTS FOR (c:Creator) ON (c.reachHigh);
 CREATE INDEX creator_display_lower IF NOT EXISTS FOR (c:Creator) ON (c.displayNameLower);
-CREATE INDEX snapshot_account_at IF NOT EXISTS FOR (s:AccountSnapshot) ON (s.accountId, s.at);
 CREATE INDEX matched_to_status IF NOT EXISTS FOR ()-[m:MATCHED_TO]-() ON (m.status);
 CREATE INDEX matched_to_id IF NOT EXISTS FOR ()-[m:MATCHED_TO]-() ON (m.id);
 CREATE INDEX match_event_match IF NOT EXISTS FOR (e:MatchEvent) ON (e.matchId);

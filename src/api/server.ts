@@ -54,6 +54,8 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // Stack traces name files and Cypher: useful in development, never shown in production.
+    includeStacktraceInErrorResponses: services.config.env !== 'production',
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       {
@@ -68,8 +70,9 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     ],
     formatError: (formatted, err) => {
       const code = formatted.extensions?.code;
-      if (code === 'INTERNAL_SERVER_ERROR') services.logger.error({ err }, 'resolver failed');
-      return formatted;
+      if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      services.logger.error({ err }, 'resolver failed');
+      return services.config.env === 'production' ? { ...formatted, message: 'Internal server error' } : formatted;
     },
   });
   await apollo.start();

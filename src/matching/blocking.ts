@@ -10,7 +10,7 @@
 import type { Platform } from '../graph/model';
 import { bioHandles, describeLink, exactHandle, normalizeHandle, normalizeName } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
-import type { MatchableAccount } from './score';
+import { isCommonHandle, type MatchableAccount } from './score';
 
 export type BlockingKeyKind = 'handle' | 'link' | 'domain' | 'name' | 'profile';
 
@@ -62,7 +62,7 @@ export interface OversizedKey {
 export interface CandidatePair {
   tiktok: MatchableAccount;
   x: MatchableAccount;
-  /** The usable keys they share, sorted. */
+  /** The pairing keys they share, sorted. */
   keys: string[];
 }
 
@@ -74,8 +74,12 @@ export class BlockingIndex {
   readonly keysOf: string[][] = [];
   readonly blocks = new Map<string, Block>();
   private readonly ids = new Set<string>();
+  private readonly weakPair: boolean;
+  private readonly pairing = new Map<string, boolean>();
 
-  constructor(readonly options: MatchOptions) {}
+  constructor(readonly options: MatchOptions) {
+    this.weakPair = weakKeysPair(options);
+  }
 
   /** Adds an account; false when an account with the same id is already indexed. */
   add(account: MatchableAccount): boolean {
@@ -105,6 +109,26 @@ export class BlockingIndex {
   /** Accounts (both platforms) whose normalised handle is `normalizedHandle`; feeds COMMON_HANDLE. */
   readonly handleCount = (normalizedHandle: string): number => this.keyCount(`handle:${normalizedHandle}`);
 
+  /**
+   * True when pairs sharing this key are worth scoring: the key is not oversized, and it is not a
+   * weak key (display name, common handle) while weak keys cannot lift a pair to review (see
+   * `weakKeysPair`). Memoised per key: the answer depends only on the key's block.
+   */
+  isPairing(key: string): boolean {
+    let v = this.pairing.get(key);
+    if (v === undefined) {
+      v = !this.isOversized(key) && (this.weakPair || !this.isWeak(key));
+      this.pairing.set(key, v);
+    }
+    return v;
+  }
+
+  private isWeak(key: string): boolean {
+    if (key.startsWith('name:')) return true;
+    if (!key.startsWith('handle:')) return false;
+    return isCommonHandle(key.slice('handle:'.length), this.options, { handleCount: this.handleCount });
+  }
+
   /** True when the key is held by more than `maxBlockSize` accounts and so yields no pairs. */
   isOversized(key: string): boolean {
     return this.keyCount(key) > this.options.maxBlockSize;
@@ -122,6 +146,22 @@ export class BlockingIndex {
   }
 }
 
+/**
+ * Whether weak keys (display names, common handles) yield candidate pairs. Every signal that adds
+ * points implies a shared key (equal handles share a handle key, equal links a link key, a profile
+ * pointer a profile key, a shared own site a domain key), so a pair sharing only weak keys scores
+ * at most the name weight plus the penalised handle weight. While that is below the review
+ * threshold (10 + (30 - 20) = 20 < 30 by default) such pairs can never be proposed, and the weak
+ * blocks, the largest in a real population, would only cost time; the same pairs are still scored
+ * in full when they share a strong key too. With weights that let weak evidence reach review,
+ * weak keys pair like any other.
+ */
+export function weakKeysPair(opts: MatchOptions): boolean {
+  const w = opts.weights;
+  const weakHandle = Math.max(0, Math.max(w.handle, w.handleNormalized) - w.commonHandlePenalty);
+  return Math.round(w.name) + Math.round(weakHandle) >= opts.reviewThreshold;
+}
+
 /** Indexes accounts of both platforms by their blocking keys. */
 export function buildIndex(accounts: Iterable<MatchableAccount>, opts?: MatchOptionsInput | MatchOptions): BlockingIndex {
   const index = new BlockingIndex(resolveMatchOptions(opts));
@@ -129,14 +169,14 @@ export function buildIndex(accounts: Iterable<MatchableAccount>, opts?: MatchOpt
   return index;
 }
 
-/** The usable keys two sorted key lists share, in order. */
+/** The pairing keys two sorted key lists share, in order. */
 function sharedUsableKeys(a: string[], b: string[], index: BlockingIndex): string[] {
   const out: string[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
-      if (!index.isOversized(a[i])) out.push(a[i]);
+      if (index.isPairing(a[i])) out.push(a[i]);
       i++;
       j++;
     } else if (a[i] < b[j]) i++;
@@ -146,7 +186,7 @@ function sharedUsableKeys(a: string[], b: string[], index: BlockingIndex): strin
 }
 
 /**
- * Every cross-platform pair sharing at least one usable key, exactly once, lazily. A pair is
+ * Every cross-platform pair sharing at least one pairing key (`isPairing`), exactly once, lazily. A pair is
  * yielded from the block of the smallest key it shares, so no set of seen pairs is kept and
  * memory stays that of the index. At most sum over usable keys of |tiktok| * |x| pairs, which is
  * at most (maxBlockSize / 2)^2 per key: linear in the number of accounts.
@@ -154,7 +194,7 @@ function sharedUsableKeys(a: string[], b: string[], index: BlockingIndex): strin
 export function* candidatePairs(index: BlockingIndex): Generator<CandidatePair> {
   for (const [key, block] of index.blocks) {
     if (block.tiktok.length === 0 || block.x.length === 0) continue;
-    if (block.tiktok.length + block.x.length > index.options.maxBlockSize) continue;
+    if (!index.isPairing(key)) continue;
     for (const t of block.tiktok) {
       for (const x of block.x) {
         const keys = sharedUsableKeys(index.keysOf[t], index.keysOf[x], index);

@@ -11,7 +11,10 @@ import { cachedOptions, scorePair, type MatchableAccount, type ScoredPair } from
 import type { MatchOptions, MatchOptionsInput } from './options';
 
 export interface MatchPlan {
-  /** One per candidate pair scoring at or above the review threshold (decision AUTO or PENDING). */
+  /**
+   * One per pair scoring at or above the review threshold (decision AUTO or PENDING): candidate
+   * pairs, and stored pairs rescored although they no longer share a key.
+   */
   scored: ScoredPair[];
   /**
    * Statuses to store for those pairs, for stored pairs among the candidates that no longer
@@ -32,7 +35,9 @@ export function planMatches(
 ): MatchPlan {
   const o = cachedOptions(opts);
   const stored = [...existing];
-  const storedPairs = new Set(stored.map((e) => `${e.tiktokId} ${e.xId}`));
+  // Stored pairs not yet met among the candidates; whatever is left after blocking is rescored
+  // directly, so a stored match whose accounts no longer share a key is still reconsidered.
+  const unseen = new Map(stored.map((e) => [`${e.tiktokId} ${e.xId}`, e]));
   const index = buildIndex(accounts, o);
   const ctx = { handleCount: index.handleCount };
   const scored: ScoredPair[] = [];
@@ -41,11 +46,23 @@ export function planMatches(
   for (const c of candidatePairs(index)) {
     candidateCount++;
     const s = scorePair(c.tiktok, c.x, o, ctx);
+    const wasStored = unseen.delete(`${s.tiktokId} ${s.xId}`);
     if (s.decision !== 'NONE') {
       scored.push(s);
       toAssign.push(s);
-    } else if (storedPairs.has(`${s.tiktokId} ${s.xId}`)) {
+    } else if (wasStored) {
       // A stored machine match that no longer scores must be told so (status null).
+      toAssign.push(s);
+    }
+  }
+  if (unseen.size > 0) {
+    const byId = new Map(index.accounts.map((a) => [a.id, a]));
+    for (const e of unseen.values()) {
+      const t = byId.get(e.tiktokId);
+      const x = byId.get(e.xId);
+      if (!t || !x) continue;
+      const s = scorePair(t, x, o, ctx);
+      if (s.decision !== 'NONE') scored.push(s);
       toAssign.push(s);
     }
   }

@@ -100,6 +100,45 @@ interface Side {
   link: LinkFacts | undefined;
 }
 
+/** What scoring derives from one account, computed once per account rather than once per pair. */
+interface Features {
+  username: string;
+  displayName: string | null | undefined;
+  bio: string | null | undefined;
+  bioLink: string | null | undefined;
+  link: LinkFacts | undefined;
+  exact: string;
+  norm: string;
+  name: string;
+  written: Record<Platform, string[]>;
+}
+
+const featureCache = new WeakMap<MatchableAccount, Features>();
+
+/**
+ * The account's derived values, memoised per account object: a full run scores each account
+ * against several candidates, and Unicode folding, URL parsing and bio scanning dominate the
+ * cost of a pair. The cache entry is checked against the fields it came from, so an account
+ * object edited in place is recomputed rather than served stale.
+ */
+function features(a: MatchableAccount): Features {
+  const f = featureCache.get(a);
+  if (f && f.username === a.username && f.displayName === a.displayName && f.bio === a.bio && f.bioLink === a.bioLink) return f;
+  const fresh: Features = {
+    username: a.username,
+    displayName: a.displayName,
+    bio: a.bio,
+    bioLink: a.bioLink,
+    link: describeLink(a.bioLink),
+    exact: exactHandle(a.username),
+    norm: normalizeHandle(a.username),
+    name: normalizeName(a.displayName),
+    written: bioHandles(a.bio),
+  };
+  featureCache.set(a, fresh);
+  return fresh;
+}
+
 function bioLinkEvidence(ts: Side, xs: Side, opts: MatchOptions): MatchEvidence | undefined {
   const t = ts.account;
   const x = xs.account;
@@ -139,7 +178,7 @@ function bioLinkEvidence(ts: Side, xs: Side, opts: MatchOptions): MatchEvidence 
 function profileLinkEvidence(fromSide: Side, to: MatchableAccount, opts: MatchOptions): MatchEvidence[] {
   const from = fromSide.account;
   const out: MatchEvidence[] = [];
-  const toHandle = exactHandle(to.username);
+  const toHandle = features(to).exact;
   let awarded = false;
   const award = (): number => {
     if (awarded) return 0;
@@ -156,7 +195,7 @@ function profileLinkEvidence(fromSide: Side, to: MatchableAccount, opts: MatchOp
       points: hit ? award() : 0,
     });
   }
-  const written = bioHandles(from.bio)[to.platform];
+  const written = features(from).written[to.platform];
   if (written.length > 0) {
     const hit = written.includes(toHandle);
     out.push({
@@ -170,10 +209,12 @@ function profileLinkEvidence(fromSide: Side, to: MatchableAccount, opts: MatchOp
 }
 
 function usernameEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchOptions, ctx: ScoreContext): MatchEvidence[] {
-  const tExact = exactHandle(t.username);
-  const xExact = exactHandle(x.username);
-  const tNorm = normalizeHandle(t.username);
-  const xNorm = normalizeHandle(x.username);
+  const tf = features(t);
+  const xf = features(x);
+  const tExact = tf.exact;
+  const xExact = xf.exact;
+  const tNorm = tf.norm;
+  const xNorm = xf.norm;
   let item: MatchEvidence;
   if (tExact !== '' && tExact === xExact) {
     item = {
@@ -206,8 +247,8 @@ function usernameEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchO
 
 function nameEvidence(t: MatchableAccount, x: MatchableAccount, opts: MatchOptions): MatchEvidence | undefined {
   if (!t.displayName && !x.displayName) return undefined;
-  const tName = normalizeName(t.displayName);
-  const xName = normalizeName(x.displayName);
+  const tName = features(t).name;
+  const xName = features(x).name;
   const hit = tName !== '' && tName === xName;
   return {
     signal: 'DISPLAY_NAME',
@@ -242,8 +283,8 @@ export function scorePair(
   }
   const o = cachedOptions(opts);
   const evidence: MatchEvidence[] = [];
-  const ts: Side = { account: tiktok, link: describeLink(tiktok.bioLink) };
-  const xs: Side = { account: x, link: describeLink(x.bioLink) };
+  const ts: Side = { account: tiktok, link: features(tiktok).link };
+  const xs: Side = { account: x, link: features(x).link };
   const link = bioLinkEvidence(ts, xs, o);
   if (link) evidence.push(link);
   evidence.push(...profileLinkEvidence(ts, x, o), ...profileLinkEvidence(xs, tiktok, o));

@@ -18,6 +18,12 @@ function rng(seed: number): () => number {
   };
 }
 
+/**
+ * Options under which weak keys (names, common handles) pair too: 10 + 10 reaches this review
+ * threshold. Tests of the blocking mechanics use it; the defaults skip weak-only pairs.
+ */
+const WEAK = { reviewThreshold: 20 } as const;
+
 function pairIds(pairs: Iterable<{ tiktok: MatchableAccount; x: MatchableAccount }>): string[] {
   return [...pairs].map((p) => `${p.tiktok.id}|${p.x.id}`).sort();
 }
@@ -76,7 +82,7 @@ describe('candidatePairs', () => {
   ];
 
   it('yields exactly the cross-platform pairs that share a key, once each', () => {
-    const pairs = [...candidatePairs(buildIndex(accounts))];
+    const pairs = [...candidatePairs(buildIndex(accounts, WEAK))];
     expect(pairIds(pairs)).toEqual([
       'tiktok:beautybyamy|x:beauty_by_amy',
       'tiktok:bob_bakes|x:chefbob',
@@ -93,13 +99,39 @@ describe('candidatePairs', () => {
     expect(byId.get('tiktok:gh_1|x:amazing_grace')).toEqual(['name:gracehopper']);
   });
 
+  it('by default skips pairs sharing only weak keys, which could never reach review', () => {
+    const extra = [acct('TIKTOK', 'amy', { displayName: 'Amy Stone' }), acct('X', 'amy', { displayName: 'Amy Stone' })];
+    const index = buildIndex([...accounts, ...extra]);
+    const ids = pairIds(candidatePairs(index));
+    // The name-only pair and the short-handle pair are gone; strong-key pairs stay.
+    expect(ids).not.toContain('tiktok:gh_1|x:amazing_grace');
+    expect(ids).not.toContain('tiktok:amy|x:amy');
+    expect(ids).toContain('tiktok:bob_bakes|x:chefbob');
+    expect(index.isPairing('handle:amy')).toBe(false);
+    expect(index.isPairing('name:gracehopper')).toBe(false);
+    expect(index.isPairing('handle:beautybyamy')).toBe(true);
+    // A pair found through a strong key still lists the weak keys it shares.
+    const both = [
+      ...candidatePairs(
+        buildIndex([
+          acct('TIKTOK', 'amy', { displayName: 'Amy', bioLink: 'amysmith.com' }),
+          acct('X', 'amy', { displayName: 'amy', bioLink: 'https://www.amysmith.com/' }),
+        ]),
+      ),
+    ];
+    expect(both.map((p) => p.keys)).toEqual([['domain:amysmith.com', 'link:amysmith.com']]);
+  });
+
   it('yields a pair sharing several keys once, with all of them', () => {
     const pairs = [
       ...candidatePairs(
-        buildIndex([
-          acct('TIKTOK', 'beautybyamy', { displayName: 'Amy', bioLink: 'amysmith.com' }),
-          acct('X', 'BeautyByAmy', { displayName: 'amy', bioLink: 'https://www.amysmith.com/' }),
-        ]),
+        buildIndex(
+          [
+            acct('TIKTOK', 'beautybyamy', { displayName: 'Amy', bioLink: 'amysmith.com' }),
+            acct('X', 'BeautyByAmy', { displayName: 'amy', bioLink: 'https://www.amysmith.com/' }),
+          ],
+          WEAK,
+        ),
       ),
     ];
     expect(pairs).toHaveLength(1);
@@ -117,12 +149,12 @@ describe('candidatePairs', () => {
     const crowd: MatchableAccount[] = [];
     for (let i = 0; i < 30; i++) crowd.push(acct('TIKTOK', `amy${i}`), acct('X', `amy_${i}`));
     crowd.push(acct('TIKTOK', 'unique.one', { bioLink: 'uniqueone.com' }), acct('X', 'other_one', { bioLink: 'uniqueone.com' }));
-    const index = buildIndex(crowd);
+    const index = buildIndex(crowd, WEAK);
     expect(index.handleCount('amy')).toBe(60);
     expect(index.oversizedKeys()).toEqual([{ key: 'handle:amy', kind: 'handle', tiktok: 30, x: 30 }]);
     expect(pairIds(candidatePairs(index))).toEqual(['tiktok:unique.one|x:other_one']);
     // With a larger cap the same key blocks: 30 x 30 pairs plus the unique one.
-    const roomy = buildIndex(crowd, { maxBlockSize: 100 });
+    const roomy = buildIndex(crowd, { ...WEAK, maxBlockSize: 100 });
     expect(roomy.oversizedKeys()).toEqual([]);
     expect([...candidatePairs(roomy)]).toHaveLength(30 * 30 + 1);
   });
@@ -147,7 +179,7 @@ describe('candidatePairs', () => {
       });
     }
     const maxBlockSize = 12;
-    const index = buildIndex(accounts, { maxBlockSize });
+    const index = buildIndex(accounts, { ...WEAK, maxBlockSize });
 
     const keys = accounts.map((a) => new Set(blockingKeys(a)));
     const count = new Map<string, number>();
@@ -226,7 +258,7 @@ function countPairs(index: ReturnType<typeof buildIndex>): { count: number; seen
 describe('blocking scales near-linearly', () => {
   it('bounds the candidate pairs of a 20,000-account population and keeps the planted pairs', () => {
     const { accounts, truePairs } = population(10_000, 7);
-    const index = buildIndex(accounts);
+    const index = buildIndex(accounts, WEAK);
     const { count, seen } = countPairs(index);
     const n = accounts.length;
     expect(n).toBe(20_000);
@@ -242,7 +274,7 @@ describe('blocking scales near-linearly', () => {
     const findable = truePairs.filter((id) => {
       const [t, x] = id.split('|');
       const tk = new Set(index.keysOf[pos.get(t)!]);
-      return index.keysOf[pos.get(x)!].some((k) => tk.has(k) && !index.isOversized(k));
+      return index.keysOf[pos.get(x)!].some((k) => tk.has(k) && index.isPairing(k));
     });
     expect(findable.length).toBeGreaterThan(truePairs.length * 0.5);
     for (const id of findable) expect(seen.has(id)).toBe(true);
@@ -250,7 +282,7 @@ describe('blocking scales near-linearly', () => {
 
   it('stays within the same per-account bound at 4x the accounts', () => {
     const perAccount = (perPlatform: number): number => {
-      const index = buildIndex(population(perPlatform, 11).accounts);
+      const index = buildIndex(population(perPlatform, 11).accounts, WEAK);
       const { count } = countPairs(index);
       expect(count).toBeLessThanOrEqual(linearBound(index));
       return count / (2 * perPlatform);
@@ -267,7 +299,7 @@ describe('blocking scales near-linearly', () => {
     for (let i = 0; i < 2_000; i++) {
       accounts.push(acct('TIKTOK', `tt_creator_${i}_q`, { displayName: 'Amy Smith' }), acct('X', `x_writer_${i}_z`, { displayName: 'amy smith' }));
     }
-    const index = buildIndex(accounts);
+    const index = buildIndex(accounts, WEAK);
     expect(index.oversizedKeys()).toEqual([{ key: 'name:amysmith', kind: 'name', tiktok: 2_000, x: 2_000 }]);
     expect(countPairs(index).count).toBe(0);
   });

@@ -33,8 +33,8 @@ describe('planMatches', () => {
     expect(byPair.get('tiktok:chef.bo|x:bo_cooks')!.status).toBe('PENDING');
     expect(byPair.get('tiktok:chef.bo|x:bo_cooks_too')!.why).toBe('CONFLICT');
     expect(byPair.get('tiktok:dana_draws|x:danadraws')!.status).toBe('PENDING');
-    // The name-only pair was a candidate but scored below review.
-    expect(r.candidateCount).toBe(5);
+    // The name-only pair shares only a weak key, so it is not even a candidate.
+    expect(r.candidateCount).toBe(4);
     expect(r.scored).toHaveLength(4);
   });
 

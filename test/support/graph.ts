@@ -23,5 +23,11 @@ export async function freshGraph(): Promise<GraphClient> {
 }
 
 export async function clearGraph(graph: GraphClient): Promise<void> {
-  await graph.runText('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, so this bypasses the managed ones.
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
 }

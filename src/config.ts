@@ -5,6 +5,7 @@
  * `Config` object. An invalid value stops start-up with a message naming the variable, because a
  * service that starts with a typo in its rate limit fails much later and much less clearly.
  */
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const bool = z
@@ -19,6 +20,18 @@ const url = (protocols: string[]) =>
       return false;
     }
   }, `must be a URL with scheme ${protocols.join(' or ')}`);
+const cron = (fallback: string) =>
+  z
+    .string()
+    .refine((v) => {
+      try {
+        new Cron(v, { paused: true, timezone: 'UTC' }).stop();
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a cron expression (5 or 6 fields, croner syntax)')
+    .default(fallback);
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -48,10 +61,12 @@ const EnvSchema = z.object({
   STAGING_DIR: z.string().min(1).default('.staging'),
   BACKFILL_DAYS: int(1, 3650).default(30),
   /** Cron expressions (croner syntax) for the lanes' jobs. */
-  SCHEDULE_PROFILES: z.string().default('0 3 * * *'),
-  SCHEDULE_POSTS_ACTIVE: z.string().default('0 * * * *'),
-  SCHEDULE_POSTS_LONG_TAIL: z.string().default('30 4 * * *'),
-  SCHEDULE_MATCHING: z.string().default('0 5 * * 1'),
+  SCHEDULE_PROFILES: cron('0 3 * * *'),
+  SCHEDULE_POSTS_ACTIVE: cron('0 * * * *'),
+  SCHEDULE_POSTS_LONG_TAIL: cron('30 4 * * *'),
+  SCHEDULE_MATCHING: cron('0 5 * * 1'),
+  /** Lane jobs each lane runs at once in this process. */
+  INGEST_CONCURRENCY: int(1, 64).default(2),
 
   MATCH_WEIGHT_BIOLINK: int(0, 100).default(60),
   MATCH_WEIGHT_HANDLE: int(0, 100).default(30),
@@ -63,6 +78,11 @@ const EnvSchema = z.object({
 
   /** Load the sample fixture (or the simulated world) at start when the graph is empty. */
   SEED_ON_START: bool.default(true),
+  /**
+   * Provider simulators: `auto` starts them when a provider key is unset (that lane then talks to
+   * its simulator, and the simulated world is tracked on an empty graph); `true` always, `false` never.
+   */
+  SIMULATE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** How many creators the simulated world holds when the simulators run. */
   SIM_CREATORS: int(10).default(300),
   SIM_SEED: int(0).default(42),
@@ -96,6 +116,7 @@ export interface Config {
     stagingDir: string;
     backfillDays: number;
     schedule: { profiles: string; postsActive: string; postsLongTail: string; matching: string };
+    concurrency: number;
   };
   matching: {
     weights: { bioLink: number; handle: number; name: number };
@@ -104,7 +125,7 @@ export interface Config {
     maxBlockSize: number;
   };
   seedOnStart: boolean;
-  simulation: { creators: number; seed: number };
+  simulation: { mode: 'auto' | 'true' | 'false'; creators: number; seed: number };
 }
 
 export class ConfigError extends Error {
@@ -167,6 +188,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         postsLongTail: e.SCHEDULE_POSTS_LONG_TAIL,
         matching: e.SCHEDULE_MATCHING,
       },
+      concurrency: e.INGEST_CONCURRENCY,
     },
     matching: {
       weights: { bioLink: e.MATCH_WEIGHT_BIOLINK, handle: e.MATCH_WEIGHT_HANDLE, name: e.MATCH_WEIGHT_NAME },
@@ -175,6 +197,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxBlockSize: e.MATCH_MAX_BLOCK_SIZE,
     },
     seedOnStart: e.SEED_ON_START,
-    simulation: { creators: e.SIM_CREATORS, seed: e.SIM_SEED },
+    simulation: { mode: e.SIMULATE, creators: e.SIM_CREATORS, seed: e.SIM_SEED },
   };
 }

@@ -1,0 +1,296 @@
+/**
+ * One ingestion lane: a queue of jobs for one platform, a worker running them through the
+ * pipeline's sync functions with that platform's own client, and the lane's health as
+ * `Query.ingestion` reports it.
+ *
+ * Lanes share nothing but the graph, so a slow or failing X never holds up TikTok. When a job
+ * comes back with out-of-credits errors (our monthly budget, the provider's balance, X's usage
+ * cap) the lane pauses itself: no new jobs start, the affected part of the job waits, and the lane
+ * reopens when its budget does (checked by a timer, never by spending requests).
+ */
+import type { AccountWriteOptions } from '../graph/write';
+import type { Platform } from '../graph/model';
+import type { Logger } from '../log';
+import { silentLogger } from '../log';
+import type { LaneClientStatus } from '../providers';
+import { createMemoryQueue, LaneClosedError, type LaneQueue } from './lane-queue';
+
+// TEMP until pipeline.ts lands: the pipeline's published contract.
+export interface ProfileRef { username?: string; userId?: string }
+export interface SyncResult { accounts: string[]; posts: number; amplifications: number; deactivated: string[];
+  errors: { ref: string; code: string; message: string }[] }
+
+/** Jobs are plain data so that they can travel through Redis. */
+export type LaneJob =
+  | { kind: 'profiles'; refs: ProfileRef[]; opts?: AccountWriteOptions }
+  | { kind: 'posts'; userIds: string[]; since: string };
+
+/** What a lane runs its jobs with: the pipeline's functions bound to one platform. */
+export interface PlatformSync {
+  profiles(refs: ProfileRef[], opts?: AccountWriteOptions): Promise<SyncResult>;
+  posts(userIds: string[], opts: { since: Date }): Promise<SyncResult>;
+}
+
+/** Whether the lane may spend requests now; `until` is when to look again. */
+export type GateState = { open: true } | { open: false; until: Date; reason: string };
+
+export type LaneState = 'IDLE' | 'RUNNING' | 'BACKING_OFF' | 'FAILING' | 'DISABLED';
+
+export interface LaneStatusSnapshot {
+  platform: Platform;
+  provider: string;
+  state: LaneState;
+  lastSuccessAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: string | null;
+  requestsLastHour: number;
+  rateLimitResetAt: Date | null;
+  /** Jobs waiting or running. */
+  queueDepth: number;
+  paused: boolean;
+  jobsDone: number;
+  jobsFailed: number;
+  accountsWritten: number;
+  postsWritten: number;
+  creditsUsed: number | null;
+  creditsLimit: number | null;
+}
+
+/** Error codes meaning "this lane has no budget left": pause, do not retry now. */
+export const BUDGET_CODES: ReadonlySet<string> = new Set(['QUOTA', 'USAGE_CAPPED']);
+
+export interface LaneOptions {
+  platform: Platform;
+  provider: string;
+  sync: PlatformSync;
+  /** The lane's client health (provider status plus limiter queue). */
+  clientStatus: () => Promise<LaneClientStatus>;
+  /**
+   * Whether the budget allows requests now. Default: always open. When a job reports budget
+   * errors and the gate still says open (X has no local budget), the lane waits `budgetPauseMs`.
+   */
+  gate?: () => Promise<GateState>;
+  /** Builds the job queue. Default: in process (fastq). */
+  queue?: (processor: (job: LaneJob) => Promise<SyncResult>) => LaneQueue<LaneJob, SyncResult>;
+  /** Jobs run at once by this process. Default 2. */
+  concurrency?: number;
+  /** How long to stay paused when budget errors come without a known reopening time. Default 15 min. */
+  budgetPauseMs?: number;
+  /** Longest wait between two looks at a closed gate. Default 60 s. */
+  recheckMs?: number;
+  logger?: Logger;
+  /** Tests: fake time. */
+  now?: () => number;
+}
+
+function emptyResult(): SyncResult {
+  return { accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [] };
+}
+
+export function mergeResults(a: SyncResult, b: SyncResult): SyncResult {
+  return {
+    accounts: [...new Set([...a.accounts, ...b.accounts])],
+    posts: a.posts + b.posts,
+    amplifications: a.amplifications + b.amplifications,
+    deactivated: [...new Set([...a.deactivated, ...b.deactivated])],
+    errors: [...a.errors, ...b.errors],
+  };
+}
+
+/** The part of a job that failed for lack of budget, to run again once the lane reopens. */
+function retryPart(job: LaneJob, refs: Set<string>): LaneJob | undefined {
+  if (job.kind === 'profiles') {
+    const hit = job.refs.filter((r) => (r.userId && refs.has(r.userId)) || (r.username && refs.has(r.username)));
+    // A ref we cannot recognise: rerun everything (writes are idempotent, the cache saves credits).
+    const rest = hit.length > 0 ? hit : job.refs;
+    return rest.length ? { ...job, refs: rest } : undefined;
+  }
+  const hit = job.userIds.filter((u) => refs.has(u));
+  const rest = hit.length > 0 ? hit : job.userIds;
+  return rest.length ? { ...job, userIds: rest } : undefined;
+}
+
+export class Lane {
+  readonly platform: Platform;
+  readonly provider: string;
+  private readonly queue: LaneQueue<LaneJob, SyncResult>;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+  private closed = false;
+  private pausedFor?: { until: Date; reason: string; at: number };
+  private reopenTimer?: NodeJS.Timeout;
+  private waiters: (() => void)[] = [];
+  private lastJobError?: { message: string; at: number };
+  private readonly counters = { jobsDone: 0, jobsFailed: 0, accountsWritten: 0, postsWritten: 0 };
+
+  constructor(private readonly opts: LaneOptions) {
+    this.platform = opts.platform;
+    this.provider = opts.provider;
+    this.logger = (opts.logger ?? silentLogger).child({ lane: opts.platform });
+    this.now = opts.now ?? Date.now;
+    const processor = (job: LaneJob) => this.process(job);
+    this.queue = opts.queue
+      ? opts.queue(processor)
+      : createMemoryQueue({ name: opts.platform.toLowerCase(), concurrency: opts.concurrency ?? 2, processor });
+  }
+
+  /** Queues a job and resolves with what it wrote once it ran. `priority` jumps the queue (a user is waiting). */
+  run(job: LaneJob, opts: { priority?: boolean } = {}): Promise<SyncResult> {
+    if (this.closed) return Promise.reject(new LaneClosedError(this.platform));
+    return this.queue.push(job, opts);
+  }
+
+  /** True while the lane waits for its budget to reopen. */
+  get paused(): boolean {
+    return this.pausedFor !== undefined;
+  }
+
+  async depth(): Promise<number> {
+    return this.queue.depth();
+  }
+
+  async status(): Promise<LaneStatusSnapshot> {
+    const [client, depth] = await Promise.all([this.opts.clientStatus(), this.queue.depth()]);
+    const lastClientError = client.lastErrorAt?.getTime() ?? -Infinity;
+    const useJobError = this.lastJobError !== undefined && this.lastJobError.at > lastClientError;
+    const lastErrorAt = useJobError ? new Date(this.lastJobError!.at) : (client.lastErrorAt ?? null);
+    let lastError = useJobError ? this.lastJobError!.message : (client.lastError ?? null);
+    if (this.pausedFor) lastError = this.pausedFor.reason;
+    const failing = lastErrorAt !== null && lastErrorAt.getTime() > (client.lastSuccessAt?.getTime() ?? -Infinity);
+    let state: LaneState;
+    if (!client.configured) state = 'DISABLED';
+    else if (this.pausedFor || client.backingOff) state = 'BACKING_OFF';
+    else if (failing) state = 'FAILING';
+    else if (depth > 0) state = 'RUNNING';
+    else state = 'IDLE';
+    const resetAt = [this.pausedFor?.until, client.rateLimitResetAt]
+      .filter((d): d is Date => d instanceof Date)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    return {
+      platform: this.platform,
+      provider: this.provider,
+      state,
+      lastSuccessAt: client.lastSuccessAt ?? null,
+      lastErrorAt: this.pausedFor ? new Date(this.pausedFor.at) : lastErrorAt,
+      lastError,
+      requestsLastHour: client.requestsLastHour,
+      rateLimitResetAt: resetAt ?? null,
+      queueDepth: depth,
+      paused: this.paused,
+      ...this.counters,
+      creditsUsed: client.budget?.used ?? null,
+      creditsLimit: client.budget?.limit ?? null,
+    };
+  }
+
+  /** Pauses the lane until `until` (or until the gate opens when looked at then). */
+  pause(until: Date, reason: string): void {
+    if (this.closed) return;
+    const first = !this.pausedFor;
+    this.pausedFor = { until, reason, at: this.pausedFor?.at ?? this.now() };
+    this.queue.pause();
+    if (first) this.logger.warn({ until, reason }, 'lane paused: budget exhausted');
+    this.scheduleRecheck();
+  }
+
+  /** Reopens the lane now (also used when the budget is raised by hand). */
+  resume(): void {
+    if (!this.pausedFor) return;
+    this.pausedFor = undefined;
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    this.reopenTimer = undefined;
+    this.logger.info('lane resumed');
+    if (!this.closed) this.queue.resume();
+    const w = this.waiters;
+    this.waiters = [];
+    for (const fn of w) fn();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reopenTimer) clearTimeout(this.reopenTimer);
+    // Waiting jobs give up with what they have, so shutdown never hangs on a month-long pause.
+    const w = this.waiters;
+    this.waiters = [];
+    for (const fn of w) fn();
+    await this.queue.close();
+  }
+
+  private scheduleRecheck(): void {
+    if (this.reopenTimer || !this.pausedFor || this.closed) return;
+    const wait = Math.max(10, Math.min(this.pausedFor.until.getTime() - this.now(), this.opts.recheckMs ?? 60_000));
+    this.reopenTimer = setTimeout(() => {
+      this.reopenTimer = undefined;
+      void this.recheck();
+    }, wait);
+    this.reopenTimer.unref();
+  }
+
+  private async recheck(): Promise<void> {
+    if (!this.pausedFor || this.closed) return;
+    const gate = await this.gateState();
+    if (!gate.open) {
+      this.pausedFor = { ...this.pausedFor, until: gate.until, reason: gate.reason };
+      this.scheduleRecheck();
+    } else if (this.opts.gate || this.now() >= this.pausedFor.until.getTime()) {
+      // A real gate saying open is authoritative (budget reset or raised); a timed pause runs out.
+      this.resume();
+    } else {
+      this.scheduleRecheck();
+    }
+  }
+
+  private async gateState(): Promise<GateState> {
+    try {
+      return this.opts.gate ? await this.opts.gate() : { open: true };
+    } catch (err) {
+      this.logger.warn({ err }, 'budget gate check failed; assuming open');
+      return { open: true };
+    }
+  }
+
+  private waitUntilOpen(): Promise<void> {
+    if (!this.pausedFor || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private async execute(job: LaneJob): Promise<SyncResult> {
+    return job.kind === 'profiles'
+      ? this.opts.sync.profiles(job.refs, job.opts)
+      : this.opts.sync.posts(job.userIds, { since: new Date(job.since) });
+  }
+
+  private async process(job: LaneJob): Promise<SyncResult> {
+    const gate = await this.gateState();
+    if (!gate.open) this.pause(gate.until, gate.reason);
+    await this.waitUntilOpen();
+    try {
+      let result = await this.execute(job);
+      for (;;) {
+        const starved = result.errors.filter((e) => BUDGET_CODES.has(e.code));
+        if (starved.length === 0 || this.closed) break;
+        const again = retryPart(job, new Set(starved.map((e) => e.ref)));
+        if (!again) break;
+        const g = await this.gateState();
+        const until = g.open ? new Date(this.now() + (this.opts.budgetPauseMs ?? 15 * 60_000)) : g.until;
+        this.pause(until, g.open ? `${starved[0].code}: ${starved[0].message}` : g.reason);
+        await this.waitUntilOpen();
+        if (this.closed) break;
+        const kept = { ...result, errors: result.errors.filter((e) => !BUDGET_CODES.has(e.code)) };
+        result = mergeResults(kept, await this.execute(again));
+      }
+      this.counters.jobsDone++;
+      this.counters.accountsWritten += job.kind === 'profiles' ? result.accounts.length : 0;
+      this.counters.postsWritten += result.posts;
+      return result;
+    } catch (err) {
+      this.counters.jobsFailed++;
+      const message = err instanceof Error ? err.message : String(err);
+      this.lastJobError = { message: `job failed: ${message}`, at: this.now() };
+      this.logger.error({ err, kind: job.kind }, 'lane job failed');
+      throw err;
+    }
+  }
+}
+
+export { emptyResult };

@@ -1,0 +1,413 @@
+/**
+ * Starting and stopping to track creators: `trackCreator` resolves the handles a user gives,
+ * stores the profiles through the lanes, and loads the backfill window in the background;
+ * `untrackCreator` takes a creator off the schedules; `refreshAccount` refetches one account now.
+ *
+ * A user's mistake or a provider's "no such account" comes back as a UserError in the payload
+ * (BAD_USER_INPUT, INVALID_HANDLE, NOT_FOUND, PRIVATE, ALREADY_TRACKED, and LANE_UNAVAILABLE or
+ * PROVIDER_ERROR when a lane cannot answer), never as a thrown error: the resolver stays thin and
+ * the API never crashes on bad input.
+ */
+import { accountsByCreators, accountsByIds, accountByUsername } from '../graph/read';
+import { accountId as toAccountId, parsePlatformId, type Platform, type TrackingTier } from '../graph/model';
+import type { AccountRow } from '../graph/rows';
+import type { GraphClient } from '../neo4j/graph-client';
+import type { Logger } from '../log';
+import { silentLogger } from '../log';
+import type { MatchEventBus } from '../matching/events';
+import { linkAccounts, ReviewError } from '../matching/review';
+import { isProviderError, type ProviderClients } from '../providers';
+import { backfillAccounts, DAY_MS, pendingBackfill, type BackfillAccount, type BackfillSummary } from './backfill';
+import type { Lanes } from './lanes';
+
+export interface TrackInput {
+  tiktokUsername?: string | null;
+  xUsername?: string | null;
+  displayName?: string | null;
+  tier?: TrackingTier | null;
+  backfillDays?: number | null;
+}
+
+export interface TrackError {
+  field?: string[];
+  message: string;
+  code: string;
+}
+
+export interface TrackOutcome {
+  creatorId: string | null;
+  errors: TrackError[];
+}
+
+export interface TrackingOptions {
+  graph: GraphClient;
+  clients: ProviderClients;
+  lanes: Lanes;
+  bus: MatchEventBus;
+  /** Backfill window when the input gives none. Default 30. */
+  backfillDays?: number;
+  /** Longest backfill window accepted. Default 365. */
+  maxBackfillDays?: number;
+  /** The ingestion clock. Default real time. */
+  now?: () => Date;
+  logger?: Logger;
+}
+
+const HANDLE_RULES: Record<Platform, { re: RegExp; hint: string; url: RegExp }> = {
+  // TikTok: 2..24 letters, digits, underscores and dots, not ending in a dot.
+  TIKTOK: {
+    re: /^(?!.*\.$)[A-Za-z0-9_.]{2,24}$/,
+    hint: '2 to 24 letters, digits, "_" or "." (not ending in ".")',
+    url: /^(?:https?:\/\/)?(?:www\.|m\.)?tiktok\.com\/@([^/?#]+)/i,
+  },
+  // X: 1..15 letters, digits and underscores.
+  X: {
+    re: /^[A-Za-z0-9_]{1,15}$/,
+    hint: '1 to 15 letters, digits or "_"',
+    url: /^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:x|twitter)\.com\/([^/?#]+)/i,
+  },
+};
+
+/** "@name", "name" or a profile URL -> the bare handle, or undefined when it cannot be one. */
+export function parseHandle(platform: Platform, raw: string): string | undefined {
+  const rule = HANDLE_RULES[platform];
+  let v = raw.trim();
+  const fromUrl = rule.url.exec(v);
+  if (fromUrl) v = fromUrl[1];
+  v = v.replace(/^@/, '');
+  return rule.re.test(v) ? v : undefined;
+}
+
+const FIELD: Record<Platform, string> = { TIKTOK: 'tiktokUsername', X: 'xUsername' };
+const LANE_NAME: Record<Platform, string> = { TIKTOK: 'TikTok', X: 'X' };
+
+interface Resolved {
+  platform: Platform;
+  userId: string;
+  username: string;
+}
+
+export class TrackingService {
+  private readonly logger: Logger;
+  private readonly now: () => Date;
+  private readonly background = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly opts: TrackingOptions) {
+    this.logger = (opts.logger ?? silentLogger).child({ part: 'tracking' });
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  get defaultDays(): number {
+    return this.opts.backfillDays ?? 30;
+  }
+
+  /** Backfills still running in the background. */
+  get pendingBackfills(): number {
+    return this.background.size;
+  }
+
+  async track(input: TrackInput, actor = 'anonymous'): Promise<TrackOutcome> {
+    const errors: TrackError[] = [];
+    const given: [Platform, string][] = [];
+    if (input.tiktokUsername?.trim()) given.push(['TIKTOK', input.tiktokUsername]);
+    if (input.xUsername?.trim()) given.push(['X', input.xUsername]);
+    if (given.length === 0) {
+      return fail({ code: 'BAD_USER_INPUT', field: ['input'], message: 'give tiktokUsername, xUsername or both' });
+    }
+    const days = input.backfillDays ?? this.defaultDays;
+    const maxDays = this.opts.maxBackfillDays ?? 365;
+    if (!Number.isInteger(days) || days < 1 || days > maxDays) {
+      errors.push({ code: 'BAD_USER_INPUT', field: ['input', 'backfillDays'], message: `backfillDays must be 1 to ${maxDays}` });
+    }
+    const handles: [Platform, string][] = [];
+    for (const [platform, raw] of given) {
+      const h = parseHandle(platform, raw);
+      if (!h) {
+        errors.push({
+          code: 'INVALID_HANDLE',
+          field: ['input', FIELD[platform]],
+          message: `"${raw}" is not a valid ${LANE_NAME[platform]} username: ${HANDLE_RULES[platform].hint}`,
+        });
+      } else handles.push([platform, h]);
+    }
+    if (errors.length > 0) return { creatorId: null, errors };
+
+    // Already tracked: the account is in the graph under a tracked creator.
+    for (const [platform, h] of handles) {
+      const row = await accountByUsername(this.opts.graph, platform, h);
+      if (!row) continue;
+      const [t] = await this.opts.graph.read<{ creatorId: string; tracked: boolean }>('tracking/tracking-of-accounts', {
+        accountIds: [row.id],
+      });
+      if (t?.tracked) {
+        errors.push({
+          code: 'ALREADY_TRACKED',
+          field: ['input', FIELD[platform]],
+          message: `@${h} on ${LANE_NAME[platform]} is already tracked (creator ${t.creatorId})`,
+        });
+      }
+    }
+    if (errors.length > 0) return { creatorId: null, errors };
+
+    for (const [platform] of handles) {
+      const lane = this.opts.lanes.get(platform);
+      const client = platform === 'TIKTOK' ? this.opts.clients.tiklive : this.opts.clients.x;
+      if (!client.configured) {
+        errors.push({ code: 'LANE_UNAVAILABLE', field: ['input', FIELD[platform]], message: `the ${LANE_NAME[platform]} lane has no credentials configured` });
+      } else if (lane.paused) {
+        const s = await lane.status();
+        errors.push({ code: 'LANE_UNAVAILABLE', field: ['input', FIELD[platform]], message: `the ${LANE_NAME[platform]} lane is paused: ${s.lastError ?? 'budget exhausted'}` });
+      }
+    }
+    if (errors.length > 0) return { creatorId: null, errors };
+
+    // Resolve first (the profile cache makes the write's own lookup free), so one bad handle
+    // leaves nothing half-tracked.
+    const resolved: Resolved[] = [];
+    await Promise.all(
+      handles.map(async ([platform, h]) => {
+        const r = await this.resolve(platform, h);
+        if ('error' in r) errors.push(r.error);
+        else resolved.push(r);
+      }),
+    );
+    if (errors.length > 0) return { creatorId: null, errors };
+    resolved.sort((a, b) => a.platform.localeCompare(b.platform));
+
+    const tier = input.tier ?? 'LONG_TAIL';
+    for (const r of resolved) {
+      const res = await this.opts.lanes
+        .get(r.platform)
+        .run(
+          { kind: 'profiles', refs: [{ userId: r.userId, username: r.username }], opts: { tracked: true, tier, backfilled: false } },
+          { priority: true },
+        )
+        .catch((err: unknown) => ({ accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [{ ref: r.userId, code: 'LANE_ERROR', message: String(err) }] }));
+      const err = res.errors[0];
+      if (err) {
+        errors.push({ code: mapCode(err.code), field: ['input', FIELD[r.platform]], message: `${LANE_NAME[r.platform]}: ${err.message}` });
+      }
+    }
+    if (errors.length > 0) return { creatorId: null, errors };
+
+    const ids = resolved.map((r) => toAccountId(r.platform, r.userId));
+    if (ids.length === 2) {
+      try {
+        await linkAccounts({ graph: this.opts.graph, bus: this.opts.bus, actor }, ids, 'linked by trackCreator');
+      } catch (err) {
+        if (!(err instanceof ReviewError)) throw err;
+        errors.push({ code: err.code, field: ['input'], message: `tracked, but not linked as one creator: ${err.message}` });
+      }
+    }
+    const rows = await this.opts.graph.write<{ creatorId: string }>('tracking/set-creator-tracking', {
+      accountIds: ids,
+      tracked: true,
+      tier,
+      backfillDays: days,
+      displayName: input.displayName?.trim() || null,
+    });
+    const creatorId = rows[0]?.creatorId ?? null;
+    this.inBackground(
+      resolved.map((r) => ({ accountId: toAccountId(r.platform, r.userId), platform: r.platform, platformUserId: r.userId })),
+      days,
+      true,
+    );
+    this.logger.info({ creatorId, accounts: ids, days }, 'tracking creator; backfill started');
+    return { creatorId, errors };
+
+    function fail(e: TrackError): TrackOutcome {
+      return { creatorId: null, errors: [e] };
+    }
+  }
+
+  /** Stops scheduling the creator; its data stays. Returns false for an unknown id. */
+  async untrack(creatorId: string): Promise<boolean> {
+    const [accounts] = await accountsByCreators(this.opts.graph, [creatorId]);
+    if (!accounts || accounts.length === 0) return false;
+    await this.opts.graph.write('tracking/set-creator-tracking', {
+      accountIds: accounts.map((a) => a.id),
+      tracked: false,
+      tier: null,
+      backfillDays: null,
+      displayName: null,
+    });
+    return true;
+  }
+
+  /**
+   * Refetches one account's profile (past the cache) and its recent posts now, ahead of queued
+   * work. Returns the account as stored afterwards, or null for an unknown id.
+   */
+  async refresh(id: string): Promise<{ account: AccountRow | null; errors: TrackError[] }> {
+    const parsed = parsePlatformId(id);
+    const [row] = parsed ? await accountsByIds(this.opts.graph, [id]) : [null];
+    if (!parsed || !row) return { account: null, errors: [] };
+    const lane = this.opts.lanes.get(parsed.platform);
+    const errors: TrackError[] = [];
+    // Past the profile cache: refetch now, so the lane's own lookup finds today's figures.
+    await (parsed.platform === 'TIKTOK'
+      ? this.opts.clients.tiklive.userInfoById(row.platformUserId, { noCache: true })
+      : this.opts.clients.x.userById(row.platformUserId, { noCache: true })
+    ).catch(() => undefined);
+    const profile = await lane.run(
+      { kind: 'profiles', refs: [{ userId: row.platformUserId, username: row.username }] },
+      { priority: true },
+    );
+    const since = Math.max(
+      this.now().getTime() - this.defaultDays * DAY_MS,
+      (row.lastPostAt?.getTime() ?? 0) - 2 * DAY_MS,
+    );
+    const posts = row.active
+      ? await lane.run({ kind: 'posts', userIds: [row.platformUserId], since: new Date(since).toISOString() }, { priority: true })
+      : { errors: [] };
+    for (const e of [...profile.errors, ...posts.errors]) errors.push({ code: mapCode(e.code), message: e.message });
+    const [after] = await accountsByIds(this.opts.graph, [id]);
+    return { account: after, errors };
+  }
+
+  /**
+   * Tracks many known accounts at once (the simulated world at start, the CLI): profiles in
+   * batches through the lanes, then the backfill window. Returns when everything ran.
+   */
+  async trackMany(
+    refs: { platform: Platform; username: string; tier?: TrackingTier }[],
+    opts: {
+      days?: number;
+      /** Handles per profile job. Default 100 on X, 10 on TikTok. */
+      batch?: number;
+      onProfiles?: (platform: Platform, done: number, total: number) => void; onBackfill?: Parameters<typeof backfillAccounts>[2]['onProgress'] } = {},
+  ): Promise<{ accounts: string[]; errors: number; backfill: BackfillSummary }> {
+    const days = opts.days ?? this.defaultDays;
+    // X reads 100 profiles a request; TikTok one, so small jobs spread over the lane's workers.
+    const batchOf = (p: Platform) => opts.batch ?? (p === 'X' ? 100 : 10);
+    const written: string[] = [];
+    let errorCount = 0;
+    const byTier = (p: Platform) => {
+      const groups = new Map<TrackingTier, string[]>();
+      for (const r of refs.filter((x) => x.platform === p)) {
+        const t = r.tier ?? 'LONG_TAIL';
+        groups.set(t, [...(groups.get(t) ?? []), r.username]);
+      }
+      return groups;
+    };
+    await Promise.all(
+      (['TIKTOK', 'X'] as Platform[]).map(async (platform) => {
+        const lane = this.opts.lanes.get(platform);
+        const total = refs.filter((r) => r.platform === platform).length;
+        let done = 0;
+        const jobs: Promise<void>[] = [];
+        for (const [tier, names] of byTier(platform)) {
+          for (let i = 0; i < names.length; i += batchOf(platform)) {
+            const part = names.slice(i, i + batchOf(platform));
+            jobs.push(
+              lane
+                .run({ kind: 'profiles', refs: part.map((username) => ({ username })), opts: { tracked: true, tier, backfilled: false } })
+                .then(async (res) => {
+                  written.push(...res.accounts);
+                  errorCount += res.errors.length;
+                  if (res.accounts.length > 0) {
+                    await this.opts.graph.write('tracking/set-creator-tracking', {
+                      accountIds: res.accounts,
+                      tracked: true,
+                      tier,
+                      backfillDays: days,
+                      displayName: null,
+                    });
+                  }
+                })
+                .catch((err: unknown) => {
+                  errorCount += part.length;
+                  this.logger.warn({ err, platform }, 'profile batch failed');
+                })
+                .finally(() => {
+                  done += part.length;
+                  opts.onProfiles?.(platform, done, total);
+                }),
+            );
+          }
+        }
+        await Promise.all(jobs);
+      }),
+    );
+    const accounts = written
+      .map((id) => ({ id, parsed: parsePlatformId(id) }))
+      .filter((a): a is { id: string; parsed: NonNullable<ReturnType<typeof parsePlatformId>> } => a.parsed !== undefined)
+      .map((a) => ({ accountId: a.id, platform: a.parsed.platform, platformUserId: a.parsed.key }));
+    const backfill = await backfillAccounts(
+      { graph: this.opts.graph, lanes: this.opts.lanes, now: this.now, logger: this.logger },
+      accounts,
+      { days, onProgress: opts.onBackfill },
+    );
+    return { accounts: written, errors: errorCount, backfill };
+  }
+
+  /** Loads whatever tracked creators still miss (after a restart or a lane failure). */
+  async resumeBackfills(onProgress?: Parameters<typeof backfillAccounts>[2]['onProgress']): Promise<BackfillSummary> {
+    const pending = await pendingBackfill(this.opts.graph, this.defaultDays);
+    return backfillAccounts({ graph: this.opts.graph, lanes: this.opts.lanes, now: this.now, logger: this.logger }, pending, {
+      days: this.defaultDays,
+      onProgress,
+    });
+  }
+
+  /** Resolves when every background backfill started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /** Stops starting background work; running backfills end when the lanes close. */
+  close(): void {
+    this.closed = true;
+  }
+
+  private inBackground(accounts: BackfillAccount[], days: number, priority: boolean): void {
+    if (this.closed) return;
+    const p = backfillAccounts({ graph: this.opts.graph, lanes: this.opts.lanes, now: this.now, logger: this.logger }, accounts, {
+      days,
+      priority,
+    })
+      .then((s) => this.logger.info({ done: s.done.length, failed: s.failed.length, posts: s.posts }, 'backfill finished'))
+      .catch((err: unknown) => this.logger.error({ err }, 'backfill failed'))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
+  }
+
+  private async resolve(platform: Platform, handle: string): Promise<Resolved | { error: TrackError }> {
+    const field = ['input', FIELD[platform]];
+    try {
+      if (platform === 'TIKTOK') {
+        const info = await this.opts.clients.tiklive.userInfoByUsername(handle);
+        if (info.user.privateAccount) {
+          return { error: { code: 'PRIVATE', field, message: `@${handle} on TikTok is a private account` } };
+        }
+        return { platform, userId: info.user.id, username: info.user.uniqueId };
+      }
+      const u = await this.opts.clients.x.userByUsername(handle);
+      if (u.protected) return { error: { code: 'PRIVATE', field, message: `@${handle} on X has protected posts` } };
+      return { platform, userId: u.id, username: u.username };
+    } catch (err) {
+      if (!isProviderError(err)) throw err;
+      return { error: { code: mapCode(err.code), field, message: `@${handle} on ${LANE_NAME[platform]}: ${err.message}` } };
+    }
+  }
+}
+
+/** Provider error codes as UserError codes: entity facts pass through, lane trouble is PROVIDER_ERROR. */
+function mapCode(code: string): string {
+  switch (code) {
+    case 'NOT_FOUND':
+    case 'SUSPENDED':
+      return 'NOT_FOUND';
+    case 'PRIVATE':
+      return 'PRIVATE';
+    case 'INVALID_REQUEST':
+      return 'INVALID_HANDLE';
+    case 'QUOTA':
+    case 'USAGE_CAPPED':
+    case 'AUTH':
+      return 'LANE_UNAVAILABLE';
+    default:
+      return 'PROVIDER_ERROR';
+  }
+}

@@ -77,7 +77,15 @@ export class BlockingIndex {
   private readonly weakPair: boolean;
   private readonly pairing = new Map<string, boolean>();
 
-  constructor(readonly options: MatchOptions) {
+  /**
+   * `population`: how many accounts hold a key in the whole population, when the index holds only
+   * a slice of it (the incremental matcher indexes a few accounts and their neighbours, and asks
+   * the graph for block sizes). Absent: counted from the indexed accounts.
+   */
+  constructor(
+    readonly options: MatchOptions,
+    private readonly population?: (key: string) => number,
+  ) {
     this.weakPair = weakKeysPair(options);
   }
 
@@ -102,6 +110,7 @@ export class BlockingIndex {
 
   /** Accounts (both platforms) holding a key. */
   keyCount(key: string): number {
+    if (this.population) return this.population(key);
     const b = this.blocks.get(key);
     return b ? b.tiktok.length + b.x.length : 0;
   }
@@ -163,8 +172,12 @@ export function weakKeysPair(opts: MatchOptions): boolean {
 }
 
 /** Indexes accounts of both platforms by their blocking keys. */
-export function buildIndex(accounts: Iterable<MatchableAccount>, opts?: MatchOptionsInput | MatchOptions): BlockingIndex {
-  const index = new BlockingIndex(resolveMatchOptions(opts));
+export function buildIndex(
+  accounts: Iterable<MatchableAccount>,
+  opts?: MatchOptionsInput | MatchOptions,
+  population?: (key: string) => number,
+): BlockingIndex {
+  const index = new BlockingIndex(resolveMatchOptions(opts), population);
   for (const a of accounts) index.add(a);
   return index;
 }

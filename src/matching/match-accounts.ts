@@ -1,59 +1,35 @@
 /**
- * One matching pass over a set of accounts held in memory: block, score candidate pairs, decide
- * statuses without AUTO conflicts, write. The fixture loader and tests use it; the scheduled
- * full run and the incremental matcher build on the same steps.
+ * One matching pass over a set of accounts held in memory (the sample fixture uses it): plan the
+ * matches among them against the decisions already stored for them (a reviewer's REJECTED or
+ * MANUAL stands, an account is never AUTO-matched twice), write, and store their blocking keys
+ * so later incremental matching finds them.
  */
 import type { GraphClient } from '../neo4j/graph-client';
-import { buildIndex, candidatePairs } from './blocking';
+import { applyAssignments, type ApplyResult } from './apply';
+import type { ExistingMatch } from './assign';
 import type { MatchEventBus } from './events';
+import { syncBlockKeys } from './graph-keys';
 import type { MatchOptionsInput } from './options';
-import { scorePair, type MatchableAccount, type ScoredPair } from './score';
-import { writeMatches, type MatchRecord, type MatchWriteResult } from './write';
+import { planMatches } from './plan';
+import { cachedOptions, type MatchableAccount, type ScoredPair } from './score';
 
-export interface MatchPassResult extends MatchWriteResult {
+export interface MatchPassResult extends ApplyResult {
   candidatePairs: number;
+  /** Pairs scoring at or above the review threshold. */
   scored: ScoredPair[];
 }
 
-/** Keeps, per account, only its best AUTO pair; the other AUTO candidates of a contested account go to review. */
-export function resolveAutoConflicts(pairs: ScoredPair[]): ScoredPair[] {
-  const autoCount = new Map<string, number>();
-  for (const p of pairs) {
-    if (p.decision !== 'AUTO') continue;
-    autoCount.set(p.tiktokId, (autoCount.get(p.tiktokId) ?? 0) + 1);
-    autoCount.set(p.xId, (autoCount.get(p.xId) ?? 0) + 1);
-  }
-  return pairs.map((p) =>
-    p.decision === 'AUTO' && ((autoCount.get(p.tiktokId) ?? 0) > 1 || (autoCount.get(p.xId) ?? 0) > 1)
-      ? { ...p, decision: 'PENDING' as const }
-      : p,
-  );
-}
-
+/** The accounts must already be in the graph (written with writeAccounts). */
 export async function matchAccounts(
   graph: GraphClient,
   bus: MatchEventBus,
   accounts: MatchableAccount[],
   opts: MatchOptionsInput = {},
 ): Promise<MatchPassResult> {
-  const index = buildIndex(accounts, opts);
-  const scored: ScoredPair[] = [];
-  let candidates = 0;
-  for (const pair of candidatePairs(index)) {
-    candidates++;
-    scored.push(scorePair(pair.tiktok, pair.x, opts, { handleCount: (h) => index.handleCount(h) }));
-  }
-  const decided = resolveAutoConflicts(scored);
-  const records: MatchRecord[] = decided
-    .filter((p) => p.decision !== 'NONE')
-    .map((p) => ({
-      tiktokAccountId: p.tiktokId,
-      xAccountId: p.xId,
-      score: p.score,
-      reasons: p.reasons,
-      evidence: p.evidence.map((e) => ({ ...e, reason: e.reason ?? null })),
-      status: p.decision as 'AUTO' | 'PENDING',
-    }));
-  const written = await writeMatches(graph, bus, records);
-  return { ...written, candidatePairs: candidates, scored: decided };
+  const o = cachedOptions(opts);
+  const existing = await graph.read<ExistingMatch>('matching/matches-of-accounts', { ids: accounts.map((a) => a.id) });
+  const plan = planMatches(accounts, o, existing);
+  const written = await applyAssignments(graph, bus, plan.assignments);
+  await syncBlockKeys(graph, plan.index.accounts.map((a) => ({ ...a, blockKeys: null })), o, (_, i) => plan.index.keysOf[i]);
+  return { ...written, candidatePairs: plan.candidateCount, scored: plan.scored };
 }

@@ -6,7 +6,7 @@
  */
 
 import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
-import { buildIndex, candidatePairs, type OversizedKey } from './blocking';
+import { buildIndex, candidatePairs, type BlockingIndex, type OversizedKey } from './blocking';
 import { cachedOptions, scorePair, type MatchableAccount, type ScoredPair } from './score';
 import type { MatchOptions, MatchOptionsInput } from './options';
 
@@ -25,6 +25,8 @@ export interface MatchPlan {
   oversized: OversizedKey[];
   /** How many candidate pairs were scored. */
   candidateCount: number;
+  /** The blocking index built for the plan (accounts and their keys). */
+  index: BlockingIndex;
 }
 
 /** Plans the matches between TikTok and X accounts, in memory; writes nothing. */
@@ -66,5 +68,5 @@ export function planMatches(
       toAssign.push(s);
     }
   }
-  return { scored, assignments: assignStatuses(toAssign, stored), oversized: index.oversizedKeys(), candidateCount };
+  return { scored, assignments: assignStatuses(toAssign, stored), oversized: index.oversizedKeys(), candidateCount, index };
 }

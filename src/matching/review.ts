@@ -61,15 +61,12 @@ async function decide(
   const touched: string[] = [];
   if (nowJoined && !wasJoined) {
     const res = await ctx.graph.write<{ creatorId: string; goneId: string }>('matching/merge-creators', {
-      tiktokId: pair.tiktokAccountId,
-      xId: pair.xAccountId,
+      rows: [{ tiktokId: pair.tiktokAccountId, xId: pair.xAccountId }],
     });
     touched.push(...res.map((r) => r.creatorId));
   } else if (!nowJoined && wasJoined) {
     const res = await ctx.graph.write<{ keptId: string; splitId: string }>('matching/split-creators', {
-      tiktokId: pair.tiktokAccountId,
-      xId: pair.xAccountId,
-      newId: newCreatorId(),
+      rows: [{ tiktokId: pair.tiktokAccountId, xId: pair.xAccountId, newId: newCreatorId() }],
     });
     for (const r of res) touched.push(r.keptId, r.splitId);
   }

@@ -1,0 +1,4 @@
+// Every account with what matching compares, and the blocking keys last stored for it.
+MATCH (a:Account)
+RETURN a.id AS id, a.platform AS platform, a.username AS username, a.displayName AS displayName,
+       a.bio AS bio, a.bioLink AS bioLink, a.blockKeys AS blockKeys

@@ -1,0 +1,17 @@
+// Accounts holding any of the given blocking keys: by normalised handle, by stored BlockKey, and
+// by username for profile keys (an account's own profile is its username, not a stored key).
+CALL () {
+  UNWIND $handles AS h
+  MATCH (a:Account {handleNorm: h})
+  RETURN a
+  UNION
+  UNWIND $keys AS key
+  MATCH (:BlockKey {key: key})<-[:HAS_KEY]-(a:Account)
+  RETURN a
+  UNION
+  UNWIND $profiles AS p
+  MATCH (a:Account {platform: p.platform, usernameLower: p.username})
+  RETURN a
+}
+RETURN a.id AS id, a.platform AS platform, a.username AS username, a.displayName AS displayName,
+       a.bio AS bio, a.bioLink AS bioLink, a.blockKeys AS blockKeys

@@ -1,0 +1,76 @@
+/**
+ * Blocking keys in the graph, for the incremental matcher: an account's link, own-site domain and
+ * profile-pointer keys are stored as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`, so the accounts
+ * sharing a key with a new account are found by traversal. Two key kinds need no nodes because
+ * the graph already indexes them: `handle:<h>` is `Account.handleNorm`, and an account's own
+ * `profile:<PLATFORM>:<username>` is `Account.usernameLower`. Display-name keys are stored only
+ * when weak keys can pair (see blocking.ts `weakKeysPair`); by default they never yield a pair.
+ */
+import type { Platform } from '../graph/model';
+import type { GraphClient } from '../neo4j/graph-client';
+import { blockingKeys, keyKind, weakKeysPair } from './blocking';
+import type { MatchOptions } from './options';
+import type { MatchableAccount } from './score';
+
+/** An account as the matching queries return it. */
+export interface MatchableRow extends MatchableAccount {
+  /** Keys stored by the last sync, sorted; null before the first. */
+  blockKeys: string[] | null;
+}
+
+/** Accounts per statement when syncing keys. */
+const SYNC_BATCH = 2000;
+
+/** The account's own profile key: its username, which the graph indexes instead. */
+export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): string | undefined {
+  const prefix = `profile:${a.platform}:`;
+  return keys.find((k) => k.startsWith(prefix));
+}
+
+/** The keys of `keys` (an account's blocking keys) stored as BlockKey nodes, sorted. */
+export function storedKeys(a: MatchableAccount, keys: readonly string[], opts: MatchOptions): string[] {
+  const names = weakKeysPair(opts);
+  const own = `profile:${a.platform}:`;
+  return keys.filter((k) => {
+    const kind = keyKind(k);
+    if (kind === 'handle') return false;
+    if (kind === 'name') return names;
+    if (kind === 'profile') return !k.startsWith(own);
+    return true;
+  });
+}
+
+/** The other platform's account a profile-pointer key names. */
+export function pointerTarget(key: string): { platform: Platform; username: string } {
+  const [, platform, username] = key.split(':');
+  return { platform: platform as Platform, username };
+}
+
+function sameKeys(a: readonly string[] | null, b: readonly string[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Brings the stored keys of the given accounts up to date; accounts whose stored list already
+ * equals the computed one are skipped, so a rerun on unchanged data writes nothing. `keysOf`
+ * gives an account's blocking keys when the caller has them already. Returns how many accounts
+ * were rewritten.
+ */
+export async function syncBlockKeys(
+  graph: GraphClient,
+  accounts: readonly MatchableRow[],
+  opts: MatchOptions,
+  keysOf: (a: MatchableRow, i: number) => readonly string[] = (a) => blockingKeys(a, opts),
+): Promise<number> {
+  const rows: { id: string; keys: string[] }[] = [];
+  accounts.forEach((a, i) => {
+    const keys = storedKeys(a, keysOf(a, i), opts);
+    if (!sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys });
+  });
+  for (let i = 0; i < rows.length; i += SYNC_BATCH) {
+    await graph.write('matching/sync-block-keys', { rows: rows.slice(i, i + SYNC_BATCH) });
+  }
+  return rows.length;
+}

@@ -11,6 +11,7 @@ import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
+import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import {
   BrandFieldsResolver,
@@ -27,6 +28,7 @@ export const resolvers = [
   AccountResolver,
   MatchResolver,
   MatchEventResolver,
+  MatchingResolver,
   PostResolver,
   AmplificationResolver,
   MatchSubscriptionResolver,

@@ -12,22 +12,15 @@ import { Account } from '../types/account.type';
 import { Brand, Campaign, Graph, Launch } from '../types/brand.type';
 import { Creator } from '../types/creator.type';
 import { Platform, SpilloverClass } from '../types/enums';
-import { MatchingRun, MatchQuality } from '../types/match.type';
 import { BudgetProjection, LaneStatus, LineageEntry, ShortlistEntry, TrackCreatorPayload } from '../types/planning.type';
 import { Amplification, AmplificationChain } from '../types/post.type';
 import { Attribution, CategoryLag, HashtagTrend } from '../types/trend.type';
 
 const INGEST = 'ingestion lanes';
-const MATCHING = 'matching runs';
 const ANALYTICS = 'analytics';
 
 @Resolver()
 export class PendingQueryResolver {
-  @Query(() => MatchQuality)
-  matchQuality(): MatchQuality {
-    throw notImplemented('matchQuality', MATCHING);
-  }
-
   @Query(() => [AmplificationChain])
   amplificationChains(
     @Arg('creatorId', () => ID, { nullable: true }) _c?: string,
@@ -129,11 +122,6 @@ export class PendingMutationResolver {
   @Mutation(() => Creator, { nullable: true })
   untrackCreator(@Arg('id', () => ID) _id: string): Creator {
     throw notImplemented('untrackCreator', INGEST);
-  }
-
-  @Mutation(() => MatchingRun)
-  runMatching(): MatchingRun {
-    throw notImplemented('runMatching', MATCHING);
   }
 
   @Mutation(() => Account, { nullable: true })

@@ -120,4 +120,8 @@ export class MatchEvent {
   previousScore: number | null;
   @Field(() => Date)
   at: Date;
+  @Field(() => String, { nullable: true, description: "Who made the change: the reviewer's identity, or \"matcher\" for the automatic matcher." })
+  actor: string | null;
+  @Field(() => String, { nullable: true, description: "The reviewer's note, if any." })
+  note: string | null;
 }

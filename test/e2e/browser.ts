@@ -34,6 +34,8 @@ export interface TestBrowser {
   requests: Request[];
   /** URLs of the WebSockets the page opened. */
   websockets: string[];
+  /** Text frames over those sockets, both directions, in order. */
+  frames: { url: string; dir: 'sent' | 'received'; payload: string }[];
   /** Console errors and uncaught page errors, for diagnostics and assertions. */
   errors: string[];
   close(): Promise<void>;
@@ -59,8 +61,13 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
   const requests: Request[] = [];
   const errors: string[] = [];
   const websockets: string[] = [];
+  const frames: TestBrowser['frames'] = [];
   context.on('request', (r) => requests.push(r));
-  page.on('websocket', (ws) => websockets.push(ws.url()));
+  page.on('websocket', (ws) => {
+    websockets.push(ws.url());
+    ws.on('framesent', (f) => frames.push({ url: ws.url(), dir: 'sent', payload: String(f.payload) }));
+    ws.on('framereceived', (f) => frames.push({ url: ws.url(), dir: 'received', payload: String(f.payload) }));
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
@@ -70,6 +77,7 @@ export async function openBrowser(viewport = { width: 1400, height: 900 }): Prom
     context,
     requests,
     websockets,
+    frames,
     errors,
     async close() {
       await context.close();
@@ -85,4 +93,13 @@ export function offHostUrls(urls: string[]): string[] {
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return false;
     return url.hostname !== '127.0.0.1';
   });
+}
+
+/** Polls `check` every 50 ms until it is true; fails after `timeoutMs` naming `what`. */
+export async function waitUntil(page: Page, check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
 }

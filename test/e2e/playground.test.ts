@@ -5,7 +5,7 @@
 import { startTestApp } from '../support/app';
 import { CREATORS_BY_REACH } from '../../src/web/examples';
 import { appUrls, gql, type AppUrls } from './api';
-import { describeBrowser, offHostUrls, openBrowser, type TestBrowser } from './browser';
+import { describeBrowser, offHostUrls, openBrowser, waitUntil, type TestBrowser } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -58,5 +58,37 @@ describeBrowser('GraphQL playground (browser)', () => {
     expect(loaded.some((u) => /\/playground\/graphql\.worker-[A-Z2-7]{8}\.js$/.test(u))).toBe(true);
     expect(offHostUrls([...loaded, ...browser.websockets])).toEqual([]);
     expect(browser.errors).toEqual([]);
+  });
+
+  it('runs the matchChanged subscription over graphql-ws on the same host', async () => {
+    const { page } = browser;
+    const pending = await gql<{ reviewQueue: { nodes: { id: string }[] } }>(urls, '{ reviewQueue(first: 1) { nodes { id } } }');
+    expect(pending.reviewQueue.nodes).toHaveLength(1);
+    const target = pending.reviewQueue.nodes[0].id;
+
+    await page.locator('.graphiql-tab', { hasText: 'MatchChanged' }).click();
+    await page.locator('.graphiql-query-editor', { hasText: 'subscription MatchChanged' }).waitFor({ timeout: 15_000 });
+    // GraphiQL learns the tab's operation name 100 ms after the editor changes (debounced), in the same
+    // step that saves the query to localStorage. Run before that and it posts the old tab's name over HTTP.
+    await page.waitForFunction(
+      () => ((globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem('graphiql:query') ?? '').includes('subscription MatchChanged'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await page.locator('.graphiql-execute-button').click();
+    const wsUrl = urls.graphql.replace(/^http/, 'ws');
+    const frames = () => browser.frames.filter((f) => f.url === wsUrl);
+    // Subscribed once graphql-ws has its connection acknowledged and has sent the subscribe message.
+    await waitUntil(page, () => frames().some((f) => f.dir === 'received' && f.payload.includes('connection_ack')), 'connection_ack');
+    await waitUntil(page, () => frames().some((f) => f.dir === 'sent' && f.payload.includes('"subscribe"')), 'the subscribe message');
+
+    await gql(urls, 'mutation ($id: ID!) { rejectMatch(id: $id, note: "from the playground e2e") { id } }', { id: target });
+
+    const response = page.locator('.graphiql-response');
+    await response.filter({ hasText: 'REJECTED' }).waitFor({ timeout: 15_000 });
+    expect(await response.textContent()).toContain(target);
+    await page.screenshot({ path: '/tmp/cg-e2e-playground-subscription.png' });
+    expect(browser.websockets).toContain(wsUrl);
+    expect(offHostUrls(browser.websockets)).toEqual([]);
   });
 });

@@ -91,6 +91,7 @@ describeBrowser('review desk (browser)', () => {
       await expect(error.locator('.error-code').textContent()).resolves.toBe(code);
       await expect(error.locator('.error-message').textContent()).resolves.toBe(message);
       await expect(card.getByRole('button', { name: 'Approve' }).isEnabled()).resolves.toBe(true);
+      await card.screenshot({ path: '/tmp/cg-e2e-review-error.png' });
     } finally {
       await page.unroute(urls.graphql);
     }

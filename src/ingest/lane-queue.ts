@@ -36,6 +36,8 @@ export interface LaneQueueOptions<J, R> {
   /** Jobs run at once by this process. */
   concurrency: number;
   processor: (job: J) => Promise<R>;
+  /** How long close() waits for running jobs. Default 10 s. */
+  drainMs?: number;
 }
 
 /** In process: fastq, with `unshift` for jobs a user is waiting on. */
@@ -57,8 +59,11 @@ export function createMemoryQueue<J, R>(opts: LaneQueueOptions<J, R>): LaneQueue
     },
     async close() {
       closed = true;
-      // abort() rejects the promises of jobs that never started; running ones finish on their own.
+      // abort() rejects the promises of jobs that never started; running ones get a bounded
+      // moment to finish, so shutdown neither cuts a write in half nor hangs on a slow provider.
       if (q.length() > 0) q.abort();
+      const deadline = Date.now() + (opts.drainMs ?? 10_000);
+      while (q.running() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     },
   };
 }

@@ -13,17 +13,20 @@ import type { Platform } from '../graph/model';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { LaneClientStatus } from '../providers';
+import { platformPrefix } from '../graph/model';
 import { createMemoryQueue, LaneClosedError, type LaneQueue } from './lane-queue';
+import type { ProfileRef, SyncResult } from './pipeline';
 
-// TEMP until pipeline.ts lands: the pipeline's published contract.
-export interface ProfileRef { username?: string; userId?: string }
-export interface SyncResult { accounts: string[]; posts: number; amplifications: number; deactivated: string[];
-  errors: { ref: string; code: string; message: string }[] }
+export type { ProfileRef, SyncResult };
 
-/** Jobs are plain data so that they can travel through Redis. */
+/**
+ * Jobs are plain data so that they can travel through Redis. An `interactive` job has a user
+ * waiting: it never waits out a budget pause (it fails fast with the pause's error instead), while
+ * it still pauses the lane for everyone else when it runs into the end of the budget.
+ */
 export type LaneJob =
-  | { kind: 'profiles'; refs: ProfileRef[]; opts?: AccountWriteOptions }
-  | { kind: 'posts'; userIds: string[]; since: string };
+  | { kind: 'profiles'; refs: ProfileRef[]; opts?: AccountWriteOptions; interactive?: boolean }
+  | { kind: 'posts'; userIds: string[]; since: string; interactive?: boolean };
 
 /** What a lane runs its jobs with: the pipeline's functions bound to one platform. */
 export interface PlatformSync {
@@ -58,6 +61,8 @@ export interface LaneStatusSnapshot {
 
 /** Error codes meaning "this lane has no budget left": pause, do not retry now. */
 export const BUDGET_CODES: ReadonlySet<string> = new Set(['QUOTA', 'USAGE_CAPPED']);
+/** Codes that pause the lane: no budget, or a rate-limit window longer than the client would wait. */
+const PAUSE_CODES: ReadonlySet<string> = new Set([...BUDGET_CODES, 'RATE_LIMITED']);
 
 export interface LaneOptions {
   platform: Platform;
@@ -83,10 +88,6 @@ export interface LaneOptions {
   now?: () => number;
 }
 
-function emptyResult(): SyncResult {
-  return { accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [] };
-}
-
 export function mergeResults(a: SyncResult, b: SyncResult): SyncResult {
   return {
     accounts: [...new Set([...a.accounts, ...b.accounts])],
@@ -97,15 +98,22 @@ export function mergeResults(a: SyncResult, b: SyncResult): SyncResult {
   };
 }
 
-/** The part of a job that failed for lack of budget, to run again once the lane reopens. */
-function retryPart(job: LaneJob, refs: Set<string>): LaneJob | undefined {
+/**
+ * The part of a job that failed for lack of budget, to run again once the lane reopens. Error refs
+ * name what was asked: "<platform>:<user id>" or "@handle" (see pipeline.ts SyncError).
+ */
+function retryPart(platform: Platform, job: LaneJob, refs: Set<string>): LaneJob | undefined {
+  const prefix = platformPrefix(platform);
+  const named = (r: ProfileRef) =>
+    (r.userId !== undefined && (refs.has(`${prefix}:${r.userId}`) || refs.has(r.userId))) ||
+    (r.username !== undefined && (refs.has(`@${r.username.replace(/^@/, '')}`) || refs.has(r.username)));
   if (job.kind === 'profiles') {
-    const hit = job.refs.filter((r) => (r.userId && refs.has(r.userId)) || (r.username && refs.has(r.username)));
+    const hit = job.refs.filter(named);
     // A ref we cannot recognise: rerun everything (writes are idempotent, the cache saves credits).
     const rest = hit.length > 0 ? hit : job.refs;
     return rest.length ? { ...job, refs: rest } : undefined;
   }
-  const hit = job.userIds.filter((u) => refs.has(u));
+  const hit = job.userIds.filter((u) => refs.has(`${prefix}:${u}`) || refs.has(u));
   const rest = hit.length > 0 ? hit : job.userIds;
   return rest.length ? { ...job, userIds: rest } : undefined;
 }
@@ -117,7 +125,8 @@ export class Lane {
   private readonly logger: Logger;
   private readonly now: () => number;
   private closed = false;
-  private pausedFor?: { until: Date; reason: string; at: number };
+  /** byGate: the budget gate closed the lane (reopen when it opens); otherwise a timed pause. */
+  private pausedFor?: { until: Date; reason: string; at: number; byGate: boolean };
   private reopenTimer?: NodeJS.Timeout;
   private waiters: (() => void)[] = [];
   private lastJobError?: { message: string; at: number };
@@ -137,7 +146,19 @@ export class Lane {
   /** Queues a job and resolves with what it wrote once it ran. `priority` jumps the queue (a user is waiting). */
   run(job: LaneJob, opts: { priority?: boolean } = {}): Promise<SyncResult> {
     if (this.closed) return Promise.reject(new LaneClosedError(this.platform));
+    if (job.interactive && this.pausedFor) return Promise.resolve(this.refused(job, this.pausedFor.reason));
     return this.queue.push(job, opts);
+  }
+
+  /** The answer to an interactive job on a paused lane: every ref fails with the pause's reason. */
+  private refused(job: LaneJob, reason: string): SyncResult {
+    const prefix = platformPrefix(this.platform);
+    const refs =
+      job.kind === 'profiles'
+        ? job.refs.map((r) => (r.userId ? `${prefix}:${r.userId}` : `@${r.username ?? ''}`))
+        : job.userIds.map((u) => `${prefix}:${u}`);
+    const code = /^[A-Z_]+(?=:)/.exec(reason)?.[0] ?? 'QUOTA';
+    return { accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: refs.map((ref) => ({ ref, code, message: reason })) };
   }
 
   /** True while the lane waits for its budget to reopen. */
@@ -183,11 +204,11 @@ export class Lane {
     };
   }
 
-  /** Pauses the lane until `until` (or until the gate opens when looked at then). */
-  pause(until: Date, reason: string): void {
+  /** Pauses the lane until `until`, or (byGate) until the budget gate says open again. */
+  pause(until: Date, reason: string, byGate = false): void {
     if (this.closed) return;
     const first = !this.pausedFor;
-    this.pausedFor = { until, reason, at: this.pausedFor?.at ?? this.now() };
+    this.pausedFor = { until, reason, at: this.pausedFor?.at ?? this.now(), byGate };
     this.queue.pause();
     if (first) this.logger.warn({ until, reason }, 'lane paused: budget exhausted');
     this.scheduleRecheck();
@@ -228,14 +249,16 @@ export class Lane {
 
   private async recheck(): Promise<void> {
     if (!this.pausedFor || this.closed) return;
+    if (!this.pausedFor.byGate) {
+      if (this.now() >= this.pausedFor.until.getTime()) this.resume();
+      else this.scheduleRecheck();
+      return;
+    }
     const gate = await this.gateState();
-    if (!gate.open) {
+    if (!this.pausedFor) return;
+    if (gate.open) this.resume(); // budget reset, raised, or the provider's cool-off is over
+    else {
       this.pausedFor = { ...this.pausedFor, until: gate.until, reason: gate.reason };
-      this.scheduleRecheck();
-    } else if (this.opts.gate || this.now() >= this.pausedFor.until.getTime()) {
-      // A real gate saying open is authoritative (budget reset or raised); a timed pause runs out.
-      this.resume();
-    } else {
       this.scheduleRecheck();
     }
   }
@@ -260,23 +283,37 @@ export class Lane {
       : this.opts.sync.posts(job.userIds, { since: new Date(job.since) });
   }
 
+  /** How long a pause lasts: until the budget gate reopens, the rate-limit window resets, or a fixed time. */
+  private async pauseFor(e: { code: string; message: string }): Promise<{ until: Date; reason: string; byGate: boolean }> {
+    const own = `${e.code}: ${e.message}`;
+    if (e.code === 'RATE_LIMITED') {
+      const reset = (await this.opts.clientStatus()).rateLimitResetAt;
+      const until = reset && reset.getTime() > this.now() ? reset : new Date(this.now() + 60_000);
+      return { until, reason: own, byGate: false };
+    }
+    const g = await this.gateState();
+    if (!g.open) return { until: g.until, reason: g.reason, byGate: true };
+    return { until: new Date(this.now() + (this.opts.budgetPauseMs ?? 15 * 60_000)), reason: own, byGate: false };
+  }
+
   private async process(job: LaneJob): Promise<SyncResult> {
     const gate = await this.gateState();
-    if (!gate.open) this.pause(gate.until, gate.reason);
+    if (!gate.open) this.pause(gate.until, gate.reason, true);
+    if (job.interactive && this.pausedFor) return this.refused(job, this.pausedFor.reason);
     await this.waitUntilOpen();
     try {
       let result = await this.execute(job);
       for (;;) {
-        const starved = result.errors.filter((e) => BUDGET_CODES.has(e.code));
+        const starved = result.errors.filter((e) => PAUSE_CODES.has(e.code));
         if (starved.length === 0 || this.closed) break;
-        const again = retryPart(job, new Set(starved.map((e) => e.ref)));
+        const again = retryPart(this.platform, job, new Set(starved.map((e) => e.ref)));
         if (!again) break;
-        const g = await this.gateState();
-        const until = g.open ? new Date(this.now() + (this.opts.budgetPauseMs ?? 15 * 60_000)) : g.until;
-        this.pause(until, g.open ? `${starved[0].code}: ${starved[0].message}` : g.reason);
+        const { until, reason, byGate } = await this.pauseFor(starved[0]);
+        this.pause(until, reason, byGate);
+        if (job.interactive) break;
         await this.waitUntilOpen();
         if (this.closed) break;
-        const kept = { ...result, errors: result.errors.filter((e) => !BUDGET_CODES.has(e.code)) };
+        const kept = { ...result, errors: result.errors.filter((e) => !PAUSE_CODES.has(e.code)) };
         result = mergeResults(kept, await this.execute(again));
       }
       this.counters.jobsDone++;
@@ -292,5 +329,3 @@ export class Lane {
     }
   }
 }
-
-export { emptyResult };

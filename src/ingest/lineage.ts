@@ -295,7 +295,10 @@ function xAmplifications(w: XTweetInput): AmplificationRecord[] {
     if (ref.type === 'retweeted') add(`x:${ref.id}`, 'REPOST');
     else if (ref.type === 'quoted') add(`x:${ref.id}`, 'QUOTE');
   }
-  const urls = [...(w.tweet.entities?.urls ?? []), ...(w.tweet.note_tweet?.entities?.urls ?? [])];
+  // A retweet repeats the original's text and entities: its links are the original's, which
+  // amplifies them itself; linking the retweet to them too would count one share twice.
+  const isRetweet = (w.tweet.referenced_tweets ?? []).some((r) => r.type === 'retweeted');
+  const urls = isRetweet ? [] : [...(w.tweet.entities?.urls ?? []), ...(w.tweet.note_tweet?.entities?.urls ?? [])];
   for (const u of urls) {
     const videoId = tiktokVideoIdFromUrl(u.expanded_url ?? u.unwound_url);
     if (videoId) add(`tiktok:${videoId}`, 'LINK');
@@ -397,7 +400,7 @@ export const X_TWEET_RULES: RuleSet<XTweetInput, XPostFields> = {
       graph: ['AMPLIFIED', 'AMPLIFIED.kind', 'AMPLIFIED.confidence'],
       wire:
         'data[].referenced_tweets[] (retweeted -> REPOST, quoted -> QUOTE; replied_to ignored) + ' +
-        'entities.urls[].expanded_url to a TikTok video (LINK)',
+        'entities.urls[].expanded_url to a TikTok video (LINK; not on retweets, whose links are the original\'s)',
       read: xAmplifications,
     },
   },

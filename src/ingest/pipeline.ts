@@ -25,7 +25,7 @@ import { X_ENDPOINTS, X_LIMITS } from '../providers/x/fields';
 import { deactivateAccounts, goneReason, reactivateAccounts, type Deactivation } from './deletion';
 import type { NormalizedPost, RejectedItem } from './normalize/post';
 import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody } from './normalize/tiklive';
-import { normalizeXTimeline, normalizeXUsers, readXTimelineBody, readXUsersBody } from './normalize/x';
+import { normalizeXTimeline, normalizeXUsers, readXTimelineBody, readXUsersBody, type XTimelineInput } from './normalize/x';
 
 export interface IngestContext {
   graph: GraphClient;
@@ -573,37 +573,106 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
   return result;
 }
 
+/** Safety bound on pages followed per user and call. */
+const MAX_PAGES = 1000;
+
+/**
+ * One user's TikTok posts since `since`, page by page. Unlike the client's allPosts it keeps every
+ * video a page returned (paid for, and exactly what replay will find in the staged page), and a
+ * page the client rejects as a whole is salvaged item by item and paging continues from its
+ * cursor. Stops when `hasMore` is false, a page brings nothing new, the cursor stops moving, or the
+ * oldest non-pinned video of a page is older than `since` (pinned ones lead page one at any age).
+ */
+async function fetchTikTokPosts(
+  ctx: IngestContext,
+  userId: string,
+  since: Date,
+  onPage: (videos: TikLiveVideo[], rejected: RejectedItem[]) => void,
+): Promise<void> {
+  const sinceSec = since.getTime() / 1000;
+  const seen = new Set<string>();
+  let cursor = '0';
+  for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
+    let page: { videos: TikLiveVideo[]; cursor?: string; hasMore: boolean };
+    try {
+      page = await ctx.clients.tiklive.userPosts(userId, { cursor });
+    } catch (e) {
+      if (!(isProviderError(e) && e.code === 'MALFORMED' && e.rawBody)) throw e;
+      let salvaged;
+      try {
+        salvaged = readTikTokPostsBody(e.rawBody);
+      } catch {
+        throw e;
+      }
+      onPage([], [{ ref: `tiktok:${userId}`, reason: `page at cursor ${cursor}: ${e.message}` }, ...salvaged.rejected]);
+      page = salvaged;
+    }
+    const fresh = page.videos.filter((v) => !seen.has(v.video_id));
+    for (const v of fresh) seen.add(v.video_id);
+    onPage(fresh, []);
+    const tail = [...page.videos].reverse().find((v) => !v.pinned);
+    const pastWindow = tail !== undefined && tail.create_time < sinceSec;
+    if (pastWindow || !page.hasMore || fresh.length === 0 || page.cursor === undefined || page.cursor === cursor) return;
+    cursor = page.cursor;
+  }
+  ctx.logger.warn({ userId, maxPages: MAX_PAGES }, 'TikTok posts sync stopped at the page bound');
+}
+
+/**
+ * One user's X timeline since `since`, page by page (start_time filters on X's side). A page the
+ * client rejects as a whole is salvaged item by item and paging continues from its next_token.
+ */
+async function fetchXPosts(
+  ctx: IngestContext,
+  userId: string,
+  since: Date,
+  onPage: (page: XTimelineInput, rejected: RejectedItem[]) => void,
+): Promise<void> {
+  const seen = new Set<string>();
+  const tokens = new Set<string>();
+  let token: string | undefined;
+  for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
+    let page: XTimelineInput & { meta: { next_token?: string } };
+    try {
+      page = await ctx.clients.x.userTweets(userId, { startTime: since, paginationToken: token });
+    } catch (e) {
+      if (!(isProviderError(e) && e.code === 'MALFORMED' && e.rawBody)) throw e;
+      let salvaged;
+      try {
+        salvaged = readXTimelineBody(e.rawBody);
+      } catch {
+        throw e;
+      }
+      onPage({ tweets: [], includes: { users: [], tweets: [] } }, [
+        { ref: `x:${userId}`, reason: `page ${pageNo}: ${e.message}` },
+        ...salvaged.rejected,
+      ]);
+      page = salvaged;
+    }
+    const fresh = page.tweets.filter((t) => !seen.has(t.id));
+    for (const t of fresh) seen.add(t.id);
+    onPage({ tweets: fresh, includes: page.includes }, []);
+    const next = page.meta.next_token;
+    // An empty page may still carry a next_token (providers.md A.5): only a missing or repeated one ends it.
+    if (!next || tokens.has(next)) return;
+    tokens.add(next);
+    token = next;
+  }
+  ctx.logger.warn({ userId, maxPages: MAX_PAGES }, 'X posts sync stopped at the page bound');
+}
+
 export async function syncTikTokPosts(ctx: IngestContext, userIds: string[], opts: { since: Date }): Promise<SyncResult> {
-  const sinceSec = opts.since.getTime() / 1000;
   return syncPosts(ctx, userIds, {
     lane: 'tiktok',
     platform: 'TIKTOK',
     syncProfiles: syncTikTokProfiles,
     fetchUser: async (userId, username, sink) => {
       const fetchedAt = clockOf(ctx)().toISOString();
-      const videos: TikLiveVideo[] = [];
-      const take = (vs: TikLiveVideo[]) => {
-        const n = normalizeTikTokVideos(vs, { requestedUserId: userId, authorUsername: username, fetchedAt });
+      await fetchTikTokPosts(ctx, userId, opts.since, (videos, rejected) => {
+        const n = normalizeTikTokVideos(videos, { requestedUserId: userId, authorUsername: username, fetchedAt });
         sink.posts.push(...n.posts);
-        sink.errors.push(...rejectedErrors(n.rejected));
-      };
-      try {
-        for await (const v of ctx.clients.tiklive.allPosts(userId, { since: opts.since })) videos.push(v);
-      } catch (e) {
-        // Keep what the pages before gave, and salvage a page rejected as a whole.
-        if (isProviderError(e) && e.code === 'MALFORMED' && e.rawBody) {
-          try {
-            const page = readTikTokPostsBody(e.rawBody);
-            videos.push(...page.videos.filter((v) => v.create_time >= sinceSec));
-            sink.errors.push(...rejectedErrors(page.rejected));
-          } catch {
-            // nothing to salvage
-          }
-        }
-        take(videos);
-        throw e;
-      }
-      take(videos);
+        sink.errors.push(...rejectedErrors(rejected), ...rejectedErrors(n.rejected));
+      });
     },
   });
 }
@@ -615,27 +684,12 @@ export async function syncXPosts(ctx: IngestContext, userIds: string[], opts: { 
     syncProfiles: syncXProfiles,
     fetchUser: async (userId, _username, sink) => {
       const fetchedAt = clockOf(ctx)().toISOString();
-      const take = (page: Parameters<typeof normalizeXTimeline>[0]) => {
+      await fetchXPosts(ctx, userId, opts.since, (page, rejected) => {
         const n = normalizeXTimeline(page, { requestedUserId: userId, fetchedAt });
         sink.posts.push(...n.posts);
         sink.optional.push(...n.referenced);
-        sink.errors.push(...rejectedErrors(n.rejected));
-      };
-      try {
-        for await (const page of ctx.clients.x.allTweets(userId, { startTime: opts.since })) take(page);
-      } catch (e) {
-        if (isProviderError(e) && e.code === 'MALFORMED' && e.rawBody) {
-          try {
-            const page = readXTimelineBody(e.rawBody);
-            const since = opts.since.getTime();
-            take({ ...page, tweets: page.tweets.filter((t) => !t.created_at || Date.parse(t.created_at) >= since) });
-            sink.errors.push(...rejectedErrors(page.rejected));
-          } catch {
-            // nothing to salvage
-          }
-        }
-        throw e;
-      }
+        sink.errors.push(...rejectedErrors(rejected), ...rejectedErrors(n.rejected));
+      });
     },
   });
 }

@@ -180,7 +180,12 @@ export class TrackingService {
       const res = await this.opts.lanes
         .get(r.platform)
         .run(
-          { kind: 'profiles', refs: [{ userId: r.userId, username: r.username }], opts: { tracked: true, tier, backfilled: false } },
+          {
+            kind: 'profiles',
+            refs: [{ userId: r.userId, username: r.username }],
+            opts: { tracked: true, tier, backfilled: false },
+            interactive: true,
+          },
           { priority: true },
         )
         .catch((err: unknown) => ({ accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [{ ref: r.userId, code: 'LANE_ERROR', message: String(err) }] }));
@@ -245,13 +250,18 @@ export class TrackingService {
     if (!parsed || !row) return { account: null, errors: [] };
     const lane = this.opts.lanes.get(parsed.platform);
     const errors: TrackError[] = [];
+    const client = parsed.platform === 'TIKTOK' ? this.opts.clients.tiklive : this.opts.clients.x;
+    if (!client.configured || lane.paused) {
+      const why = !client.configured ? 'has no credentials configured' : 'is paused (budget exhausted)';
+      return { account: row, errors: [{ code: 'LANE_UNAVAILABLE', message: `the ${LANE_NAME[parsed.platform]} lane ${why}` }] };
+    }
     // Past the profile cache: refetch now, so the lane's own lookup finds today's figures.
     await (parsed.platform === 'TIKTOK'
       ? this.opts.clients.tiklive.userInfoById(row.platformUserId, { noCache: true })
       : this.opts.clients.x.userById(row.platformUserId, { noCache: true })
     ).catch(() => undefined);
     const profile = await lane.run(
-      { kind: 'profiles', refs: [{ userId: row.platformUserId, username: row.username }] },
+      { kind: 'profiles', refs: [{ userId: row.platformUserId, username: row.username }], interactive: true },
       { priority: true },
     );
     const since = Math.max(
@@ -259,7 +269,10 @@ export class TrackingService {
       (row.lastPostAt?.getTime() ?? 0) - 2 * DAY_MS,
     );
     const posts = row.active
-      ? await lane.run({ kind: 'posts', userIds: [row.platformUserId], since: new Date(since).toISOString() }, { priority: true })
+      ? await lane.run(
+          { kind: 'posts', userIds: [row.platformUserId], since: new Date(since).toISOString(), interactive: true },
+          { priority: true },
+        )
       : { errors: [] };
     for (const e of [...profile.errors, ...posts.errors]) errors.push({ code: mapCode(e.code), message: e.message });
     const [after] = await accountsByIds(this.opts.graph, [id]);

@@ -117,13 +117,20 @@ export function readXUsersBody(body: string): { users: XUser[]; problems: XProbl
 }
 
 /** A staged timeline body, validated item by item (posts, included users and posts). */
-export function readXTimelineBody(body: string): XTimelineInput & { problems: XProblem[]; rejected: RejectedItem[]; hasData: boolean } {
+export function readXTimelineBody(body: string): XTimelineInput & {
+  meta: { next_token?: string };
+  problems: XProblem[];
+  rejected: RejectedItem[];
+  hasData: boolean;
+} {
   const root = record(JSON.parse(body));
   const rejected: RejectedItem[] = [];
   const includes = record(root.includes);
   const tweets = items(root.data, XTweetSchema, 'data', rejected);
+  const meta = record(root.meta);
   return {
     tweets,
+    meta: typeof meta.next_token === 'string' ? { next_token: meta.next_token } : {},
     includes: {
       users: items(includes.users, XUserSchema, 'includes.users', []),
       tweets: items(includes.tweets ?? includes[X_RESPONSE_ALIASES.tweets], XTweetSchema, 'includes.tweets', []),

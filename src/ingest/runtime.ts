@@ -1,0 +1,201 @@
+/**
+ * Ingestion as one unit the API, the CLI and the benchmark start the same way: the provider
+ * clients (every response staged raw before anything reads it), the two lanes, tracking and
+ * backfill, the schedule, and the simulated world when a lane has no key.
+ *
+ * Each lane gets its own IngestContext, so a simulated lane runs on the simulators' clock while a
+ * lane with a real key runs on real time.
+ */
+import IORedis from 'ioredis';
+import type { Config } from '../config';
+import type { Platform } from '../graph/model';
+import type { Logger } from '../log';
+import type { MatchEventBus } from '../matching/events';
+import type { GraphClient } from '../neo4j/graph-client';
+import { createProviderClients, type OnResponse, type ProviderClients } from '../providers';
+import type { PlatformSync } from './lane';
+import { createLanes, type Lanes } from './lanes';
+import {
+  syncTikTokPosts,
+  syncTikTokProfiles,
+  syncXPosts,
+  syncXProfiles,
+  type IngestContext,
+} from './pipeline';
+import { refreshPosts, refreshProfiles, startScheduler, type RefreshDeps, type Scheduler } from './schedule';
+import { createStaging, type Staging } from './staging';
+import { TrackingService } from './tracking';
+import { startWorldDemo, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
+
+/** What the API needs from ingestion (Services.ingestion). */
+export interface IngestionService {
+  lanes: Lanes;
+  tracking: TrackingService;
+}
+
+export interface IngestRuntime extends IngestionService {
+  clients: ProviderClients;
+  staging?: Staging;
+  scheduler?: Scheduler;
+  /** Set when some lane talks to a simulator. */
+  demo?: WorldDemo;
+  /** The ingestion clock of each lane. */
+  now: Record<Platform, () => Date>;
+  /** Tracks the simulated world's accounts and backfills them (the demo's seed). */
+  seedWorld(opts?: Parameters<TrackingService['trackMany']>[1]): Promise<Awaited<ReturnType<TrackingService['trackMany']>>>;
+  close(): Promise<void>;
+}
+
+export interface IngestRuntimeOptions {
+  graph: GraphClient;
+  bus: MatchEventBus;
+  logger: Logger;
+  /** Start the cron / BullMQ schedule. Default true (only when some lane is configured). */
+  schedule?: boolean;
+  /** Stage raw responses under config.ingest.stagingDir. Default true. */
+  stage?: boolean;
+  /** The weekly matching run (the matcher's runMatching). Default: the job logs that none is wired. */
+  runMatching?: () => Promise<unknown>;
+  /** Incremental matching of written accounts. Default none. */
+  onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** Simulated world overrides (tests, the benchmark). */
+  world?: WorldDemoOptions;
+  /** Extra raw-exchange observer beside staging (the benchmark's HTTP timings). */
+  onResponse?: OnResponse;
+  /** Provider client overrides laid over the configuration (tests, the benchmark). */
+  providers?: Partial<Parameters<typeof createProviderClients>[0]>;
+}
+
+export async function startIngestion(config: Config, opts: IngestRuntimeOptions): Promise<IngestRuntime> {
+  const logger = opts.logger.child({ part: 'ingest' });
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const c of closers.reverse()) await c().catch((err) => logger.error({ err }, 'ingest shutdown step failed'));
+  };
+  try {
+    const demo = await startWorldDemo(config, { logger, ...opts.world });
+    if (demo) closers.push(() => demo.close());
+
+    const staging = opts.stage === false ? undefined : createStaging({ dir: config.ingest.stagingDir, logger });
+    if (staging) closers.push(() => staging.close());
+    const observers = [staging?.onResponse, opts.onResponse].filter((f): f is OnResponse => !!f);
+
+    const redis = config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+    if (redis) closers.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
+
+    const p = config.providers;
+    const clients = createProviderClients({
+      ...opts.providers,
+      tiklive: {
+        requestsPerMinute: p.tiklive.requestsPerMinute,
+        monthlyCredits: p.tiklive.monthlyCredits,
+        baseUrl: p.tiklive.baseUrl,
+        key: p.tiklive.key,
+        ...demo?.providers.tiklive,
+        ...opts.providers?.tiklive,
+      },
+      x: { baseUrl: p.x.baseUrl, bearerToken: p.x.bearerToken, ...demo?.providers.x, ...opts.providers?.x },
+      timeoutMs: p.timeoutMs,
+      profileCacheHours: p.profileCacheHours,
+      redis,
+      logger,
+      onResponse: observers.length === 0 ? undefined : async (raw) => {
+        for (const o of observers) await o(raw);
+      },
+    });
+    closers.push(() => clients.close());
+
+    const simClock = demo ? () => new Date(demo.clock()) : undefined;
+    const now: Record<Platform, () => Date> = {
+      TIKTOK: (demo?.simulated.TIKTOK && simClock) || (() => new Date()),
+      X: (demo?.simulated.X && simClock) || (() => new Date()),
+    };
+    const ctx = (platform: Platform): IngestContext => ({
+      graph: opts.graph,
+      clients,
+      logger,
+      now: now[platform],
+      onAccountsWritten: opts.onAccountsWritten,
+    });
+    const tiktokCtx = ctx('TIKTOK');
+    const xCtx = ctx('X');
+    const sync: Record<Platform, PlatformSync> = {
+      TIKTOK: {
+        profiles: (refs, o) => syncTikTokProfiles(tiktokCtx, refs, o),
+        posts: (ids, o) => syncTikTokPosts(tiktokCtx, ids, o),
+      },
+      X: {
+        profiles: (refs, o) => syncXProfiles(xCtx, refs, o),
+        posts: (ids, o) => syncXPosts(xCtx, ids, o),
+      },
+    };
+    const lanes = createLanes({
+      clients,
+      sync,
+      redisUrl: config.redisUrl,
+      concurrency: config.ingest.concurrency,
+      logger,
+    });
+    closers.push(() => lanes.close());
+
+    // Both lanes on one clock when simulated; with mixed lanes, tracking uses real time.
+    const trackingNow = demo?.simulated.TIKTOK && demo.simulated.X && simClock ? simClock : () => new Date();
+    const tracking = new TrackingService({
+      graph: opts.graph,
+      clients,
+      lanes,
+      bus: opts.bus,
+      backfillDays: config.ingest.backfillDays,
+      now: trackingNow,
+      logger,
+    });
+    closers.push(async () => {
+      tracking.close();
+    });
+
+    let scheduler: Scheduler | undefined;
+    if (opts.schedule !== false && (clients.tiklive.configured || clients.x.configured)) {
+      const deps: RefreshDeps = { graph: opts.graph, lanes, now: trackingNow, backfillDays: config.ingest.backfillDays, logger };
+      scheduler = await startScheduler({
+        cadences: config.ingest.schedule,
+        redisUrl: config.redisUrl,
+        logger,
+        tasks: {
+          profiles: async () => {
+            const refreshed = await refreshProfiles(deps);
+            const resumed = await tracking.resumeBackfills();
+            return { ...refreshed, backfilled: resumed.done.length };
+          },
+          'posts-active': () => refreshPosts(deps, ['TIER1', 'ACTIVE']),
+          'posts-long-tail': () => refreshPosts(deps, ['LONG_TAIL']),
+          matching: async () => {
+            if (!opts.runMatching) {
+              logger.warn('scheduled matching run skipped: no matcher wired');
+              return undefined;
+            }
+            return opts.runMatching();
+          },
+        },
+      });
+      closers.push(() => scheduler!.stop());
+    }
+
+    return {
+      clients,
+      staging,
+      lanes,
+      tracking,
+      scheduler,
+      demo,
+      now,
+      seedWorld: async (o) => {
+        if (!demo) throw new Error('no simulated world: every lane has a provider key (or SIMULATE=false)');
+        return tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
+      },
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}

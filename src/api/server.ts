@@ -54,6 +54,9 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // main.ts owns SIGTERM/SIGINT and shuts down in order; Apollo's own handlers would race it
+    // (stop twice, then re-raise the signal) and leave the shutdown hanging.
+    stopOnTerminationSignals: false,
     // Stack traces name files and Cypher: useful in development, never shown in production.
     includeStacktraceInErrorResponses: services.config.env !== 'production',
     plugins: [

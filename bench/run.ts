@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: runs every benchmark module in bench/ (each exports `run({ graph, log })`)
+ * against one throwaway local Neo4j, prints their tables and writes bench/results/<name>.json.
+ * Pass module names to run only those (`node dist/bench/run.js matching`).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createDriver } from '../src/neo4j/driver';
+import { GraphClient } from '../src/neo4j/graph-client';
+import { startLocalNeo4j } from '../src/neo4j/local-server';
+import { migrate } from '../src/neo4j/migrate';
+import { projectRoot } from '../src/paths';
+
+interface BenchModule {
+  run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<unknown>;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const names = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.js') && f !== 'run.js')
+    .map((f) => basename(f, '.js'))
+    .filter((n) => only.length === 0 || only.includes(n))
+    .sort();
+  const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
+  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 512 });
+  const graph = new GraphClient(createDriver({ uri: neo.uri }));
+  const out = join(projectRoot(), 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  let failed = 0;
+  try {
+    await migrate(graph);
+    for (const name of names) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(__dirname, `${name}.js`)) as Partial<BenchModule>;
+      if (typeof mod.run !== 'function') continue;
+      console.log(`\n=== bench: ${name}`);
+      try {
+        const result = await mod.run({ graph, log: (l) => console.log(l) });
+        writeFileSync(join(out, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+        console.log(`wrote bench/results/${name}.json`);
+      } catch (e) {
+        failed++;
+        console.error(`bench ${name} failed:`, e);
+      }
+    }
+  } finally {
+    await graph.close();
+    await neo.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failed > 0) process.exitCode = 1;
+}
+
+void main();

@@ -45,6 +45,15 @@ export interface ProfileRef {
   userId?: string;
 }
 
+export interface ProfileSyncOptions extends AccountWriteOptions {
+  /**
+   * Answer from the profile cache when it holds the profile (trackCreator, discovery: repeated
+   * look-ups cost nothing). Default false: a sync is a refresh, it must see deletions and record a
+   * true snapshot, not replay yesterday's cached body under today's date.
+   */
+  useCache?: boolean;
+}
+
 export interface SyncError {
   /** "@handle" or "<platform>:<id>" as asked, or the record's id for a rejected item. */
   ref: string;
@@ -310,8 +319,9 @@ async function idsByUsername(graph: GraphClient, platform: 'TIKTOK' | 'X', usern
 export async function syncTikTokProfiles(
   ctx: IngestContext,
   refs: ProfileRef[],
-  opts: AccountWriteOptions = {},
+  opts: ProfileSyncOptions = {},
 ): Promise<SyncResult> {
+  const lookup = { noCache: !opts.useCache };
   const fetchedAt = clockOf(ctx)().toISOString();
   const guard = new LaneGuard();
   const result = emptyResult();
@@ -325,8 +335,8 @@ export async function syncTikTokProfiles(
     const endpoint = ref.userId ? TIKLIVE_PATHS.userInfoById : TIKLIVE_PATHS.userInfoByUsername;
     try {
       const info = ref.userId
-        ? await ctx.clients.tiklive.userInfoById(ref.userId)
-        : await ctx.clients.tiklive.userInfoByUsername(ref.username ?? '');
+        ? await ctx.clients.tiklive.userInfoById(ref.userId, lookup)
+        : await ctx.clients.tiklive.userInfoByUsername(ref.username ?? '', lookup);
       guard.note();
       try {
         accounts.push(normalizeTikTokProfile(info, fetchedAt, endpoint));
@@ -364,7 +374,8 @@ export async function syncTikTokProfiles(
     result.errors.push({ ref: '(empty)', code: 'INVALID_REQUEST', message: 'a profile ref needs a username or a userId' });
   }
 
-  const w = await writeNormalized(ctx.graph, { accounts, deactivations }, opts);
+  const { useCache: _tc, ...writeOpts } = opts;
+  const w = await writeNormalized(ctx.graph, { accounts, deactivations }, writeOpts);
   result.accounts = w.accounts;
   result.deactivated = w.deactivated;
   return finish(ctx, 'tiktok', result, w.accounts);
@@ -391,8 +402,9 @@ function itemErrorsOf(problems: XProblem[]): XItemError[] {
 export async function syncXProfiles(
   ctx: IngestContext,
   refs: ProfileRef[],
-  opts: AccountWriteOptions = {},
+  opts: ProfileSyncOptions = {},
 ): Promise<SyncResult> {
+  const cacheOpts = { noCache: !opts.useCache };
   const fetchedAt = clockOf(ctx)().toISOString();
   const guard = new LaneGuard();
   const result = emptyResult();
@@ -411,7 +423,8 @@ export async function syncXProfiles(
     let users: XUser[];
     let itemErrors: XItemError[];
     try {
-      const batch = kind === 'id' ? await ctx.clients.x.usersByIds(values) : await ctx.clients.x.usersByUsernames(values);
+      const batch =
+        kind === 'id' ? await ctx.clients.x.usersByIds(values, cacheOpts) : await ctx.clients.x.usersByUsernames(values, cacheOpts);
       guard.note();
       users = batch.users;
       itemErrors = batch.errors;
@@ -486,7 +499,8 @@ export async function syncXProfiles(
     }
   }
 
-  const w = await writeNormalized(ctx.graph, { accounts, deactivations }, opts);
+  const { useCache: _xc, ...writeOpts } = opts;
+  const w = await writeNormalized(ctx.graph, { accounts, deactivations }, writeOpts);
   result.accounts = w.accounts;
   result.deactivated = w.deactivated;
   return finish(ctx, 'x', result, w.accounts);

@@ -10,6 +10,7 @@ import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
+import { LineageResolver } from './resolvers/lineage.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
@@ -32,6 +33,7 @@ export const resolvers = [
   PostResolver,
   AmplificationResolver,
   MatchSubscriptionResolver,
+  LineageResolver,
   PendingQueryResolver,
   PendingMutationResolver,
   PendingSubscriptionResolver,

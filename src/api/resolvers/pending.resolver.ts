@@ -12,7 +12,7 @@ import { Account } from '../types/account.type';
 import { Brand, Campaign, Graph, Launch } from '../types/brand.type';
 import { Creator } from '../types/creator.type';
 import { Platform, SpilloverClass } from '../types/enums';
-import { BudgetProjection, LaneStatus, LineageEntry, ShortlistEntry, TrackCreatorPayload } from '../types/planning.type';
+import { BudgetProjection, LaneStatus, ShortlistEntry, TrackCreatorPayload } from '../types/planning.type';
 import { Amplification, AmplificationChain } from '../types/post.type';
 import { Attribution, CategoryLag, HashtagTrend } from '../types/trend.type';
 
@@ -101,10 +101,6 @@ export class PendingQueryResolver {
     throw notImplemented('budgetProjection', ANALYTICS);
   }
 
-  @Query(() => [LineageEntry])
-  lineage(): LineageEntry[] {
-    throw notImplemented('lineage', INGEST);
-  }
 
   @Query(() => [LaneStatus])
   ingestion(): LaneStatus[] {

@@ -21,7 +21,7 @@ describe('ingest pipeline against the simulators', () => {
   const matched: string[][] = [];
 
   beforeAll(async () => {
-    h = await startHarness({ seed: 9, creators: 40, malformedRate: 0.05 });
+    h = await startHarness({ seed: 9, creators: 40, days: 20, malformedRate: 0.05 });
     graph = await freshGraph();
     const at = new Date(h.world.now);
     ctx = {

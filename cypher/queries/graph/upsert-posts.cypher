@@ -23,6 +23,8 @@ WITH author, p, r
 CALL (p, r) {
   UNWIND r.mentions AS m
   MATCH (target:Account {platform: r.platform, usernameLower: m})
+  // Without the hint the planner may seek on platform alone and filter every account of it.
+  USING INDEX target:Account(platform, usernameLower)
   MERGE (p)-[:MENTIONS]->(target)
 }
 WITH author, max(p.createdAt) AS newest

@@ -1,6 +1,8 @@
 /**
- * Assembles the service in start-up order (Neo4j -> migrations -> sample data -> API) and takes
- * it down in reverse. Used by main.ts and by the tests, so tests run the real wiring.
+ * Assembles the service in start-up order (Neo4j -> migrations -> ingestion lanes -> sample data
+ * or the simulated world -> API) and takes it down in reverse. Used by main.ts and by the tests,
+ * so tests run the real wiring. Ingesting the simulated world runs in the background: the API
+ * serves while it fills, with progress in `Query.ingestion`.
  */
 import type { Config } from './config';
 import type { Logger } from './log';
@@ -8,6 +10,7 @@ import { buildApiSchema } from './api/schema';
 import { createPubSubHandle } from './api/pubsub';
 import { startApi, type RunningApi } from './api/server';
 import { loadFixture } from './graph/fixture';
+import { startIngestion, type IngestRuntime } from './ingest/runtime';
 import { createDriver } from './neo4j/driver';
 import { GraphClient } from './neo4j/graph-client';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server';
@@ -17,6 +20,9 @@ export interface App {
   api: RunningApi;
   graph: GraphClient;
   local?: LocalNeo4j;
+  ingestion: IngestRuntime;
+  /** Background ingestion started at boot (world seed or pending backfills); settles, never rejects. */
+  seeding: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,25 +54,38 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const pubsub = createPubSubHandle(config.redisUrl);
     closers.push(() => pubsub.close());
 
-    if (config.seedOnStart) {
-      const [{ creators }] = await graph.read<{ creators: number }>('graph/count-creators');
-      if (creators === 0) {
-        const counts = await loadFixture(graph, pubsub.bus, { matching: config.matching });
-        logger.info(counts, 'empty graph: loaded the sample data');
-      }
+    const ingestion = await startIngestion(config, { graph, bus: pubsub.bus, logger });
+    closers.push(() => ingestion.close());
+
+    let seeding: Promise<unknown> = Promise.resolve();
+    const [{ creators }] = await graph.read<{ creators: number }>('graph/count-creators');
+    if (config.seedOnStart && creators === 0 && ingestion.demo) {
+      // The simulated world replaces the sample data: ingested through the real clients and lanes.
+      seeding = ingestion.seedWorld().then((r) =>
+        logger.info({ accounts: r.accounts.length, posts: r.backfill.posts, ms: r.backfill.elapsedMs }, 'simulated world ingested'),
+      );
+    } else if (config.seedOnStart && creators === 0) {
+      const counts = await loadFixture(graph, pubsub.bus, { matching: config.matching });
+      logger.info(counts, 'empty graph: loaded the sample data');
+    } else if (ingestion.clients.tiklive.configured || ingestion.clients.x.configured) {
+      seeding = ingestion.tracking.resumeBackfills();
     }
+    const settled = seeding.then(
+      () => undefined,
+      (err: unknown) => logger.error({ err }, 'background ingestion at start failed'),
+    );
 
     const schema = await buildApiSchema(pubsub.pubSub);
     const api = await startApi(
       schema,
-      { config, graph, bus: pubsub.bus, logger },
+      { config, graph, bus: pubsub.bus, logger, ingestion },
       { port: config.port, host: config.host, ready: async () => migrated && (await graph.ping()) },
     );
     closers.push(async () => {
       migrated = false;
       await api.close();
     });
-    return { api, graph, local, close: closeAll };
+    return { api, graph, local, ingestion, seeding: settled, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

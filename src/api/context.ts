@@ -3,6 +3,7 @@
  * never share a cache across requests (no stale reads after a mutation in another request).
  */
 import type { Config } from '../config';
+import type { IngestionService } from '../ingest/runtime';
 import type { Logger } from '../log';
 import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -13,6 +14,8 @@ export interface Services {
   graph: GraphClient;
   bus: MatchEventBus;
   logger: Logger;
+  /** The ingestion lanes and tracking; absent when the process runs no ingestion. */
+  ingestion?: IngestionService;
 }
 
 export interface Context extends Services {

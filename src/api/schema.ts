@@ -11,6 +11,7 @@ import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
+import { IngestionResolver } from './resolvers/ingestion.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
@@ -34,6 +35,7 @@ export const resolvers = [
   AmplificationResolver,
   MatchSubscriptionResolver,
   LineageResolver,
+  IngestionResolver,
   PendingQueryResolver,
   PendingMutationResolver,
   PendingSubscriptionResolver,

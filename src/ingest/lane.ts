@@ -8,14 +8,13 @@
  * cap) the lane pauses itself: no new jobs start, the affected part of the job waits, and the lane
  * reopens when its budget does (checked by a timer, never by spending requests).
  */
-import type { AccountWriteOptions } from '../graph/write';
 import type { Platform } from '../graph/model';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { LaneClientStatus } from '../providers';
 import { platformPrefix } from '../graph/model';
 import { createMemoryQueue, LaneClosedError, type LaneQueue } from './lane-queue';
-import type { ProfileRef, SyncResult } from './pipeline';
+import type { ProfileRef, ProfileSyncOptions, SyncResult } from './pipeline';
 
 export type { ProfileRef, SyncResult };
 
@@ -25,12 +24,12 @@ export type { ProfileRef, SyncResult };
  * it still pauses the lane for everyone else when it runs into the end of the budget.
  */
 export type LaneJob =
-  | { kind: 'profiles'; refs: ProfileRef[]; opts?: AccountWriteOptions; interactive?: boolean }
+  | { kind: 'profiles'; refs: ProfileRef[]; opts?: ProfileSyncOptions; interactive?: boolean }
   | { kind: 'posts'; userIds: string[]; since: string; interactive?: boolean };
 
 /** What a lane runs its jobs with: the pipeline's functions bound to one platform. */
 export interface PlatformSync {
-  profiles(refs: ProfileRef[], opts?: AccountWriteOptions): Promise<SyncResult>;
+  profiles(refs: ProfileRef[], opts?: ProfileSyncOptions): Promise<SyncResult>;
   posts(userIds: string[], opts: { since: Date }): Promise<SyncResult>;
 }
 

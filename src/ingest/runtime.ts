@@ -68,22 +68,29 @@ export interface IngestRuntimeOptions {
 
 export async function startIngestion(config: Config, opts: IngestRuntimeOptions): Promise<IngestRuntime> {
   const logger = opts.logger.child({ part: 'ingest' });
-  const closers: (() => Promise<void>)[] = [];
+  const closers: [string, () => Promise<void>][] = [];
   const closeAll = async () => {
-    for (const c of closers.reverse()) await c().catch((err) => logger.error({ err }, 'ingest shutdown step failed'));
+    for (const [step, c] of closers.reverse()) {
+      logger.debug({ step }, 'ingest shutdown step');
+      await c().catch((err) => logger.error({ err, step }, 'ingest shutdown step failed'));
+    }
   };
   try {
     const demo = await startWorldDemo(config, { logger, ...opts.world });
-    if (demo) closers.push(() => demo.close());
+    if (demo) closers.push(['simulators', () => demo.close()]);
 
     const staging = opts.stage === false ? undefined : createStaging({ dir: config.ingest.stagingDir, logger });
-    if (staging) closers.push(() => staging.close());
+    if (staging) closers.push(['staging', () => staging.close()]);
     const observers = [staging?.onResponse, opts.onResponse].filter((f): f is OnResponse => !!f);
 
-    const redis = config.redisUrl ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
-    if (redis) closers.push(async () => void (await redis.quit().catch(() => redis.disconnect())));
-
     const p = config.providers;
+    const tikliveKey = demo?.providers.tiklive?.key ?? opts.providers?.tiklive?.key ?? p.tiklive.key;
+    const xToken = demo?.providers.x?.bearerToken ?? opts.providers?.x?.bearerToken ?? p.x.bearerToken;
+    // Shared limiters, credits and cache in Redis only matter when some lane can send requests.
+    const redis =
+      config.redisUrl && (tikliveKey || xToken) ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+    if (redis) closers.push(['redis', async () => void (await redis.quit().catch(() => redis.disconnect()))]);
+
     const clients = createProviderClients({
       ...opts.providers,
       tiklive: {
@@ -103,7 +110,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
         for (const o of observers) await o(raw);
       },
     });
-    closers.push(() => clients.close());
+    closers.push(['clients', () => clients.close()]);
 
     const simClock = demo ? () => new Date(demo.clock()) : undefined;
     const now: Record<Platform, () => Date> = {
@@ -136,7 +143,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       concurrency: config.ingest.concurrency,
       logger,
     });
-    closers.push(() => lanes.close());
+    closers.push(['lanes', () => lanes.close()]);
 
     // Both lanes on one clock when simulated; with mixed lanes, tracking uses real time.
     const trackingNow = demo?.simulated.TIKTOK && demo.simulated.X && simClock ? simClock : () => new Date();
@@ -149,9 +156,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       now: trackingNow,
       logger,
     });
-    closers.push(async () => {
-      tracking.close();
-    });
+    closers.push(['tracking', async () => tracking.close()]);
 
     let scheduler: Scheduler | undefined;
     if (opts.schedule !== false && (clients.tiklive.configured || clients.x.configured)) {
@@ -177,7 +182,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
           },
         },
       });
-      closers.push(() => scheduler!.stop());
+      closers.push(['schedule', () => scheduler!.stop()]);
     }
 
     return {

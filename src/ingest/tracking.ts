@@ -183,7 +183,8 @@ export class TrackingService {
           {
             kind: 'profiles',
             refs: [{ userId: r.userId, username: r.username }],
-            opts: { tracked: true, tier, backfilled: false },
+            // Just resolved: the cached body is seconds old, and a user is waiting.
+            opts: { tracked: true, tier, backfilled: false, useCache: true },
             interactive: true,
           },
           { priority: true },
@@ -241,7 +242,7 @@ export class TrackingService {
   }
 
   /**
-   * Refetches one account's profile (past the cache) and its recent posts now, ahead of queued
+   * Refetches one account's profile (a profile sync never answers from the cache) and its recent posts now, ahead of queued
    * work. Returns the account as stored afterwards, or null for an unknown id.
    */
   async refresh(id: string): Promise<{ account: AccountRow | null; errors: TrackError[] }> {
@@ -255,11 +256,6 @@ export class TrackingService {
       const why = !client.configured ? 'has no credentials configured' : 'is paused (budget exhausted)';
       return { account: row, errors: [{ code: 'LANE_UNAVAILABLE', message: `the ${LANE_NAME[parsed.platform]} lane ${why}` }] };
     }
-    // Past the profile cache: refetch now, so the lane's own lookup finds today's figures.
-    await (parsed.platform === 'TIKTOK'
-      ? this.opts.clients.tiklive.userInfoById(row.platformUserId, { noCache: true })
-      : this.opts.clients.x.userById(row.platformUserId, { noCache: true })
-    ).catch(() => undefined);
     const profile = await lane.run(
       { kind: 'profiles', refs: [{ userId: row.platformUserId, username: row.username }], interactive: true },
       { priority: true },

@@ -23,6 +23,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    // The sample fixture, not the simulated world (tests that want the world set SIMULATE=true).
+    SIMULATE: 'false',
     ...env,
   });
   const app = await startApp(config, silentLogger);

@@ -7,12 +7,9 @@ import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscript
 import { notImplemented } from '../errors';
 import { BrandInput, CampaignInput } from '../inputs/brand.input';
 import { BudgetInput, ShortlistInput } from '../inputs/planning.input';
-import { TrackCreatorInput } from '../inputs/track-creator.input';
-import { Account } from '../types/account.type';
 import { Brand, Campaign, Graph, Launch } from '../types/brand.type';
-import { Creator } from '../types/creator.type';
 import { Platform, SpilloverClass } from '../types/enums';
-import { BudgetProjection, LaneStatus, ShortlistEntry, TrackCreatorPayload } from '../types/planning.type';
+import { BudgetProjection, ShortlistEntry } from '../types/planning.type';
 import { Amplification, AmplificationChain } from '../types/post.type';
 import { Attribution, CategoryLag, HashtagTrend } from '../types/trend.type';
 
@@ -101,30 +98,10 @@ export class PendingQueryResolver {
     throw notImplemented('budgetProjection', ANALYTICS);
   }
 
-
-  @Query(() => [LaneStatus])
-  ingestion(): LaneStatus[] {
-    throw notImplemented('ingestion', INGEST);
-  }
 }
 
 @Resolver()
 export class PendingMutationResolver {
-  @Mutation(() => TrackCreatorPayload, { description: 'Start tracking a creator; backfills posts before it shows in dashboards.' })
-  trackCreator(@Arg('input', () => TrackCreatorInput) _i: TrackCreatorInput): TrackCreatorPayload {
-    throw notImplemented('trackCreator', INGEST);
-  }
-
-  @Mutation(() => Creator, { nullable: true })
-  untrackCreator(@Arg('id', () => ID) _id: string): Creator {
-    throw notImplemented('untrackCreator', INGEST);
-  }
-
-  @Mutation(() => Account, { nullable: true })
-  refreshAccount(@Arg('id', () => ID) _id: string): Account {
-    throw notImplemented('refreshAccount', INGEST);
-  }
-
   @Mutation(() => Brand)
   createBrand(@Arg('input', () => BrandInput) _i: BrandInput): Brand {
     throw notImplemented('createBrand', ANALYTICS);

@@ -68,6 +68,20 @@ export class LaneStatus {
   rateLimitResetAt: Date | null;
   @Field(() => Int)
   queueDepth: number;
+  @Field({ description: 'True while the lane waits for its credit budget or usage cap to reopen.' })
+  paused: boolean;
+  @Field(() => Int, { description: 'Lane jobs finished by this process since start.' })
+  jobsDone: number;
+  @Field(() => Int, { description: 'Lane jobs that failed outright (not per-account provider errors).' })
+  jobsFailed: number;
+  @Field(() => Int, { description: 'Profiles written by this process since start.' })
+  accountsWritten: number;
+  @Field(() => Int, { description: 'Posts written by this process since start.' })
+  postsWritten: number;
+  @Field(() => Int, { nullable: true, description: 'TikLiveAPI: credits used this month.' })
+  creditsUsed: number | null;
+  @Field(() => Int, { nullable: true, description: 'TikLiveAPI: the monthly credit budget.' })
+  creditsLimit: number | null;
 }
 
 @ObjectType()

@@ -296,10 +296,16 @@ export class Lane {
   }
 
   private async process(job: LaneJob): Promise<SyncResult> {
-    const gate = await this.gateState();
-    if (!gate.open) this.pause(gate.until, gate.reason, true);
-    if (job.interactive && this.pausedFor) return this.refused(job, this.pausedFor.reason);
-    await this.waitUntilOpen();
+    if (job.interactive) {
+      // A user is waiting: never held. Cached answers cost nothing, and a request the budget
+      // refuses comes back as the job's error.
+      if (this.pausedFor) return this.refused(job, this.pausedFor.reason);
+    } else {
+      const gate = await this.gateState();
+      if (!gate.open) this.pause(gate.until, gate.reason, true);
+      await this.waitUntilOpen();
+    }
+    if (this.closed) return this.refused(job, `LANE_CLOSED: the ${this.platform} lane is shutting down`);
     try {
       let result = await this.execute(job);
       for (;;) {

@@ -94,7 +94,8 @@ export async function startScheduler(opts: SchedulerOptions): Promise<Scheduler>
         name,
         new Cron(
           patterns[name],
-          { name: `creator-graph:${name}`, timezone: 'UTC', paused: !!opts.redisUrl, unref: true, protect: true },
+          // No croner `name`: its registry is process-wide, and two apps in one process must coexist.
+          { timezone: 'UTC', paused: !!opts.redisUrl, unref: true, protect: true },
           () => {
             run(name).catch((err: unknown) => logger.error({ err, job: name }, 'scheduled job failed'));
           },

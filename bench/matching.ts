@@ -10,7 +10,7 @@
  * Neo4j in a temporary folder), or through bench/run.ts.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accountId, type AccountRecord } from '../src/graph/model';
 import { writeAccounts } from '../src/graph/write';
@@ -59,8 +59,16 @@ export interface MatchingBenchResult {
     queriesMs: Record<string, { statements: number; ms: number }>;
     rerunMs: number;
     rerunChanges: number;
+    /**
+     * The "limit" for the write part: the run's stored matches and as many events written again
+     * with the plain driver (executeWrite, UNWIND ... CREATE, 10,000 rows per statement, no
+     * comparison, no creators, no keys), against our statements for the same rows.
+     */
+    rawBaseline: { rows: number; rawMatchesMs: number; rawEventsMs: number; oursMatchesMs: number; oursEventsMs: number; ratio: number };
     peakRssMb: number;
     peakHeapMb: number;
+    /** 1-minute load average before and after the first run: the machine is shared. */
+    loadAverage: { before: number; after: number };
     targetMs: number;
     withinTarget: boolean;
   };
@@ -148,6 +156,51 @@ function table(rows: (string | number)[][]): string {
   return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
+const RAW_BATCH = 10_000;
+
+/**
+ * Writes the stored matches again as BENCH_MATCHED_TO edges and one BenchEvent node per match with
+ * the plain driver, then deletes them: what the same rows cost with nothing of ours around them.
+ */
+async function rawDriverBaseline(graph: GraphClient): Promise<{ rows: number; matchesMs: number; eventsMs: number }> {
+  const rows = await graph.runText(
+    'MATCH (t:Account)-[m:MATCHED_TO]->(x:Account) RETURN m.id AS id, t.id AS tiktokId, x.id AS xId, m.score AS score, ' +
+      'm.reasons AS reasons, m.evidence AS evidence, m.status AS status',
+  );
+  const at = new Date().toISOString();
+  let t = performance.now();
+  for (let i = 0; i < rows.length; i += RAW_BATCH) {
+    await graph.runText(
+      'UNWIND $rows AS r MATCH (t:Account {id: r.tiktokId}) MATCH (x:Account {id: r.xId}) ' +
+        'CREATE (t)-[:BENCH_MATCHED_TO {id: r.id, score: r.score, reasons: r.reasons, evidence: r.evidence, status: r.status, ' +
+        'createdAt: datetime($at), updatedAt: datetime($at)}]->(x)',
+      { rows: rows.slice(i, i + RAW_BATCH), at },
+    );
+  }
+  const matchesMs = performance.now() - t;
+  t = performance.now();
+  for (let i = 0; i < rows.length; i += RAW_BATCH) {
+    const events = rows.slice(i, i + RAW_BATCH).map((r, j) => ({
+      id: `bev_${i + j}`, matchId: r.id, kind: 'CREATED', status: r.status, score: r.score, at, actor: 'matcher',
+    }));
+    await graph.runText(
+      'UNWIND $rows AS r CREATE (:BenchEvent {id: r.id, matchId: r.matchId, kind: r.kind, previousStatus: null, ' +
+        'previousScore: null, status: r.status, score: r.score, at: datetime(r.at), actor: r.actor, note: null})',
+      { rows: events },
+    );
+  }
+  const eventsMs = performance.now() - t;
+  for (;;) {
+    const [r] = await graph.runText('MATCH ()-[m:BENCH_MATCHED_TO]->() WITH m LIMIT 20000 DELETE m RETURN count(*) AS n');
+    if (Number(r.n) === 0) break;
+  }
+  for (;;) {
+    const [r] = await graph.runText('MATCH (e:BenchEvent) WITH e LIMIT 20000 DELETE e RETURN count(*) AS n');
+    if (Number(r.n) === 0) break;
+  }
+  return { rows: rows.length, matchesMs, eventsMs };
+}
+
 /** Runs the benchmark against `graph`, which it empties first. */
 export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptions = {}): Promise<MatchingBenchResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
@@ -181,12 +234,18 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
     q.ms += e.ms;
     perQuery.set(e.name, q);
   });
+  const loadBefore = loadavg()[0];
   const { value: run, rssMb, heapMb } = await withPeakMemory(() => runMatching(graph, nullBus));
+  const loadAfter = loadavg()[0];
   stop();
   t = performance.now();
   const rerun = await runMatching(graph, nullBus);
   const rerunMs = performance.now() - t;
   const bigBlocked = blockedInMemory(matchable(world), world.tiktok.accounts.length);
+  const raw = await rawDriverBaseline(graph);
+  const oursMs = (...names: string[]) => names.reduce((sum, n) => sum + (perQuery.get(n)?.ms ?? 0), 0);
+  const oursMatchesMs = oursMs('matching/create-matches', 'matching/upsert-matches');
+  const oursEventsMs = oursMs('matching/record-events');
 
   const bigAllPairs = world.tiktok.accounts.length * world.x.accounts.length;
   const targetMs = 30_000;
@@ -205,8 +264,17 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
       queriesMs: Object.fromEntries([...perQuery].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { statements: v.n, ms: Math.round(v.ms) }])),
       rerunMs,
       rerunChanges: rerun.created + rerun.changed + rerun.keysSynced,
+      rawBaseline: {
+        rows: raw.rows,
+        rawMatchesMs: raw.matchesMs,
+        rawEventsMs: raw.eventsMs,
+        oursMatchesMs,
+        oursEventsMs,
+        ratio: (oursMatchesMs + oursEventsMs) / Math.max(1, raw.matchesMs + raw.eventsMs),
+      },
       peakRssMb: rssMb,
       peakHeapMb: heapMb,
+      loadAverage: { before: loadBefore, after: loadAfter },
       targetMs,
       withinTarget: run.durationMs <= targetMs,
     },
@@ -238,8 +306,14 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
     ['first run', b.accounts, b.candidatePairs, b.auto, b.pending, b.runMs, b.pairsPerSecond, b.peakRssMb],
     ['rerun, unchanged data', b.accounts, rerun.candidatePairs, rerun.auto, rerun.pending, b.rerunMs, rerun.candidatePairs / (b.rerunMs / 1000), 0],
   ]));
+  log(`load average (1 min) before / after the first run: ${b.loadAverage.before.toFixed(1)} / ${b.loadAverage.after.toFixed(1)} on ${cpus().length} cores`);
   log(`phases (ms): ${Object.entries(b.phasesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; rerun changes: ${b.rerunChanges}`);
   log(`Neo4j statements (ms): ${Object.entries(b.queriesMs).map(([k, v]) => `${k} ${v.ms} (${v.statements})`).join(', ')}`);
+  const rb = b.rawBaseline;
+  log(
+    `write limit (plain driver, same ${rb.rows.toLocaleString('en-US')} rows): matches ${Math.round(rb.rawMatchesMs)} ms, events ${Math.round(rb.rawEventsMs)} ms; ` +
+      `ours ${Math.round(rb.oursMatchesMs)} ms and ${Math.round(rb.oursEventsMs)} ms: ${rb.ratio.toFixed(2)}x the plain driver`,
+  );
   log(`target: first run under ${targetMs / 1000} s: ${b.withinTarget ? 'met' : 'NOT met'}`);
   log('');
   log(table([
@@ -262,7 +336,7 @@ export async function run(ctx: { graph: GraphClient; log?: (line: string) => voi
 async function main(): Promise<void> {
   const perPlatform = Number(process.argv[2] ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-matching-'));
-  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 512 });
+  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 1024 });
   const graph = new GraphClient(createDriver({ uri: neo.uri }));
   try {
     const result = await benchMatching(graph, { accountsPerPlatform: perPlatform });

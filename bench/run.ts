@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
-  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 512 });
+  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 1024 });
   const graph = new GraphClient(createDriver({ uri: neo.uri }));
   const out = join(projectRoot(), 'bench', 'results');
   mkdirSync(out, { recursive: true });

@@ -22,33 +22,46 @@ interface ReachInputRow {
   match: { reasons: MatchReason[] | null; status: string } | null;
 }
 
+/** Creators per statement: a full matching run refreshes tens of thousands at once. */
+const REFRESH_BATCH = 5000;
+
+function derived(c: ReachInputRow) {
+  const reach = combinedReach(c.accounts, c.match?.reasons ?? []);
+  const live = c.accounts.filter((a) => a.active !== false);
+  const followersOn = (p: Platform) =>
+    Math.max(0, ...live.filter((a) => a.platform === p).map((a) => a.followers ?? 0));
+  const lastPost = live
+    .map((a) => a.lastPostAt?.getTime() ?? 0)
+    .reduce((m, t) => Math.max(m, t), 0);
+  return {
+    id: c.id,
+    naive: reach.naive,
+    low: reach.low,
+    high: reach.high,
+    tiktokFollowers: followersOn('TIKTOK'),
+    xFollowers: followersOn('X'),
+    platforms: [...new Set(live.map((a) => a.platform))].sort(),
+    lastPostAt: lastPost > 0 ? new Date(lastPost).toISOString() : null,
+    searchText: [...c.accounts.map((a) => a.usernameLower), ...c.accounts.map((a) => a.displayName ?? '')]
+      .join(' ')
+      .toLowerCase(),
+    active: live.length > 0,
+  };
+}
+
 export async function refreshCreators(graph: GraphClient, creatorIds: string[]): Promise<void> {
-  for (let i = 0; i < creatorIds.length; i += 1000) {
-    const ids = creatorIds.slice(i, i + 1000);
-    const inputs = await graph.read<ReachInputRow>('graph/creator-reach-inputs', { ids });
-    const rows = inputs.map((c) => {
-      const reach = combinedReach(c.accounts, c.match?.reasons ?? []);
-      const live = c.accounts.filter((a) => a.active !== false);
-      const followersOn = (p: Platform) =>
-        Math.max(0, ...live.filter((a) => a.platform === p).map((a) => a.followers ?? 0));
-      const lastPost = live
-        .map((a) => a.lastPostAt?.getTime() ?? 0)
-        .reduce((m, t) => Math.max(m, t), 0);
-      return {
-        id: c.id,
-        naive: reach.naive,
-        low: reach.low,
-        high: reach.high,
-        tiktokFollowers: followersOn('TIKTOK'),
-        xFollowers: followersOn('X'),
-        platforms: [...new Set(live.map((a) => a.platform))].sort(),
-        lastPostAt: lastPost > 0 ? new Date(lastPost).toISOString() : null,
-        searchText: [...c.accounts.map((a) => a.usernameLower), ...c.accounts.map((a) => a.displayName ?? '')]
-          .join(' ')
-          .toLowerCase(),
-        active: live.length > 0,
-      };
-    });
+  const read = (i: number) => {
+    const p = graph.read<ReachInputRow>('graph/creator-reach-inputs', { ids: creatorIds.slice(i, i + REFRESH_BATCH) });
+    // Awaited on the next turn; until then a failure must not count as unhandled.
+    p.catch(() => undefined);
+    return p;
+  };
+  // The next batch's inputs are read while this batch's values are written (different creators).
+  let next = creatorIds.length > 0 ? read(0) : undefined;
+  for (let i = 0; next; i += REFRESH_BATCH) {
+    const inputs = await next;
+    next = i + REFRESH_BATCH < creatorIds.length ? read(i + REFRESH_BATCH) : undefined;
+    const rows = inputs.map(derived);
     if (rows.length > 0) await graph.write('graph/set-creator-derived', { rows });
   }
 }

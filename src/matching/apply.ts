@@ -9,7 +9,7 @@ import type { GraphClient } from '../neo4j/graph-client';
 import type { Assignment } from './assign';
 import type { MatchEventBus } from './events';
 import type { ScoredPair } from './score';
-import { writeMatches, type MatchRecord, type MatchWriteResult } from './write';
+import { writeMatches, type MatchRecord, type MatchWriteResult, type WriteMatchesOptions } from './write';
 
 export interface ApplyResult extends MatchWriteResult {
   /** Pairs assigned AUTO / PENDING by this step. */
@@ -43,6 +43,8 @@ export async function applyAssignments(
   bus: MatchEventBus,
   assignments: readonly Assignment[],
   at = new Date().toISOString(),
+  /** What is stored for the pairs (unchanged ones are skipped), work to run alongside: see writeMatches. */
+  opts: WriteMatchesOptions = {},
 ): Promise<ApplyResult> {
   const records: MatchRecord[] = [];
   const demote: { tiktokId: string; xId: string }[] = [];
@@ -56,6 +58,6 @@ export async function applyAssignments(
     if (a.pair) records.push(record(a.pair, status));
     else if (status === 'PENDING' && a.previousStatus === 'AUTO') demote.push({ tiktokId: a.tiktokId, xId: a.xId });
   }
-  const written = await writeMatches(graph, bus, records, at, demote);
+  const written = await writeMatches(graph, bus, records, at, demote, opts);
   return { ...written, auto, pending };
 }

@@ -47,10 +47,22 @@ export function makeEvent(e: EventInput): MatchEventPayload {
   };
 }
 
+/** Events per statement. */
+const EVENT_BATCH = 10_000;
+
+/**
+ * Records events in the graph (Match.history) without publishing them: for callers that record
+ * alongside other writes and publish once everything is stored.
+ */
+export async function recordMatchEvents(graph: GraphClient, events: MatchEventPayload[]): Promise<void> {
+  // Large batches: a first full run records one event per pair, tens of thousands at once.
+  for (let i = 0; i < events.length; i += EVENT_BATCH) {
+    await graph.write('matching/record-events', { rows: events.slice(i, i + EVENT_BATCH) });
+  }
+}
+
 /** Records events in the graph, then publishes them; recording first means history never misses a published event. */
 export async function emitMatchEvents(graph: GraphClient, bus: MatchEventBus, events: MatchEventPayload[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 1000) {
-    await graph.write('matching/record-events', { rows: events.slice(i, i + 1000) });
-  }
+  await recordMatchEvents(graph, events);
   for (const e of events) bus.publishMatchEvent(e);
 }

@@ -14,12 +14,15 @@ import type { MatchableAccount } from './score';
 
 /** An account as the matching queries return it. */
 export interface MatchableRow extends MatchableAccount {
-  /** Keys stored by the last sync, sorted; null before the first. */
-  blockKeys: string[] | null;
+  /** Keys stored by the last sync, sorted; null before the first; undefined when not known. */
+  blockKeys?: string[] | null;
 }
 
-/** Accounts per statement when syncing keys. */
-const SYNC_BATCH = 2000;
+/** Accounts per statement when syncing keys that may change edges (delete and merge). */
+const SYNC_BATCH = 5000;
+/** Accounts per statement on a first sync (plain creates), and keys per BlockKey merge. */
+const FIRST_SYNC_BATCH = 10_000;
+const KEY_BATCH = 20_000;
 
 /** The account's own profile key: its username, which the graph indexes instead. */
 export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): string | undefined {
@@ -54,7 +57,8 @@ function sameKeys(a: readonly string[] | null, b: readonly string[]): boolean {
 
 /**
  * Brings the stored keys of the given accounts up to date; accounts whose stored list already
- * equals the computed one are skipped, so a rerun on unchanged data writes nothing. `keysOf`
+ * equals the computed one are skipped, so a rerun on unchanged data writes nothing, and so are
+ * accounts that never stored keys and have none to store (blockKeys stays null: no edges). `keysOf`
  * gives an account's blocking keys when the caller has them already. Returns how many accounts
  * were rewritten.
  */
@@ -64,13 +68,31 @@ export async function syncBlockKeys(
   opts: MatchOptions,
   keysOf: (a: MatchableRow, i: number) => readonly string[] = (a) => blockingKeys(a, opts),
 ): Promise<number> {
+  const first: { id: string; keys: string[] }[] = [];
   const rows: { id: string; keys: string[] }[] = [];
   accounts.forEach((a, i) => {
     const keys = storedKeys(a, keysOf(a, i), opts);
-    if (!sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys });
+    if (a.blockKeys === null) {
+      // Never synced means no edges: an account with no keys to store has nothing to write.
+      if (keys.length > 0) first.push({ id: a.id, keys });
+    } else if (a.blockKeys === undefined || !sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys });
   });
+  const synced = first.length + rows.length;
+  // Accounts that never stored keys have no edges to compare: create them set-wise. Any that
+  // were synced by someone else in the meantime fall through to the general path.
+  if (first.length > 0) {
+    const distinct = [...new Set(first.flatMap((r) => r.keys))];
+    for (let i = 0; i < distinct.length; i += KEY_BATCH) {
+      await graph.write('matching/merge-block-keys', { keys: distinct.slice(i, i + KEY_BATCH) });
+    }
+    for (let i = 0; i < first.length; i += FIRST_SYNC_BATCH) {
+      const batch = first.slice(i, i + FIRST_SYNC_BATCH);
+      const done = new Set((await graph.write<{ id: string }>('matching/create-block-keys', { rows: batch })).map((r) => r.id));
+      for (const r of batch) if (!done.has(r.id)) rows.push(r);
+    }
+  }
   for (let i = 0; i < rows.length; i += SYNC_BATCH) {
     await graph.write('matching/sync-block-keys', { rows: rows.slice(i, i + SYNC_BATCH) });
   }
-  return rows.length;
+  return synced;
 }

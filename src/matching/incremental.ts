@@ -10,12 +10,13 @@
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments, type ApplyResult } from './apply';
-import { assignStatuses, type ExistingMatch } from './assign';
+import { assignStatuses } from './assign';
 import { blockingKeys, BlockingIndex, candidatePairs, keyKind } from './blocking';
 import type { MatchEventBus } from './events';
 import { ownProfileKey, pointerTarget, storedKeys, syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { cachedOptions, scorePair, type ScoredPair } from './score';
+import { storedById, type StoredMatch } from './write';
 
 export interface IncrementalOptions {
   matching?: MatchOptionsInput | MatchOptions;
@@ -110,7 +111,7 @@ async function matchChunk(
     if (index.add(m)) neighbours++;
   }
 
-  const existing = await graph.read<ExistingMatch & { score: number }>('matching/matches-of-accounts', {
+  const existing = await graph.read<StoredMatch>('matching/matches-of-accounts', {
     ids: index.accounts.map((a) => a.id),
   });
   const ctx = { handleCount: index.handleCount };
@@ -143,6 +144,6 @@ async function matchChunk(
     }
   }
 
-  const applied = await applyAssignments(graph, bus, assignStatuses(toAssign, existing), opts.at);
+  const applied = await applyAssignments(graph, bus, assignStatuses(toAssign, existing), opts.at, { stored: storedById(existing) });
   return { ...applied, accounts: changed.length, neighbours, candidatePairs: candidates, scored: toAssign.length };
 }

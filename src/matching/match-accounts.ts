@@ -6,12 +6,12 @@
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments, type ApplyResult } from './apply';
-import type { ExistingMatch } from './assign';
 import type { MatchEventBus } from './events';
 import { syncBlockKeys } from './graph-keys';
 import type { MatchOptionsInput } from './options';
 import { planMatches } from './plan';
 import { cachedOptions, type MatchableAccount, type ScoredPair } from './score';
+import { storedById, type StoredMatch } from './write';
 
 export interface MatchPassResult extends ApplyResult {
   candidatePairs: number;
@@ -27,9 +27,10 @@ export async function matchAccounts(
   opts: MatchOptionsInput = {},
 ): Promise<MatchPassResult> {
   const o = cachedOptions(opts);
-  const existing = await graph.read<ExistingMatch>('matching/matches-of-accounts', { ids: accounts.map((a) => a.id) });
+  const existing = await graph.read<StoredMatch>('matching/matches-of-accounts', { ids: accounts.map((a) => a.id) });
   const plan = planMatches(accounts, o, existing);
-  const written = await applyAssignments(graph, bus, plan.assignments);
-  await syncBlockKeys(graph, plan.index.accounts.map((a) => ({ ...a, blockKeys: null })), o, (_, i) => plan.index.keysOf[i]);
+  const written = await applyAssignments(graph, bus, plan.assignments, undefined, { stored: storedById(existing) });
+  // What is stored is not known here: every account goes through the general sync.
+  await syncBlockKeys(graph, plan.index.accounts.map((a) => ({ ...a, blockKeys: undefined })), o, (_, i) => plan.index.keysOf[i]);
   return { ...written, candidatePairs: plan.candidateCount, scored: plan.scored };
 }

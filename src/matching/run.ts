@@ -8,13 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments } from './apply';
-import type { ExistingMatch } from './assign';
 import type { MatchEventBus } from './events';
 import { syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { planMatches } from './plan';
 import { cachedOptions } from './score';
-import { syncCreators } from './write';
+import { storedById, syncCreators, type StoredMatch } from './write';
 
 /** The contract's MatchingRun, plus what the run did in detail. */
 export interface MatchingRun {
@@ -39,7 +38,10 @@ export interface MatchingRun {
   /** Creator merges and splits, including joins of matched pairs that had drifted apart. */
   merged: number;
   split: number;
-  /** Milliseconds per phase, for the benchmark and the logs. */
+  /**
+   * Milliseconds per phase, for the benchmark and the logs. Keys are synced during the write
+   * phase: `keys` is from the start of the write phase to the end of the key sync.
+   */
   phases: { load: number; plan: number; write: number; keys: number; reconcile: number };
 }
 
@@ -70,17 +72,23 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   const t0 = performance.now();
   const [accounts, existing] = await Promise.all([
     graph.read<MatchableRow>('matching/all-matchable-accounts'),
-    graph.read<ExistingMatch>('matching/all-matches'),
+    graph.read<StoredMatch>('matching/all-matches'),
   ]);
   const t1 = performance.now();
   const plan = planMatches(accounts, o, existing);
   const t2 = performance.now();
-  const written = await applyAssignments(graph, bus, plan.assignments, at);
-  const t3 = performance.now();
   // The index holds the loaded rows themselves (ids are unique), with their keys already computed.
+  // Keys are synced alongside the events and derived values, once matches and merges (which lock
+  // the same accounts) are written.
   const indexed = plan.index.accounts as MatchableRow[];
-  const keysSynced = await syncBlockKeys(graph, indexed, o, (_, i) => plan.index.keysOf[i]);
-  const t4 = performance.now();
+  let keysSynced = 0;
+  let keysAt = 0;
+  const syncKeys = async () => {
+    keysSynced = await syncBlockKeys(graph, indexed, o, (_, i) => plan.index.keysOf[i]);
+    keysAt = performance.now();
+  };
+  const written = await applyAssignments(graph, bus, plan.assignments, at, { stored: storedById(existing), alongside: syncKeys });
+  const t3 = performance.now();
   const drifted = await graph.read<{ tiktokId: string; xId: string }>('matching/unjoined-matches');
   const rejoined = await syncCreators(
     graph,
@@ -107,7 +115,7 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     oversizedKeys: plan.oversized.length,
     merged: written.merged + rejoined.merged,
     split: written.split,
-    phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2, keys: t4 - t3, reconcile: t5 - t4 },
+    phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2, keys: keysAt - t2, reconcile: t5 - t3 },
   };
   const { phases: _phases, ...stored } = run;
   await graph.write('matching/record-run', {

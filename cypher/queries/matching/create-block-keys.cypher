@@ -1,0 +1,14 @@
+// First sync of accounts that have never stored keys (blockKeys null, so no HAS_KEY edges yet):
+// links them to their (existing) BlockKey nodes with CREATE. The null guard keeps it idempotent;
+// accounts synced meanwhile are not returned, and the caller syncs them the general way.
+UNWIND $rows AS r
+MATCH (a:Account {id: r.id})
+WHERE a.blockKeys IS NULL
+SET a.blockKeys = r.keys
+WITH a, r
+CALL (a, r) {
+  UNWIND r.keys AS key
+  MATCH (k:BlockKey {key: key})
+  CREATE (a)-[:HAS_KEY]->(k)
+}
+RETURN a.id AS id

@@ -11,6 +11,8 @@ import { createPubSubHandle } from './api/pubsub';
 import { startApi, type RunningApi } from './api/server';
 import { loadFixture } from './graph/fixture';
 import { startIngestion, type IngestRuntime } from './ingest/runtime';
+import { matchAccountsIncrementally } from './matching/incremental';
+import { runMatching } from './matching/run';
 import { createDriver } from './neo4j/driver';
 import { GraphClient } from './neo4j/graph-client';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server';
@@ -54,7 +56,20 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const pubsub = createPubSubHandle(config.redisUrl);
     closers.push(() => pubsub.close());
 
-    const ingestion = await startIngestion(config, { graph, bus: pubsub.bus, logger });
+    const matching = { matching: config.matching };
+    const ingestion = await startIngestion(config, {
+      graph,
+      bus: pubsub.bus,
+      logger,
+      runMatching: () => runMatching(graph, pubsub.bus, matching),
+      // Every account the lanes write is scored against the graph at once; a failure there is
+      // logged and left to the weekly run, never allowed to fail the lane job.
+      onAccountsWritten: async (ids) => {
+        await matchAccountsIncrementally(graph, pubsub.bus, ids, matching).catch((err: unknown) =>
+          logger.warn({ err, accounts: ids.length }, 'incremental matching failed; the weekly run will catch up'),
+        );
+      },
+    });
     closers.push(() => ingestion.close());
 
     let seeding: Promise<unknown> = Promise.resolve();

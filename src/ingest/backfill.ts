@@ -149,6 +149,19 @@ export async function backfillAccounts(
 
   const platforms: Platform[] = ['TIKTOK', 'X'];
   await Promise.all(platforms.map((p) => runPlatform(p, accounts.filter((a) => a.platform === p))));
+  // Matching may merge two creators while their accounts are being marked, and a merge that read
+  // the flags before a concurrent mark committed keeps a stale `false`: settle every touched
+  // creator once more now that all marks are in (idempotent).
+  if (summary.done.length > 0) {
+    try {
+      const rows = await deps.graph.write<{ creatorId: string; done: boolean }>('tracking/settle-backfilled', {
+        accountIds: summary.done,
+      });
+      summary.creatorsBackfilled.push(...rows.filter((r) => r.done).map((r) => r.creatorId));
+    } catch (err) {
+      logger.warn({ err }, 'could not settle creators backfilled flags');
+    }
+  }
   summary.creatorsBackfilled = [...new Set(summary.creatorsBackfilled)];
   summary.elapsedMs = Date.now() - t0;
   if (summary.failed.length > 0) {

@@ -168,6 +168,8 @@ export interface RefreshDeps {
   /** Posts of the last this-many hours are read again for fresh metrics. Default 48. */
   recentHours?: number;
   logger?: Logger;
+  /** Called after every finished lane job (the CLI's progress bars). */
+  onProgress?: (platform: Platform, jobsDone: number, jobsTotal: number) => void;
 }
 
 export interface RefreshSummary {
@@ -189,17 +191,24 @@ interface ScheduledAccount {
 
 const ALL_TIERS: TrackingTier[] = ['TIER1', 'ACTIVE', 'LONG_TAIL'];
 
-async function runJobs(lanes: Lanes, jobs: { platform: Platform; job: LaneJob }[], summary: RefreshSummary, logger: Logger) {
+async function runJobs(deps: RefreshDeps, jobs: { platform: Platform; job: LaneJob }[], summary: RefreshSummary) {
+  const logger = deps.logger ?? silentLogger;
   summary.jobs += jobs.length;
+  const total = { TIKTOK: 0, X: 0 };
+  const done = { TIKTOK: 0, X: 0 };
+  for (const j of jobs) total[j.platform]++;
+  for (const p of ['TIKTOK', 'X'] as Platform[]) deps.onProgress?.(p, 0, total[p]);
   await Promise.all(
     jobs.map(async ({ platform, job }) => {
       let res: SyncResult;
       try {
-        res = await lanes.get(platform).run(job);
+        res = await deps.lanes.get(platform).run(job);
       } catch (err) {
         summary.errors++;
         logger.warn({ err, platform }, 'scheduled lane job failed');
         return;
+      } finally {
+        deps.onProgress?.(platform, ++done[platform], total[platform]);
       }
       if (job.kind === 'profiles') summary.accountsWritten += res.accounts.length;
       summary.posts += res.posts;
@@ -225,7 +234,7 @@ export async function refreshProfiles(deps: RefreshDeps, platform: Platform | nu
       jobs.push({ platform: p, job: { kind: 'profiles', refs: part.map((a) => ({ userId: a.platformUserId, username: a.username })) } });
     }
   }
-  await runJobs(deps.lanes, jobs, summary, deps.logger ?? silentLogger);
+  await runJobs(deps, jobs, summary);
   return summary;
 }
 
@@ -259,6 +268,6 @@ export async function refreshPosts(
       });
     }
   }
-  await runJobs(deps.lanes, jobs, summary, deps.logger ?? silentLogger);
+  await runJobs(deps, jobs, summary);
   return summary;
 }

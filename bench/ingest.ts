@@ -1,0 +1,214 @@
+/**
+ * Ingestion benchmark: a simulated world of 2,000 creators served by the two provider simulators
+ * (rate limits lifted: this measures our pipeline, not the providers' pacing), ingested through
+ * the real clients, lanes, normalisers and write path into Neo4j: every profile, then 30 days of
+ * posts on both platforms, with raw staging on. Reports elapsed time, posts written per second,
+ * and where the time went: HTTP (summed request durations), Neo4j writes and reads (summed
+ * statement times from GraphClient's observer) and normalisation (summed time inside the
+ * normalisers); the sums overlap in wall time because both lanes and several jobs run at once.
+ *
+ * The write part is compared, in the same run, with the same post rows written by a plain
+ * neo4j-driver session running a bare UNWIND MERGE (no hashtags, mentions or freshness upkeep):
+ * the ratio is what the write path's extra work costs.
+ *
+ * Run alone: `npm run build && node dist/bench/run.js ingest`; `BENCH_INGEST_CREATORS` sets the
+ * world size (default 2000).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { startIngestion } from '../src/ingest/runtime';
+import { worldHandles } from '../src/ingest/world-demo';
+import * as tiklive from '../src/ingest/normalize/tiklive';
+import * as xnorm from '../src/ingest/normalize/x';
+import { silentLogger } from '../src/log';
+import { nullBus } from '../src/matching/events';
+import type { GraphClient } from '../src/neo4j/graph-client';
+import { cypher } from '../src/neo4j/queries';
+import type { RawExchange } from '../src/providers';
+
+export interface IngestBenchFigures {
+  creators: number;
+  accounts: { tiktok: number; x: number };
+  days: number;
+  elapsedMs: { total: number; profiles: number; backfill: number };
+  postsWritten: number;
+  postsPerSecond: number;
+  requests: { tiktok: number; x: number };
+  /** Summed busy time per part (ms) and as a share of the summed total. */
+  time: Record<'http' | 'neo4jWrite' | 'neo4jRead' | 'normalise', { ms: number; share: number }>;
+  rawDriver: { rows: number; oursMs: number; rawMs: number; ratio: number };
+  machine: { cpus: number; loadavg1: number };
+  targetMs: number;
+  withinTarget: boolean;
+}
+
+const TARGET_MS = 120_000;
+
+/** Wraps the normalisers' exports (the pipeline calls them through the module object) to sum their time. */
+function timeNormalisers(): { ms: () => number; restore: () => void } {
+  let total = 0;
+  const restores: (() => void)[] = [];
+  for (const mod of [tiklive, xnorm] as Record<string, unknown>[]) {
+    for (const [name, fn] of Object.entries(mod)) {
+      if (typeof fn !== 'function' || !/^(normalize|read)/.test(name)) continue;
+      const original = fn as (...a: unknown[]) => unknown;
+      try {
+        mod[name] = (...args: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return original(...args);
+          } finally {
+            total += performance.now() - t0;
+          }
+        };
+        restores.push(() => (mod[name] = original));
+      } catch {
+        // a read-only export: left untimed
+      }
+    }
+  }
+  return { ms: () => total, restore: () => restores.forEach((r) => r()) };
+}
+
+export async function run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<IngestBenchFigures> {
+  const { graph, log } = ctx;
+  const creators = Number(process.env.BENCH_INGEST_CREATORS ?? 2000);
+  const days = 30;
+  const staging = mkdtempSync(join(tmpdir(), 'cg-bench-staging-'));
+  const http = { ms: 0, tiktok: 0, x: 0 };
+  const neo = { write: 0, read: 0 };
+  const postRows: Record<string, unknown>[][] = [];
+  let oursPostsMs = 0;
+  const stopObserving = graph.observe((e) => {
+    if (e.mode === 'WRITE') neo.write += e.ms;
+    else neo.read += e.ms;
+    if (e.name === 'graph/upsert-posts') {
+      postRows.push(e.params.rows as Record<string, unknown>[]);
+      oursPostsMs += e.ms;
+    }
+  });
+  const norm = timeNormalisers();
+  const lifted = 1_000_000_000;
+  const rt = await startIngestion(
+    loadConfig({
+      SIMULATE: 'true',
+      SIM_CREATORS: String(creators),
+      STAGING_DIR: staging,
+      LOG_LEVEL: 'silent',
+      TIKLIVEAPI_REQUESTS_PER_MINUTE: String(lifted),
+      TIKLIVEAPI_MONTHLY_CREDITS: String(lifted),
+      INGEST_CONCURRENCY: process.env.BENCH_INGEST_CONCURRENCY ?? '2',
+    }),
+    {
+      graph,
+      bus: nullBus,
+      logger: silentLogger,
+      schedule: false,
+      world: {
+        simulatorOptions: {
+          tiklive: { rateLimit: lifted },
+          x: {
+            rateLimit: {
+              'GET /2/users/by/username/:username': lifted,
+              'GET /2/users/by': lifted,
+              'GET /2/users/:id': lifted,
+              'GET /2/users': lifted,
+              'GET /2/users/:id/tweets': lifted,
+              'GET /2/tweets/search/recent': lifted,
+            },
+          },
+        },
+      },
+      onResponse: (raw: RawExchange) => {
+        http.ms += raw.durationMs;
+        if (raw.provider === 'tikliveapi') http.tiktok++;
+        else http.x++;
+      },
+    },
+  );
+  let figures: IngestBenchFigures;
+  try {
+    const world = rt.demo!.world;
+    const handles = worldHandles(world, rt.demo!.simulated);
+    log(`world: ${world.creators.length} creators, ${world.tiktok.accounts.length} TikTok and ${world.x.accounts.length} X accounts`);
+    const t0 = performance.now();
+    let profilesDoneAt = 0;
+    const res = await rt.tracking.trackMany(handles, {
+      days,
+      onProfiles: () => {
+        profilesDoneAt = performance.now();
+      },
+    });
+    const total = performance.now() - t0;
+    const profilesMs = (profilesDoneAt || performance.now()) - t0;
+    norm.restore();
+    stopObserving();
+    if (res.backfill.failed.length > 0) log(`backfill left ${res.backfill.failed.length} accounts pending (e.g. ${JSON.stringify(res.backfill.failed[0])})`);
+
+    // The same post rows through a bare driver session: MERGE on the key, SET the properties, the author edge.
+    await graph.runText('CREATE CONSTRAINT bench_raw_post IF NOT EXISTS FOR (p:BenchRawPost) REQUIRE p.id IS UNIQUE');
+    const raw = graph.driver.session({ database: graph.database });
+    const text = cypher('bench/raw-upsert-posts');
+    const r0 = performance.now();
+    let rows = 0;
+    try {
+      for (const batch of postRows) {
+        await raw.executeWrite((tx) => tx.run(text, { rows: batch }));
+        rows += batch.length;
+      }
+    } finally {
+      await raw.close();
+    }
+    const rawMs = performance.now() - r0;
+
+    const posts = res.backfill.posts;
+    const parts = { http: http.ms, neo4jWrite: neo.write, neo4jRead: neo.read, normalise: norm.ms() };
+    const sum = Object.values(parts).reduce((a, b) => a + b, 0);
+    const time = Object.fromEntries(
+      Object.entries(parts).map(([k, ms]) => [k, { ms: Math.round(ms), share: Math.round((ms / sum) * 1000) / 1000 }]),
+    ) as IngestBenchFigures['time'];
+    figures = {
+      creators: world.creators.length,
+      accounts: {
+        tiktok: res.accounts.filter((a) => a.startsWith('tiktok:')).length,
+        x: res.accounts.filter((a) => a.startsWith('x:')).length,
+      },
+      days,
+      elapsedMs: { total: Math.round(total), profiles: Math.round(profilesMs), backfill: Math.round(total - profilesMs) },
+      postsWritten: posts,
+      postsPerSecond: Math.round(posts / (total / 1000)),
+      requests: { tiktok: http.tiktok, x: http.x },
+      time,
+      rawDriver: { rows, oursMs: Math.round(oursPostsMs), rawMs: Math.round(rawMs), ratio: Math.round((oursPostsMs / rawMs) * 100) / 100 },
+      machine: { cpus: cpus().length, loadavg1: Math.round(loadavg()[0] * 10) / 10 },
+      targetMs: TARGET_MS,
+      withinTarget: total < TARGET_MS,
+    };
+  } finally {
+    norm.restore();
+    stopObserving();
+    await rt.close();
+    rmSync(staging, { recursive: true, force: true });
+    // Leave the shared bench database empty for the next module.
+    const wipe = graph.driver.session({ database: graph.database });
+    // CALL IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    await wipe.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS').catch(() => undefined);
+    await wipe.close();
+    await graph.runText('DROP CONSTRAINT bench_raw_post IF EXISTS').catch(() => undefined);
+  }
+
+  const f = figures;
+  const row = (k: string, v: string) => log(`  ${k.padEnd(34)} ${v}`);
+  log(`ingest: ${f.creators} creators x ${f.days} days, both platforms, simulators -> Neo4j`);
+  row('accounts (TikTok / X)', `${f.accounts.tiktok} / ${f.accounts.x}`);
+  row('requests (TikTok / X)', `${f.requests.tiktok} / ${f.requests.x}`);
+  row('elapsed total', `${(f.elapsedMs.total / 1000).toFixed(1)} s (target < ${TARGET_MS / 1000} s: ${f.withinTarget ? 'met' : 'MISSED'})`);
+  row('  profiles / backfill', `${(f.elapsedMs.profiles / 1000).toFixed(1)} s / ${(f.elapsedMs.backfill / 1000).toFixed(1)} s`);
+  row('posts written', `${f.postsWritten} (${f.postsPerSecond} posts/s)`);
+  for (const [k, v] of Object.entries(f.time)) row(`time in ${k}`, `${(v.ms / 1000).toFixed(1)} s summed (${(v.share * 100).toFixed(1)} %)`);
+  row('post writes: ours / raw driver', `${(f.rawDriver.oursMs / 1000).toFixed(1)} s / ${(f.rawDriver.rawMs / 1000).toFixed(1)} s (x${f.rawDriver.ratio}, ${f.rawDriver.rows} rows)`);
+  row('machine', `${f.machine.cpus} CPUs, load ${f.machine.loadavg1}`);
+  return f;
+}

@@ -85,6 +85,68 @@ describe('full runs', () => {
   });
 });
 
+describe('what a full run writes', () => {
+  it('sends no statement for stored pairs that are unchanged, and rewrites evidence that changed without an event', async () => {
+    const t = account('TIKTOK', 'mila.makes', { displayName: 'Mila', bioLink: 'https://milamakes.shop' });
+    const x = account('X', 'MilaMakes', { displayName: 'Mila', bioLink: 'https://www.milamakes.shop/' });
+    const lone = account('X', 'nobody_else', { bioLink: 'https://elsewhere.example' });
+    await write(graph, t, x, lone);
+    const first = await runMatching(graph, bus);
+    expect(first).toMatchObject({ created: 1 });
+    bus.take();
+
+    const writes: string[] = [];
+    const stop = graph.observe((e) => {
+      if (e.mode === 'WRITE') writes.push(e.name);
+    });
+    const again = await runMatching(graph, bus);
+    stop();
+    expect(again).toMatchObject({ created: 0, changed: 0, unchanged: 1, keysSynced: 0, merged: 0 });
+    expect(writes).toEqual(['matching/record-run']);
+
+    // Same score, different raw value: the evidence is rewritten, quietly.
+    await write(graph, { ...x, displayName: 'MILA', fetchedAt: '2026-11-05T00:00:00.000Z' });
+    const before = (await matchesIn(graph)).get(`${idOf(t)}|${idOf(x)}`)!;
+    const third = await runMatching(graph, bus);
+    const after = (await matchesIn(graph)).get(`${idOf(t)}|${idOf(x)}`)!;
+    expect(third).toMatchObject({ created: 0, changed: 0, unchanged: 1 });
+    expect(after.score).toBe(before.score);
+    expect(after.evidence).not.toBe(before.evidence);
+    expect(after.evidence).toContain('"raw":"MILA"');
+    expect(bus.take()).toEqual([]);
+  });
+
+  it('stores blocking keys only for accounts that have some, and rewrites them when they change', async () => {
+    const keyed = account('TIKTOK', 'kai.cooks', { bioLink: 'https://kaicooks.example' });
+    const bare = account('X', 'zz_top_fan');
+    await write(graph, keyed, bare);
+    const first = await runMatching(graph, bus);
+    expect(first.keysSynced).toBe(1);
+    const stored = async (id: string) => {
+      const [row] = await graph.runText(
+        'MATCH (a:Account {id: $id}) OPTIONAL MATCH (a)-[:HAS_KEY]->(k:BlockKey) RETURN a.blockKeys AS list, collect(k.key) AS keys',
+        { id },
+      );
+      return { list: row.list as string[] | null, keys: (row.keys as string[]).sort() };
+    };
+    const kai = await stored(idOf(keyed));
+    expect(kai.list).toContain('domain:kaicooks.example');
+    expect(kai.keys).toEqual(kai.list);
+    expect(await stored(idOf(bare))).toEqual({ list: null, keys: [] });
+
+    await write(graph, { ...keyed, bioLink: 'https://kai.example', fetchedAt: '2026-11-05T00:00:00.000Z' }, { ...bare, bioLink: 'https://zz.example', fetchedAt: '2026-11-05T00:00:00.000Z' });
+    const second = await runMatching(graph, bus);
+    expect(second.keysSynced).toBe(2);
+    const kai2 = await stored(idOf(keyed));
+    expect(kai2.list).toContain('domain:kai.example');
+    expect(kai2.list).not.toContain('domain:kaicooks.example');
+    expect(kai2.keys).toEqual(kai2.list);
+    const zz = await stored(idOf(bare));
+    expect(zz.list).toContain('domain:zz.example');
+    expect(zz.keys).toEqual(zz.list);
+  });
+});
+
 describe('human decisions win', () => {
   it('splits the creator when an AUTO match is rejected, and a rerun never relinks it', async () => {
     const t = account('TIKTOK', 'pixel.pete', { platformUserId: '601', bioLink: 'https://pixelpete.gg' });

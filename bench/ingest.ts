@@ -205,7 +205,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
   row('accounts (TikTok / X)', `${f.accounts.tiktok} / ${f.accounts.x}`);
   row('requests (TikTok / X)', `${f.requests.tiktok} / ${f.requests.x}`);
   row('elapsed total', `${(f.elapsedMs.total / 1000).toFixed(1)} s (target < ${TARGET_MS / 1000} s: ${f.withinTarget ? 'met' : 'MISSED'})`);
-  row('  profiles / backfill', `${(f.elapsedMs.profiles / 1000).toFixed(1)} s / ${(f.elapsedMs.backfill / 1000).toFixed(1)} s`);
+  row('  last profile at / rest', `${(f.elapsedMs.profiles / 1000).toFixed(1)} s / ${(f.elapsedMs.backfill / 1000).toFixed(1)} s`);
   row('posts written', `${f.postsWritten} (${f.postsPerSecond} posts/s)`);
   for (const [k, v] of Object.entries(f.time)) row(`time in ${k}`, `${(v.ms / 1000).toFixed(1)} s summed (${(v.share * 100).toFixed(1)} %)`);
   row('post writes: ours / raw driver', `${(f.rawDriver.oursMs / 1000).toFixed(1)} s / ${(f.rawDriver.rawMs / 1000).toFixed(1)} s (x${f.rawDriver.ratio}, ${f.rawDriver.rows} rows)`);

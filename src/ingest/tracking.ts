@@ -300,7 +300,8 @@ export class TrackingService {
       }
       return groups;
     };
-    await Promise.all(
+    const t0 = Date.now();
+    const backfills = Promise.all(
       (['TIKTOK', 'X'] as Platform[]).map(async (platform) => {
         const lane = this.opts.lanes.get(platform);
         const total = refs.filter((r) => r.platform === platform).length;
@@ -337,18 +338,19 @@ export class TrackingService {
           }
         }
         await Promise.all(jobs);
+        // Each lane starts its backfill as soon as its own profiles are in: X (100 profiles a
+        // request) need not wait for TikTok's one-by-one lookups.
+        const accounts = written
+          .map((id) => ({ id, parsed: parsePlatformId(id) }))
+          .filter((a): a is { id: string; parsed: NonNullable<ReturnType<typeof parsePlatformId>> } => a.parsed?.platform === platform)
+          .map((a) => ({ accountId: a.id, platform: a.parsed.platform, platformUserId: a.parsed.key }));
+        return backfillAccounts({ graph: this.opts.graph, lanes: this.opts.lanes, now: this.now, logger: this.logger }, accounts, {
+          days,
+          onProgress: opts.onBackfill,
+        });
       }),
-    );
-    const accounts = written
-      .map((id) => ({ id, parsed: parsePlatformId(id) }))
-      .filter((a): a is { id: string; parsed: NonNullable<ReturnType<typeof parsePlatformId>> } => a.parsed !== undefined)
-      .map((a) => ({ accountId: a.id, platform: a.parsed.platform, platformUserId: a.parsed.key }));
-    const backfill = await backfillAccounts(
-      { graph: this.opts.graph, lanes: this.opts.lanes, now: this.now, logger: this.logger },
-      accounts,
-      { days, onProgress: opts.onBackfill },
-    );
-    return { accounts: written, errors: errorCount, backfill };
+    ).then(([a, b]) => ({ ...mergeSummaries(a, b), elapsedMs: Date.now() - t0 }));
+    return { accounts: written, errors: errorCount, backfill: await backfills };
   }
 
   /** Loads whatever tracked creators still miss (after a restart or a lane failure). */
@@ -400,6 +402,19 @@ export class TrackingService {
       return { error: { code: mapCode(err.code), field, message: `@${handle} on ${LANE_NAME[platform]}: ${err.message}` } };
     }
   }
+}
+
+function mergeSummaries(a: BackfillSummary, b: BackfillSummary): BackfillSummary {
+  return {
+    accounts: a.accounts + b.accounts,
+    done: [...a.done, ...b.done],
+    failed: [...a.failed, ...b.failed],
+    posts: a.posts + b.posts,
+    amplifications: a.amplifications + b.amplifications,
+    deactivated: [...a.deactivated, ...b.deactivated],
+    creatorsBackfilled: [...new Set([...a.creatorsBackfilled, ...b.creatorsBackfilled])],
+    elapsedMs: Math.max(a.elapsedMs, b.elapsedMs),
+  };
 }
 
 /** Provider error codes as UserError codes: entity facts pass through, lane trouble is PROVIDER_ERROR. */

@@ -3,7 +3,8 @@
  * changes its signal handling): it serves, and SIGTERM drains and exits cleanly.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshGraph, workerNeo4jUri } from './support/graph';
 
@@ -13,8 +14,9 @@ describe('main (compiled)', () => {
   it('serves and shuts down cleanly on SIGTERM', async () => {
     expect(existsSync(main)).toBe(true); // built by `npm test`'s pretest
     await (await freshGraph()).close();
+    const staging = mkdtempSync(join(tmpdir(), 'cg-main-staging-'));
     const child = spawn(process.execPath, [main], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', NEO4J_URI: workerNeo4jUri(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', NEO4J_URI: workerNeo4jUri(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', STAGING_DIR: staging },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -48,6 +50,7 @@ describe('main (compiled)', () => {
       expect(out).toMatch(/"msg":"stopped"/);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(staging, { recursive: true, force: true });
     }
   }, 120_000);
 });

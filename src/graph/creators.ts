@@ -22,8 +22,8 @@ interface ReachInputRow {
   match: { reasons: MatchReason[] | null; status: string } | null;
 }
 
-/** Creators per statement: a full matching run refreshes tens of thousands at once. */
-const REFRESH_BATCH = 5000;
+/** Creators per statement. */
+const REFRESH_BATCH = 1000;
 
 function derived(c: ReachInputRow) {
   const reach = combinedReach(c.accounts, c.match?.reasons ?? []);
@@ -50,17 +50,8 @@ function derived(c: ReachInputRow) {
 }
 
 export async function refreshCreators(graph: GraphClient, creatorIds: string[]): Promise<void> {
-  const read = (i: number) => {
-    const p = graph.read<ReachInputRow>('graph/creator-reach-inputs', { ids: creatorIds.slice(i, i + REFRESH_BATCH) });
-    // Awaited on the next turn; until then a failure must not count as unhandled.
-    p.catch(() => undefined);
-    return p;
-  };
-  // The next batch's inputs are read while this batch's values are written (different creators).
-  let next = creatorIds.length > 0 ? read(0) : undefined;
-  for (let i = 0; next; i += REFRESH_BATCH) {
-    const inputs = await next;
-    next = i + REFRESH_BATCH < creatorIds.length ? read(i + REFRESH_BATCH) : undefined;
+  for (let i = 0; i < creatorIds.length; i += REFRESH_BATCH) {
+    const inputs = await graph.read<ReachInputRow>('graph/creator-reach-inputs', { ids: creatorIds.slice(i, i + REFRESH_BATCH) });
     const rows = inputs.map(derived);
     if (rows.length > 0) await graph.write('graph/set-creator-derived', { rows });
   }

@@ -48,14 +48,13 @@ export function makeEvent(e: EventInput): MatchEventPayload {
 }
 
 /** Events per statement. */
-const EVENT_BATCH = 10_000;
+const EVENT_BATCH = 1000;
 
 /**
  * Records events in the graph (Match.history) without publishing them: for callers that record
  * alongside other writes and publish once everything is stored.
  */
 export async function recordMatchEvents(graph: GraphClient, events: MatchEventPayload[]): Promise<void> {
-  // Large batches: a first full run records one event per pair, tens of thousands at once.
   for (let i = 0; i < events.length; i += EVENT_BATCH) {
     await graph.write('matching/record-events', { rows: events.slice(i, i + EVENT_BATCH) });
   }

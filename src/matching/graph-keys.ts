@@ -19,10 +19,10 @@ export interface MatchableRow extends MatchableAccount {
 }
 
 /** Accounts per statement when syncing keys that may change edges (delete and merge). */
-const SYNC_BATCH = 5000;
+const SYNC_BATCH = 2000;
 /** Accounts per statement on a first sync (plain creates), and keys per BlockKey merge. */
-const FIRST_SYNC_BATCH = 10_000;
-const KEY_BATCH = 20_000;
+const FIRST_SYNC_BATCH = 2000;
+const KEY_BATCH = 5000;
 
 /** The account's own profile key: its username, which the graph indexes instead. */
 export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): string | undefined {

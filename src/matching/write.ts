@@ -52,9 +52,11 @@ export interface MatchWriteResult {
 }
 
 /** Pairs per statement: large enough to amortise the round trip, small enough for one transaction. */
-const BATCH = 5000;
-/** Accounts per creator lookup and merges per statement. */
+const BATCH = 1000;
+/** Accounts per creator lookup (a read). */
 const CREATOR_BATCH = 10_000;
+/** Creators folded per statement (measured: larger transactions are slower on a 2-core machine). */
+const MERGE_BATCH = 1000;
 
 const JOINED: ReadonlySet<MatchStatus | null> = new Set(['AUTO', 'MANUAL']);
 
@@ -93,9 +95,8 @@ export interface WriteMatchesOptions {
    */
   stored?: ReadonlyMap<string, StoredMatch>;
   /**
-   * Work to run concurrently with recording the events and refreshing creators' derived values,
-   * once matches are written and creators merged (the full run syncs blocking keys there). It
-   * must not touch MatchEvent or Creator nodes. Default: none.
+   * Work to run once matches, creators and events are written, before the events are published
+   * (the full run syncs blocking keys there). Default: none.
    */
   alongside?: () => Promise<unknown>;
 }
@@ -160,7 +161,7 @@ async function mergeJoined(graph: GraphClient, joins: Pair[]): Promise<{ kept: S
     while (parent.get(previousId) !== keepId) previousId = parent.get(previousId)!;
     return { goneId, keepId, previousId };
   });
-  for (const batch of chunks(rows, CREATOR_BATCH)) {
+  for (const batch of chunks(rows, MERGE_BATCH)) {
     for (const r of await graph.write<{ creatorId: string; goneId: string }>('matching/merge-creator-groups', { rows: batch })) {
       kept.add(r.creatorId);
       gone.add(r.goneId);
@@ -212,13 +213,6 @@ export async function syncCreators(
   const { merged, split, touched } = await joinAndSplit(graph, changes);
   if (touched.length > 0) await refreshCreators(graph, touched);
   return { merged, split };
-}
-
-/** Starts `work` now; its failure is reported where it is awaited, not as an unhandled rejection. */
-function started<T>(work: () => Promise<T>): Promise<T> {
-  const p = work();
-  p.catch(() => undefined);
-  return p;
 }
 
 function eventFor(c: ChangeRow, at: string): MatchEventPayload | null {
@@ -327,17 +321,13 @@ export async function writeMatches(
     for (const d of batch) pairOf.set(matchId(d.tiktokId, d.xId), d);
     collect(await graph.write<ChangeRow>('matching/demote-matches', { rows: batch.map((d) => ({ ...d, at })) }));
   }
-  // Events touch no account or creator, so they are recorded while creators are merged; the
-  // derived values and the caller's `alongside` work run once the merges no longer hold locks.
-  const recorded = started(() => recordMatchEvents(graph, result.events));
+  // One statement at a time: on a two-core server concurrent bulk writes measured slower.
   const synced = await joinAndSplit(graph, changes);
   result.merged = synced.merged;
   result.split = synced.split;
-  const refreshed = started(() => (synced.touched.length > 0 ? refreshCreators(graph, synced.touched) : Promise.resolve()));
-  const alongside = started(() => opts.alongside?.() ?? Promise.resolve());
-  await recorded;
-  await refreshed;
-  await alongside;
+  if (synced.touched.length > 0) await refreshCreators(graph, synced.touched);
+  await recordMatchEvents(graph, result.events);
+  await opts.alongside?.();
   for (const e of result.events) bus.publishMatchEvent(e);
   return result;
 }

@@ -86,6 +86,9 @@ export function createBullQueue<J, R>(opts: BullQueueOptions<J, R>): LaneQueue<J
   const connections = [connect(), connect(), connect()];
   const queue = new Queue(queueName, { connection: connections[0], prefix });
   const events = new QueueEvents(queueName, { connection: connections[1], prefix });
+  // QueueEvents reads the event stream from when it is ready: a job finishing before that would
+  // never be announced and its caller would wait forever, so no job is added until it is.
+  const eventsReady = events.waitUntilReady();
   const worker = new Worker(queueName, async (job) => opts.processor(job.data as J), {
     connection: connections[2],
     prefix,
@@ -98,6 +101,7 @@ export function createBullQueue<J, R>(opts: BullQueueOptions<J, R>): LaneQueue<J
   return {
     async push(job, o = {}) {
       if (closed) throw new LaneClosedError(opts.name);
+      await eventsReady;
       const added = await queue.add((job as { kind?: string }).kind ?? 'job', job, {
         priority: o.priority ? 1 : undefined,
         removeOnComplete: { age: 3600, count: 1000 },

@@ -25,6 +25,7 @@ import * as xnorm from '../src/ingest/normalize/x';
 import { silentLogger } from '../src/log';
 import { nullBus } from '../src/matching/events';
 import type { GraphClient } from '../src/neo4j/graph-client';
+import { wipeGraph } from '../src/neo4j/wipe';
 import { cypher } from '../src/neo4j/queries';
 import type { RawExchange } from '../src/providers';
 
@@ -192,10 +193,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
     await rt.close();
     rmSync(staging, { recursive: true, force: true });
     // Leave the shared bench database empty for the next module.
-    const wipe = graph.driver.session({ database: graph.database });
-    // CALL IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    await wipe.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS').catch(() => undefined);
-    await wipe.close();
+    await wipeGraph(graph);
     await graph.runText('DROP CONSTRAINT bench_raw_post IF EXISTS').catch(() => undefined);
   }
 

@@ -20,6 +20,7 @@ import { runMatching } from '../src/matching/run';
 import { scorePair, type MatchableAccount } from '../src/matching/score';
 import { createDriver } from '../src/neo4j/driver';
 import { GraphClient } from '../src/neo4j/graph-client';
+import { wipeGraph } from '../src/neo4j/wipe';
 import { startLocalNeo4j } from '../src/neo4j/local-server';
 import { migrate } from '../src/neo4j/migrate';
 import { projectRoot } from '../src/paths';
@@ -219,7 +220,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   log(`matching bench: generating ${perPlatform.toLocaleString('en-US')} accounts per platform`);
   const world = generateWorld({ creators: creatorsFor(perPlatform), accountsOnly: true, seed });
   const accounts = [...world.tiktok.accounts, ...world.x.accounts];
-  await graph.runText('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await wipeGraph(graph);
   await migrate(graph);
   let t = performance.now();
   const records = accounts.map(record);

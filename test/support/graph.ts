@@ -6,6 +6,7 @@
 import { createDriver } from '../../src/neo4j/driver';
 import { GraphClient } from '../../src/neo4j/graph-client';
 import { migrate } from '../../src/neo4j/migrate';
+import { wipeGraph } from '../../src/neo4j/wipe';
 
 export function workerNeo4jUri(): string {
   const uris = (process.env.CG_TEST_NEO4J_URIS ?? '').split(',').filter(Boolean);
@@ -23,11 +24,5 @@ export async function freshGraph(): Promise<GraphClient> {
 }
 
 export async function clearGraph(graph: GraphClient): Promise<void> {
-  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, so this bypasses the managed ones.
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await wipeGraph(graph, 5000);
 }

@@ -14,7 +14,7 @@ import {
   type PostRecord,
   type TrackingTier,
 } from './model';
-import { normalizeHandle } from './handles';
+import { normalizeHandle } from '../matching/normalize';
 
 /** Rows per statement: large enough to amortise the round trip, small enough for one transaction. */
 export const BATCH_SIZE = 500;
@@ -47,7 +47,8 @@ export async function writeAccounts(
       platform: a.platform,
       platformUserId: a.platformUserId,
       username: a.username,
-      handleNorm: normalizeHandle(a.username),
+      // The matcher's handle key, so candidates found through the index agree with in-memory blocking.
+      handleNorm: normalizeHandle(a.username) || null,
       displayName: a.displayName ?? null,
       bio: a.bio ?? null,
       bioLink: a.bioLink ?? null,

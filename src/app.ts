@@ -13,6 +13,8 @@ import { loadFixture } from './graph/fixture';
 import { startIngestion, type IngestRuntime } from './ingest/runtime';
 import { matchAccountsIncrementally } from './matching/incremental';
 import { runMatching } from './matching/run';
+import { discoverCounterparts } from './matching/discovery';
+import { laneLookup } from './ingest/lookup';
 import { createDriver } from './neo4j/driver';
 import { GraphClient } from './neo4j/graph-client';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server';
@@ -57,11 +59,18 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     closers.push(() => pubsub.close());
 
     const matching = { matching: config.matching };
-    const ingestion = await startIngestion(config, {
+    let ingestion: IngestRuntime;
+    ingestion = await startIngestion(config, {
       graph,
       bus: pubsub.bus,
       logger,
-      runMatching: () => runMatching(graph, pubsub.bus, matching),
+      // The weekly run first looks for the missing half of one-platform creators, then rematches all.
+      runMatching: async () => {
+        await discoverCounterparts(graph, pubsub.bus, laneLookup(ingestion.lanes), matching).catch((err: unknown) =>
+          logger.warn({ err }, 'discovery failed; matching runs on what the graph has'),
+        );
+        return runMatching(graph, pubsub.bus, matching);
+      },
       // Every account the lanes write is scored against the graph at once; a failure there is
       // logged and left to the weekly run, never allowed to fail the lane job.
       onAccountsWritten: async (ids) => {

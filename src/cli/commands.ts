@@ -13,6 +13,8 @@ import { refreshPosts, refreshProfiles, type RefreshDeps } from '../ingest/sched
 import { createStaging } from '../ingest/staging';
 import { nullBus } from '../matching/events';
 import { runMatching } from '../matching/run';
+import { discoverCounterparts } from '../matching/discovery';
+import { laneLookup } from '../ingest/lookup';
 import type { CliContext } from './context';
 import type { Progress } from './progress';
 
@@ -56,6 +58,7 @@ export interface CommandOptions {
   'posts-only'?: boolean;
   days?: string;
   world?: boolean;
+  discover?: boolean;
   dir?: string;
 }
 
@@ -125,7 +128,19 @@ export async function replayCommand(ctx: CliContext, o: CommandOptions, progress
   }
 }
 
-export async function matchCommand(ctx: CliContext, _o: CommandOptions, progress: Progress): Promise<Summary> {
+export async function matchCommand(ctx: CliContext, o: CommandOptions, progress: Progress): Promise<Summary> {
+  let discovered: Summary = {};
+  if (o.discover) {
+    progress.update('discovery', 0, 1);
+    const rt = await ctx.ingestion();
+    const d = await discoverCounterparts(ctx.graph, nullBus, laneLookup(rt.lanes), { matching: ctx.config.matching });
+    progress.update('discovery', 1, 1);
+    discovered = {
+      'discovery: one-platform accounts': d.sources,
+      'discovery: usernames looked up': d.lookedUp,
+      'discovery: accounts found': d.ingested,
+    };
+  }
   progress.update('matching run', 0, 1);
   const run = await runMatching(ctx.graph, nullBus, { matching: ctx.config.matching });
   progress.update('matching run', 1, 1);
@@ -140,6 +155,7 @@ export async function matchCommand(ctx: CliContext, _o: CommandOptions, progress
     merged: run.merged,
     split: run.split,
     seconds: Math.round(run.durationMs / 100) / 10,
+    ...discovered,
   };
 }
 

@@ -18,7 +18,7 @@ commands:
                                                        [--profiles-only | --posts-only]
   backfill   load the backfill window still missing   [--days N] [--world: first track the simulated world]
   replay     rebuild the graph from raw staging        [--dir DIR (default STAGING_DIR)]
-  match      the full matching run
+  match      the full matching run                     [--discover: first look for one-platform creators' counterparts]
 
 options: --json prints the summary as JSON; --help shows this.
 Configuration comes from the environment (and .env), as for npm start.`;
@@ -52,6 +52,7 @@ export async function runCli(
         'posts-only': { type: 'boolean' },
         days: { type: 'string' },
         world: { type: 'boolean' },
+        discover: { type: 'boolean' },
         dir: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -93,6 +93,22 @@ describe('cli', () => {
     expect(await count('MATCH (p:Post) RETURN count(p) AS n')).toBe(posts);
   });
 
+  it('match --discover finds the X half of creators the graph only knows on TikTok', async () => {
+    // Forget every X account (the graph from the replay above), so each creator is TikTok-only.
+    await graph.runText('MATCH (x:XAccount) DETACH DELETE x');
+    const m = await cli(['match', '--discover', '--json']);
+    expect(m.code).toBe(0);
+    expect(m.json['discovery: one-platform accounts']).toBeGreaterThan(0);
+    expect(m.json['discovery: usernames looked up']).toBeGreaterThan(0);
+    const found = m.json['discovery: accounts found'];
+    expect(found).toBeGreaterThan(0);
+    expect(await count('MATCH (x:XAccount) RETURN count(x) AS n')).toBe(found);
+    // Found accounts are scored like any other: some join their TikTok creator again.
+    expect(
+      await count("MATCH (:TikTokAccount)-[m:MATCHED_TO]->(:XAccount) WHERE m.status = 'AUTO' RETURN count(m) AS n"),
+    ).toBeGreaterThan(0);
+  });
+
   it('exits 2 with the usage on bad usage, 0 on --help', async () => {
     expect((await cli([])).code).toBe(2);
     const unknown = await cli(['frobnicate']);

@@ -1,0 +1,20 @@
+/**
+ * Looks usernames up through a platform's lane and writes the accounts that exist: the ingestion
+ * half of discovery (matching/discovery.ts takes it as an injected function, so matching does not
+ * depend on the lanes). Profiles may come from the cache: a candidate handle is not a refresh.
+ */
+import type { Platform } from '../graph/model';
+import type { IngestUsernames } from '../matching/discovery';
+import type { Lanes } from './lanes';
+
+export function laneLookup(lanes: Lanes): IngestUsernames {
+  return async (platform: Platform, usernames: string[]) => {
+    if (usernames.length === 0) return [];
+    const res = await lanes.get(platform).run({
+      kind: 'profiles',
+      refs: usernames.map((username) => ({ username })),
+      opts: { useCache: true },
+    });
+    return res.accounts;
+  };
+}

@@ -3,11 +3,11 @@
  * or linked pair becomes MANUAL (never undone by a rerun), a rejected pair stays REJECTED (never
  * relinked automatically), and rejecting a pair that had joined two accounts splits the creator.
  */
-import { refreshCreators } from '../graph/creators';
-import { matchId, newCreatorId, parseMatchId } from '../graph/ids';
+import { matchId, parseMatchId } from '../graph/ids';
 import type { MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import { emitMatchEvents, makeEvent, type MatchEventBus, type MatchEventKind } from './events';
+import { syncCreators } from './write';
 
 export class ReviewError extends Error {
   constructor(
@@ -34,7 +34,6 @@ interface StatusRow {
   score: number;
 }
 
-const JOINING: (MatchStatus | null)[] = ['AUTO', 'MANUAL'];
 
 async function decide(
   ctx: ReviewContext,
@@ -56,21 +55,8 @@ async function decide(
     addReason,
   });
   if (!row) throw new ReviewError('NOT_FOUND', `no match with id "${id}"`);
-  const wasJoined = JOINING.includes(row.previousStatus);
-  const nowJoined = JOINING.includes(status);
-  const touched: string[] = [];
-  if (nowJoined && !wasJoined) {
-    const res = await ctx.graph.write<{ creatorId: string; goneId: string }>('matching/merge-creators', {
-      rows: [{ tiktokId: pair.tiktokAccountId, xId: pair.xAccountId }],
-    });
-    touched.push(...res.map((r) => r.creatorId));
-  } else if (!nowJoined && wasJoined) {
-    const res = await ctx.graph.write<{ keptId: string; splitId: string }>('matching/split-creators', {
-      rows: [{ tiktokId: pair.tiktokAccountId, xId: pair.xAccountId, newId: newCreatorId() }],
-    });
-    for (const r of res) touched.push(r.keptId, r.splitId);
-  }
-  if (touched.length > 0) await refreshCreators(ctx.graph, touched);
+  // Same creator bookkeeping as the matcher's writes: merge on joining, split on unjoining.
+  await syncCreators(ctx.graph, [{ row, pair: { tiktokId: pair.tiktokAccountId, xId: pair.xAccountId } }]);
   await emitMatchEvents(ctx.graph, ctx.bus, [
     makeEvent({
       matchId: id,

@@ -9,10 +9,11 @@
  * Run alone: `npm run build && node dist/bench/matching.js [accountsPerPlatform]` (starts its own
  * Neo4j in a temporary folder), or through bench/run.ts.
  */
+import { accountRecord } from '../src/simulators/records';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accountId, type AccountRecord } from '../src/graph/model';
+import { accountId } from '../src/graph/model';
 import { writeAccounts } from '../src/graph/write';
 import { allPairs, buildIndex, candidatePairs } from '../src/matching/blocking';
 import { nullBus } from '../src/matching/events';
@@ -24,7 +25,7 @@ import { wipeGraph } from '../src/neo4j/wipe';
 import { startLocalNeo4j } from '../src/neo4j/local-server';
 import { migrate } from '../src/neo4j/migrate';
 import { projectRoot } from '../src/paths';
-import { generateWorld, type SimAccount, type World } from '../src/simulators/world';
+import { generateWorld, type World } from '../src/simulators/world';
 
 export interface MatchingBenchOptions {
   /** Accounts per platform in the big run. Default 100,000. */
@@ -81,19 +82,6 @@ export interface MatchingBenchResult {
 /** Creators giving about `perPlatform` accounts on each platform (the world puts 75% of creators on each). */
 function creatorsFor(perPlatform: number): number {
   return Math.round(perPlatform / 0.76);
-}
-
-function record(a: SimAccount): AccountRecord {
-  return {
-    platform: a.platform,
-    platformUserId: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    bio: a.bio,
-    bioLink: a.bioLink,
-    followers: a.followers,
-    fetchedAt: '2026-11-20T00:00:00.000Z',
-  };
 }
 
 function matchable(world: World): MatchableAccount[] {
@@ -223,7 +211,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   await wipeGraph(graph);
   await migrate(graph);
   let t = performance.now();
-  const records = accounts.map(record);
+  const records = accounts.map((a) => accountRecord(a));
   for (let i = 0; i < records.length; i += 10_000) await writeAccounts(graph, records.slice(i, i + 10_000), { refresh: false });
   const writeAccountsMs = performance.now() - t;
   log(`matching bench: ${accounts.length.toLocaleString('en-US')} accounts written in ${(writeAccountsMs / 1000).toFixed(1)} s (setup, not timed)`);

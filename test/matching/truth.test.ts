@@ -14,28 +14,16 @@
  *   inside the denominator are those whose handle many accounts share (COMMON_HANDLE): the price
  *   of never auto-linking "@john"s.
  */
-import { accountId, type AccountRecord } from '../../src/graph/model';
+import { accountRecord } from '../../src/simulators/records';
+import { accountId } from '../../src/graph/model';
 import { writeAccounts } from '../../src/graph/write';
 import { nullBus } from '../../src/matching/events';
 import { buildIndex } from '../../src/matching/blocking';
 import { runMatching } from '../../src/matching/run';
 import type { GraphClient } from '../../src/neo4j/graph-client';
-import { generateWorld, type SimAccount } from '../../src/simulators/world';
+import { generateWorld } from '../../src/simulators/world';
 import { freshGraph } from '../support/graph';
 import { matchesIn } from './support/accounts';
-
-function record(a: SimAccount): AccountRecord {
-  return {
-    platform: a.platform,
-    platformUserId: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    bio: a.bio,
-    bioLink: a.bioLink,
-    followers: a.followers,
-    fetchedAt: '2026-11-20T00:00:00.000Z',
-  };
-}
 
 describe('matching against the simulated ground truth', () => {
   let graph: GraphClient;
@@ -49,7 +37,7 @@ describe('matching against the simulated ground truth', () => {
   it('links AUTO at precision >= 0.99 and finds >= 95% of the true pairs that share a signal', async () => {
     const world = generateWorld({ creators: 3000, accountsOnly: true, seed: 13 });
     const accounts = [...world.tiktok.accounts, ...world.x.accounts];
-    await writeAccounts(graph, accounts.map(record), { refresh: false });
+    await writeAccounts(graph, accounts.map((a) => accountRecord(a)), { refresh: false });
 
     const run = await runMatching(graph, nullBus);
     expect(run.accountsConsidered).toBe(accounts.length);

@@ -13,7 +13,7 @@ import { syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { planMatches } from './plan';
 import { cachedOptions } from './score';
-import { storedById, syncCreators, type StoredMatch } from './write';
+import { storedById, syncCreators, type BesideWrites, type StoredMatch } from './write';
 
 /** The contract's MatchingRun, plus what the run did in detail. */
 export interface MatchingRun {
@@ -39,8 +39,8 @@ export interface MatchingRun {
   merged: number;
   split: number;
   /**
-   * Milliseconds per phase, for the benchmark and the logs (keys are synced at the end of the
-   * write step; `write` excludes them).
+   * Milliseconds per phase, for the benchmark and the logs. Keys are synced beside the match and
+   * creator writes, so `keys` overlaps `write` (which includes it).
    */
   phases: { load: number; plan: number; write: number; keys: number; reconcile: number };
 }
@@ -78,16 +78,22 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   const plan = planMatches(accounts, o, existing);
   const t2 = performance.now();
   // The index holds the loaded rows themselves (ids are unique), with their keys already computed.
-  // Keys are synced once matches, creators and events are written.
+  // Keys are synced beside the match and creator writes: at once for accounts whose matches are
+  // not written, the others' as those writes are done with them (see writeMatches' alongside).
   const indexed = plan.index.accounts as MatchableRow[];
   let keysSynced = 0;
   let keysMs = 0;
-  const syncKeys = async () => {
+  const syncKeys = async (which: number[]) => {
     const k0 = performance.now();
-    keysSynced = await syncBlockKeys(graph, indexed, o, (_, i) => plan.index.keysOf[i]);
-    keysMs = performance.now() - k0;
+    keysSynced += await syncBlockKeys(graph, which.map((i) => indexed[i]), o, (_, j) => plan.index.keysOf[which[j]]);
+    keysMs += performance.now() - k0;
   };
-  const written = await applyAssignments(graph, bus, plan.assignments, at, { stored: storedById(existing), alongside: syncKeys });
+  const position = new Map(indexed.map((a, i) => [a.id, i]));
+  const alongside: BesideWrites = {
+    start: (busy) => syncKeys(indexed.flatMap((a, i) => (busy.has(a.id) ? [] : [i]))),
+    release: (ids) => syncKeys(ids.flatMap((id) => position.get(id) ?? [])),
+  };
+  const written = await applyAssignments(graph, bus, plan.assignments, at, { stored: storedById(existing), alongside });
   const t3 = performance.now();
   const drifted = await graph.read<{ tiktokId: string; xId: string }>('matching/unjoined-matches');
   const rejoined = await syncCreators(
@@ -115,7 +121,7 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     oversizedKeys: plan.oversized.length,
     merged: written.merged + rejoined.merged,
     split: written.split,
-    phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2 - keysMs, keys: keysMs, reconcile: t5 - t3 },
+    phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2, keys: keysMs, reconcile: t5 - t3 },
   };
   const { phases: _phases, ...stored } = run;
   await graph.write('matching/record-run', {

@@ -5,10 +5,11 @@
  * produce events, so a rerun on unchanged data is silent. Everything is batched: a full run writes
  * tens of thousands of pairs.
  */
-import { refreshCreators } from '../graph/creators';
+import { deriveCreator, refreshCreators, type CreatorDerived, type ReachInputAccount } from '../graph/creators';
 import { matchId, newCreatorId } from '../graph/ids';
 import type { MatchReason, MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
+import { Concurrent } from '../neo4j/concurrent';
 import { makeEvent, recordMatchEvents, type MatchEventBus, type MatchEventPayload } from './events';
 
 export interface MatchEvidenceRecord {
@@ -67,6 +68,8 @@ function* chunks<T>(items: T[], size = BATCH): Generator<T[]> {
 interface Pair {
   tiktokId: string;
   xId: string;
+  /** The reasons just written for the pair, if any: a merge then derives its creator in memory. */
+  reasons?: MatchReason[];
 }
 
 /** What is stored on a MATCHED_TO edge, as loaded before a write (all-matches, matches-of-accounts). */
@@ -94,11 +97,21 @@ export interface WriteMatchesOptions {
    * merged. Absent: every pair goes through the upsert, which compares in the graph.
    */
   stored?: ReadonlyMap<string, StoredMatch>;
-  /**
-   * Work to run once matches, creators and events are written, before the events are published
-   * (the full run syncs blocking keys there). Default: none.
-   */
-  alongside?: () => Promise<unknown>;
+  /** Writes on other accounts to run beside these (the full run syncs blocking keys there). Default: none. */
+  alongside?: BesideWrites;
+}
+
+/**
+ * Account writes that run beside writeMatches' own, in one stream of their own: on a two-core
+ * server two streams measured close to the longer one alone. They must not write an account the
+ * match and creator writes still lock, or the two would wait on (or deadlock over) each other's
+ * locks; so they get accounts as they become free.
+ */
+export interface BesideWrites {
+  /** Starts at once, with the accounts whose matches are about to be written (not free yet). */
+  start(busy: ReadonlySet<string>): Promise<unknown>;
+  /** Some of those accounts are free: called once or more, each after the previous work. */
+  release(accountIds: string[]): Promise<unknown>;
 }
 
 interface CreatorOf {
@@ -106,6 +119,8 @@ interface CreatorOf {
   creatorId: string;
   createdS: number | null;
   createdNs: number | null;
+  accountCount: number;
+  account: ReachInputAccount;
 }
 
 /** `a` was created no later than `b`, as the Cypher `a.createdAt <= b.createdAt` (null: false). */
@@ -115,16 +130,57 @@ function notNewer(a: CreatorOf, b: CreatorOf): boolean {
 }
 
 /**
+ * The survivors' derived values, for groups whose creators each held one account (all a first run
+ * meets): the group's accounts and the reasons of its joins are then known without a read. Other
+ * groups are refreshed from the graph afterwards.
+ */
+function deriveInMemory(
+  joins: Pair[],
+  creatorOf: ReadonlyMap<string, CreatorOf>,
+  root: (id: string) => string,
+  members: ReadonlyMap<string, string[]>,
+): Map<string, CreatorDerived> {
+  const single = new Map<string, ReachInputAccount>();
+  for (const c of creatorOf.values()) if (c.accountCount === 1) single.set(c.creatorId, c.account);
+  const reasons = new Map<string, Set<MatchReason> | null>();
+  for (const p of joins) {
+    const t = creatorOf.get(p.tiktokId);
+    if (!t) continue;
+    const keep = root(t.creatorId);
+    const seen = reasons.get(keep);
+    if (seen === null) continue;
+    if (!p.reasons) reasons.set(keep, null);
+    else reasons.set(keep, new Set([...(seen ?? []), ...p.reasons]));
+  }
+  const out = new Map<string, CreatorDerived>();
+  for (const [keep, ids] of members) {
+    const rs = reasons.get(keep);
+    const accounts = ids.map((id) => single.get(id));
+    if (!rs || accounts.some((a) => a === undefined)) continue;
+    out.set(keep, deriveCreator({ accounts: accounts as ReachInputAccount[], reasons: [...rs] }));
+  }
+  return out;
+}
+
+/**
  * Puts the accounts of each joined pair under one creator, planned in memory and applied in a few
  * statements. Pairs are taken in order, each as if merged on its own (the older creator survives,
  * ties to the TikTok side's), so the outcome is the pair-by-pair one; but each folded creator's
  * accounts move once, straight to the survivor of its group. Returns the surviving and the
- * deleted creator ids.
+ * deleted creator ids, and the survivors whose derived values the merge already set.
  */
-async function mergeJoined(graph: GraphClient, joins: Pair[]): Promise<{ kept: Set<string>; gone: Set<string> }> {
+async function mergeJoined(
+  graph: GraphClient,
+  joins: Pair[],
+  onMoves: (moving: ReadonlySet<string>) => void,
+): Promise<{ kept: Set<string>; gone: Set<string>; derived: Set<string> }> {
   const kept = new Set<string>();
   const gone = new Set<string>();
-  if (joins.length === 0) return { kept, gone };
+  const derivedSet = new Set<string>();
+  if (joins.length === 0) {
+    onMoves(new Set());
+    return { kept, gone, derived: derivedSet };
+  }
   const accountIds = [...new Set(joins.flatMap((p) => [p.tiktokId, p.xId]))];
   const creatorOf = new Map<string, CreatorOf>();
   for (const ids of chunks(accountIds, CREATOR_BATCH)) {
@@ -154,21 +210,38 @@ async function mergeJoined(graph: GraphClient, joins: Pair[]): Promise<{ kept: S
     order.push(fold);
   }
   // Latest merge first, so a survivor takes flags (tier) from its nearest folds first.
-  const rows = order.reverse().map((goneId) => {
+  const rows: { goneId: string; keepId: string; previousId: string; derived?: CreatorDerived }[] = order.reverse().map((goneId) => {
     const keepId = root(goneId);
     // The account's last move in pair-by-pair order was out of the ancestor right below the survivor.
     let previousId = goneId;
     while (parent.get(previousId) !== keepId) previousId = parent.get(previousId)!;
     return { goneId, keepId, previousId };
   });
+  const members = new Map<string, string[]>();
+  for (const r of rows) members.set(r.keepId, [...(members.get(r.keepId) ?? [r.keepId]), r.goneId]);
+  const derived = deriveInMemory(joins, creatorOf, root, members);
+  // Each survivor's values ride on its group's last row; a group with a row that did nothing
+  // (a creator gone meanwhile) is refreshed from the graph instead.
+  const last = new Map<string, number>();
+  rows.forEach((r, i) => last.set(r.keepId, i));
+  for (const [keepId, i] of last) rows[i].derived = derived.get(keepId);
+  // The accounts the merges will move (of folded creators: all of a one-account creator's; of
+  // others, those known here).
+  const accountsOf = new Map<string, string[]>();
+  for (const c of creatorOf.values()) accountsOf.set(c.creatorId, [...(accountsOf.get(c.creatorId) ?? []), c.accountId]);
+  onMoves(new Set(rows.flatMap((r) => accountsOf.get(r.goneId) ?? [])));
+  const folded = new Set<string>();
   for (const batch of chunks(rows, MERGE_BATCH)) {
     for (const r of await graph.write<{ creatorId: string; goneId: string }>('matching/merge-creator-groups', { rows: batch })) {
       kept.add(r.creatorId);
       gone.add(r.goneId);
+      folded.add(r.goneId);
     }
   }
+  const incomplete = new Set(rows.filter((r) => !folded.has(r.goneId)).map((r) => r.keepId));
   for (const id of gone) kept.delete(id);
-  return { kept, gone };
+  for (const id of kept) if (derived.has(id) && !incomplete.has(id)) derivedSet.add(id);
+  return { kept, gone, derived: derivedSet };
 }
 
 /**
@@ -179,6 +252,8 @@ async function mergeJoined(graph: GraphClient, joins: Pair[]): Promise<{ kept: S
 async function joinAndSplit(
   graph: GraphClient,
   changes: { row: ChangeRow; pair: Pair }[],
+  /** Told, once splits are done, which accounts the merges will move. */
+  onMoves: (moving: ReadonlySet<string>) => void = () => undefined,
 ): Promise<{ merged: number; split: number; touched: string[] }> {
   const joins: Pair[] = [];
   const splits: (Pair & { newId: string })[] = [];
@@ -195,8 +270,8 @@ async function joinAndSplit(
     split += res.length;
     for (const r of res) touched.add(r.keptId).add(r.splitId);
   }
-  const { kept, gone } = await mergeJoined(graph, joins);
-  for (const id of kept) touched.add(id);
+  const { kept, gone, derived } = await mergeJoined(graph, joins, onMoves);
+  for (const id of kept) if (!derived.has(id)) touched.add(id);
   for (const id of gone) touched.delete(id);
   return { merged: gone.size, split, touched: [...touched] };
 }
@@ -278,25 +353,8 @@ export async function writeMatches(
   };
   const stored = opts.stored;
   type Row = { id: string; tiktokId: string; xId: string; score: number; reasons: MatchReason[]; evidence: string; status: MatchStatus; at: string };
-  let creates: Row[] = [];
-  let upserts: Row[] = [];
-  const flushCreates = async () => {
-    const rows = creates;
-    creates = [];
-    if (rows.length === 0) return;
-    const made = await graph.write<ChangeRow>('matching/create-matches', { rows });
-    collect(made);
-    // Pairs that gained an edge meanwhile go through the upsert.
-    if (made.length < rows.length) {
-      const done = new Set(made.map((c) => c.id));
-      for (const r of rows) if (!done.has(r.id)) upserts.push(r);
-    }
-  };
-  const flushUpserts = async () => {
-    const rows = upserts;
-    upserts = [];
-    if (rows.length > 0) collect(await graph.write<ChangeRow>('matching/upsert-matches', { rows }));
-  };
+  const creates: Row[] = [];
+  const upserts: Row[] = [];
   for (const m of matches) {
     const id = matchId(m.tiktokAccountId, m.xAccountId);
     const evidence = JSON.stringify(m.evidence);
@@ -305,29 +363,58 @@ export async function writeMatches(
       result.unchanged++;
       continue;
     }
-    pairOf.set(id, { tiktokId: m.tiktokAccountId, xId: m.xAccountId });
+    pairOf.set(id, { tiktokId: m.tiktokAccountId, xId: m.xAccountId, reasons: m.reasons });
     const row = { id, tiktokId: m.tiktokAccountId, xId: m.xAccountId, score: m.score, reasons: m.reasons, evidence, status: m.status, at };
-    if (stored && !prior) {
-      creates.push(row);
-      if (creates.length >= BATCH) await flushCreates();
-    } else {
-      upserts.push(row);
+    (stored && !prior ? creates : upserts).push(row);
+  }
+  for (const d of demote) pairOf.set(matchId(d.tiktokId, d.xId), d);
+  const busy = new Set<string>();
+  for (const p of pairOf.values()) busy.add(p.tiktokId).add(p.xId);
+  const side = opts.alongside;
+
+  // Beside the match and creator writes, one stream of statements that lock none of the same
+  // nodes: events, and the caller's account writes as accounts become free.
+  const beside = new Concurrent();
+  let lane = beside.start(() => side?.start(busy));
+  // Each piece follows the previous one even when that failed (settled() reports the failure):
+  // events must be recorded whatever became of the caller's work.
+  const next = (work: () => Promise<unknown>) => {
+    const previous = lane;
+    lane = beside.start(async () => {
+      await previous.catch(() => undefined);
+      await work();
+    });
+  };
+  try {
+    for (const rows of chunks(creates)) {
+      const made = await graph.write<ChangeRow>('matching/create-matches', { rows });
+      collect(made);
+      // Pairs that gained an edge meanwhile go through the upsert.
+      if (made.length < rows.length) {
+        const done = new Set(made.map((c) => c.id));
+        for (const r of rows) if (!done.has(r.id)) upserts.push(r);
+      }
     }
-    if (upserts.length >= BATCH) await flushUpserts();
+    for (const rows of chunks(upserts)) collect(await graph.write<ChangeRow>('matching/upsert-matches', { rows }));
+    for (const batch of chunks(demote)) {
+      collect(await graph.write<ChangeRow>('matching/demote-matches', { rows: batch.map((d) => ({ ...d, at })) }));
+    }
+    next(() => recordMatchEvents(graph, result.events));
+    let moving: ReadonlySet<string> = busy;
+    const synced = await joinAndSplit(graph, changes, (m) => {
+      moving = m;
+      if (side) next(() => side.release([...busy].filter((id) => !m.has(id))));
+    });
+    if (side) next(() => side.release([...moving].filter((id) => busy.has(id))));
+    result.merged = synced.merged;
+    result.split = synced.split;
+    if (synced.touched.length > 0) await refreshCreators(graph, synced.touched);
+  } catch (e) {
+    // The caller hears of the first failure here, once nothing is left writing.
+    await beside.settled().catch(() => undefined);
+    throw e;
   }
-  await flushCreates();
-  await flushUpserts();
-  for (const batch of chunks(demote)) {
-    for (const d of batch) pairOf.set(matchId(d.tiktokId, d.xId), d);
-    collect(await graph.write<ChangeRow>('matching/demote-matches', { rows: batch.map((d) => ({ ...d, at })) }));
-  }
-  // One statement at a time: on a two-core server concurrent bulk writes measured slower.
-  const synced = await joinAndSplit(graph, changes);
-  result.merged = synced.merged;
-  result.split = synced.split;
-  if (synced.touched.length > 0) await refreshCreators(graph, synced.touched);
-  await recordMatchEvents(graph, result.events);
-  await opts.alongside?.();
+  await beside.settled();
   for (const e of result.events) bus.publishMatchEvent(e);
   return result;
 }

@@ -26,3 +26,22 @@ export async function freshGraph(): Promise<GraphClient> {
 export async function clearGraph(graph: GraphClient): Promise<void> {
   await wipeGraph(graph, 5000);
 }
+
+/**
+ * For a test file whose tests each start from an empty graph: opens the worker's graph before the
+ * file, clears it before each test, closes it after. Returns a getter (the graph exists only once
+ * the file's tests run).
+ */
+export function graphPerTest(): () => GraphClient {
+  let graph: GraphClient | undefined;
+  beforeAll(async () => {
+    graph = await freshGraph();
+  });
+  afterAll(async () => {
+    await graph?.close();
+  });
+  beforeEach(async () => {
+    await clearGraph(graph!);
+  });
+  return () => graph!;
+}

@@ -1,7 +1,9 @@
 // Applies creator merges planned in memory (write.ts): each row folds one creator (goneId) into
 // the creator that survives its group (keepId, the oldest), moving every account over in one step.
 // Moved accounts remember the creator they last belonged to (previousId), so a later split can
-// give the id back. Rows whose creators are gone meanwhile do nothing.
+// give the id back. A row may carry the survivor's derived values (graph/creators.ts), computed
+// in memory for the whole group: the last row of each group does. Rows whose creators are gone
+// meanwhile do nothing.
 UNWIND $rows AS r
 MATCH (gone:Creator {id: r.goneId})
 MATCH (keep:Creator {id: r.keepId})
@@ -19,6 +21,13 @@ SET keep.tracked = coalesce(keep.tracked, false) OR coalesce(gone.tracked, false
     keep.tier = coalesce(keep.tier, gone.tier),
     keep.backfilled = coalesce(keep.backfilled, false) AND coalesce(gone.backfilled, false),
     keep.updatedAt = datetime()
-WITH keep, gone, gone.id AS goneId
+WITH keep, gone, gone.id AS goneId, r
 DETACH DELETE gone
+WITH keep, goneId, r
+CALL (keep, r) {
+  WITH keep, r
+  WHERE r.derived IS NOT NULL
+  SET keep += r.derived.props,
+      keep.lastPostAt = CASE WHEN r.derived.lastPostAt IS NULL THEN null ELSE datetime(r.derived.lastPostAt) END
+}
 RETURN keep.id AS creatorId, goneId

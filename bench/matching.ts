@@ -6,8 +6,14 @@
  * in memory, to show how each grows. Prints a table and returns the figures (the runner writes
  * them as JSON).
  *
- * Run alone: `npm run build && node dist/bench/matching.js [accountsPerPlatform]` (starts its own
- * Neo4j in a temporary folder), or through bench/run.ts.
+ * Before the big run the sample also goes through the graph (written, matched, wiped): its figure
+ * shows the growth through Neo4j, and it leaves the server as one that has run matching before,
+ * which is the weekly job's case. A freshly started JVM first compiles the matching statements'
+ * hot paths (measured: about 5 s of the big run on two cores); `--cold` skips the sample run to
+ * measure that case.
+ *
+ * Run alone: `npm run build && node dist/bench/matching.js [accountsPerPlatform] [--cold]` (starts
+ * its own Neo4j in a temporary folder), or through bench/run.ts.
  */
 import { accountRecord } from '../src/simulators/records';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +40,8 @@ export interface MatchingBenchOptions {
   sampleAccountsPerPlatform?: number;
   /** World seed. Default 7. */
   seed?: number;
+  /** Run the sample through the graph before the big run (see the top of this file). Default true. */
+  sampleThroughGraph?: boolean;
   log?: (line: string) => void;
 }
 
@@ -47,6 +55,8 @@ export interface ApproachFigures {
 
 export interface MatchingBenchResult {
   name: 'matching';
+  /** The sample's run through the graph, before the big run; null with `--cold`. */
+  sampleGraphRun: { accountsPerPlatform: number; accounts: number; candidatePairs: number; runMs: number; msPer1000Accounts: number } | null;
   big: {
     accountsPerPlatform: number;
     accounts: number;
@@ -71,6 +81,7 @@ export interface MatchingBenchResult {
     peakHeapMb: number;
     /** 1-minute load average before and after the first run: the machine is shared. */
     loadAverage: { before: number; after: number };
+    msPer1000Accounts: number;
     targetMs: number;
     withinTarget: boolean;
   };
@@ -190,6 +201,16 @@ async function rawDriverBaseline(graph: GraphClient): Promise<{ rows: number; ma
   return { rows: rows.length, matchesMs, eventsMs };
 }
 
+/** Empties the graph and writes the world's accounts, as ingestion would (creators without matches). */
+async function loadWorld(graph: GraphClient, world: World): Promise<number> {
+  await wipeGraph(graph);
+  await migrate(graph);
+  const t = performance.now();
+  const records = [...world.tiktok.accounts, ...world.x.accounts].map((a) => accountRecord(a));
+  for (let i = 0; i < records.length; i += 10_000) await writeAccounts(graph, records.slice(i, i + 10_000), { refresh: false });
+  return performance.now() - t;
+}
+
 /** Runs the benchmark against `graph`, which it empties first. */
 export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptions = {}): Promise<MatchingBenchResult> {
   const log = opts.log ?? ((l: string) => console.log(l));
@@ -204,16 +225,25 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const blockedSample = blockedInMemory(sampleAccounts, samplePerPlatform);
   const allSample = allPairsInMemory(sampleAccounts, samplePerPlatform);
 
+  let sampleGraphRun: MatchingBenchResult['sampleGraphRun'] = null;
+  if (opts.sampleThroughGraph ?? true) {
+    await loadWorld(graph, sample);
+    const r = await runMatching(graph, nullBus);
+    sampleGraphRun = {
+      accountsPerPlatform: samplePerPlatform,
+      accounts: r.accountsConsidered,
+      candidatePairs: r.candidatePairs,
+      runMs: r.durationMs,
+      msPer1000Accounts: r.durationMs / (r.accountsConsidered / 1000),
+    };
+    log(`matching bench: sample through the graph, ${r.accountsConsidered.toLocaleString('en-US')} accounts: ${r.durationMs} ms`);
+  }
+
   // The big run, through the graph.
   log(`matching bench: generating ${perPlatform.toLocaleString('en-US')} accounts per platform`);
   const world = generateWorld({ creators: creatorsFor(perPlatform), accountsOnly: true, seed });
   const accounts = [...world.tiktok.accounts, ...world.x.accounts];
-  await wipeGraph(graph);
-  await migrate(graph);
-  let t = performance.now();
-  const records = accounts.map((a) => accountRecord(a));
-  for (let i = 0; i < records.length; i += 10_000) await writeAccounts(graph, records.slice(i, i + 10_000), { refresh: false });
-  const writeAccountsMs = performance.now() - t;
+  const writeAccountsMs = await loadWorld(graph, world);
   log(`matching bench: ${accounts.length.toLocaleString('en-US')} accounts written in ${(writeAccountsMs / 1000).toFixed(1)} s (setup, not timed)`);
 
   const perQuery = new Map<string, { n: number; ms: number }>();
@@ -227,7 +257,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const { value: run, rssMb, heapMb } = await withPeakMemory(() => runMatching(graph, nullBus));
   const loadAfter = loadavg()[0];
   stop();
-  t = performance.now();
+  const t = performance.now();
   const rerun = await runMatching(graph, nullBus);
   const rerunMs = performance.now() - t;
   const bigBlocked = blockedInMemory(matchable(world), world.tiktok.accounts.length);
@@ -240,6 +270,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const targetMs = 30_000;
   const result: MatchingBenchResult = {
     name: 'matching',
+    sampleGraphRun,
     big: {
       accountsPerPlatform: world.tiktok.accounts.length,
       accounts: run.accountsConsidered,
@@ -264,6 +295,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
       peakRssMb: rssMb,
       peakHeapMb: heapMb,
       loadAverage: { before: loadBefore, after: loadAfter },
+      msPer1000Accounts: run.durationMs / (run.accountsConsidered / 1000),
       targetMs,
       withinTarget: run.durationMs <= targetMs,
     },
@@ -295,6 +327,14 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
     ['first run', b.accounts, b.candidatePairs, b.auto, b.pending, b.runMs, b.pairsPerSecond, b.peakRssMb],
     ['rerun, unchanged data', b.accounts, rerun.candidatePairs, rerun.auto, rerun.pending, b.rerunMs, rerun.candidatePairs / (b.rerunMs / 1000), 0],
   ]));
+  if (sampleGraphRun) {
+    log(
+      `through the graph: sample (${sampleGraphRun.accountsPerPlatform.toLocaleString('en-US')} per platform) ${sampleGraphRun.runMs} ms, ` +
+        `${sampleGraphRun.msPer1000Accounts.toFixed(0)} ms per 1,000 accounts; big run ${b.msPer1000Accounts.toFixed(0)} ms per 1,000 accounts`,
+    );
+  } else {
+    log('cold: the big run is the server\'s first matching run (no sample run through the graph before it)');
+  }
   log(`load average (1 min) before / after the first run: ${b.loadAverage.before.toFixed(1)} / ${b.loadAverage.after.toFixed(1)} on ${cpus().length} cores`);
   log(`phases (ms): ${Object.entries(b.phasesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; rerun changes: ${b.rerunChanges}`);
   log(`Neo4j statements (ms): ${Object.entries(b.queriesMs).map(([k, v]) => `${k} ${v.ms} (${v.statements})`).join(', ')}`);
@@ -323,12 +363,14 @@ export async function run(ctx: { graph: GraphClient; log?: (line: string) => voi
 }
 
 async function main(): Promise<void> {
-  const perPlatform = Number(process.argv[2] ?? 100_000);
+  const args = process.argv.slice(2);
+  const cold = args.includes('--cold');
+  const perPlatform = Number(args.find((a) => !a.startsWith('--')) ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-matching-'));
   const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 1024 });
   const graph = new GraphClient(createDriver({ uri: neo.uri }));
   try {
-    const result = await benchMatching(graph, { accountsPerPlatform: perPlatform });
+    const result = await benchMatching(graph, { accountsPerPlatform: perPlatform, sampleThroughGraph: !cold });
     const out = join(projectRoot(), 'bench', 'results');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'matching.json'), JSON.stringify(result, null, 2) + '\n');

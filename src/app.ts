@@ -71,6 +71,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         );
         return runMatching(graph, pubsub.bus, matching);
       },
+      // A creator tracked by one handle gets its other half looked for at once.
+      discover: (accountIds) => discoverCounterparts(graph, pubsub.bus, laneLookup(ingestion.lanes), { ...matching, accountIds }),
       // Every account the lanes write is scored against the graph at once; a failure there is
       // logged and left to the weekly run, never allowed to fail the lane job.
       onAccountsWritten: async (ids) => {

@@ -58,6 +58,8 @@ export interface IngestRuntimeOptions {
   runMatching?: () => Promise<unknown>;
   /** Incremental matching of written accounts. Default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
+  discover?: (accountIds: string[]) => Promise<unknown>;
   /** Simulated world overrides (tests, the benchmark). */
   world?: WorldDemoOptions;
   /** Extra raw-exchange observer beside staging (the benchmark's HTTP timings). */
@@ -155,6 +157,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       backfillDays: config.ingest.backfillDays,
       now: trackingNow,
       logger,
+      discover: opts.discover,
     });
     closers.push(['tracking', async () => tracking.close()]);
 

@@ -51,6 +51,12 @@ export interface TrackingOptions {
   /** The ingestion clock. Default real time. */
   now?: () => Date;
   logger?: Logger;
+  /**
+   * Looks for the other-platform counterpart of accounts just tracked on one platform only
+   * (the matcher's discovery, wired by the app), run in the background like the backfill.
+   * Default none: the weekly run's discovery finds it later.
+   */
+  discover?: (accountIds: string[]) => Promise<unknown>;
 }
 
 const HANDLE_RULES: Record<Platform, { re: RegExp; hint: string; url: RegExp }> = {
@@ -219,6 +225,7 @@ export class TrackingService {
       days,
       true,
     );
+    if (ids.length === 1) this.discoverInBackground(ids);
     this.logger.info({ creatorId, accounts: ids, days }, 'tracking creator; backfill started');
     return { creatorId, errors };
 
@@ -362,7 +369,7 @@ export class TrackingService {
     });
   }
 
-  /** Resolves when every background backfill started so far has finished. */
+  /** Resolves when every background backfill and discovery started so far has finished. */
   async idle(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
@@ -370,6 +377,15 @@ export class TrackingService {
   /** Stops starting background work; running backfills end when the lanes close. */
   close(): void {
     this.closed = true;
+  }
+
+  private discoverInBackground(accountIds: string[]): void {
+    const discover = this.opts.discover;
+    if (this.closed || !discover) return;
+    const p = discover(accountIds)
+      .catch((err: unknown) => this.logger.warn({ err, accounts: accountIds }, 'counterpart discovery failed; the weekly run tries again'))
+      .finally(() => this.background.delete(p));
+    this.background.add(p);
   }
 
   private inBackground(accounts: BackfillAccount[], days: number, priority: boolean): void {

@@ -108,6 +108,31 @@ describe('trackCreator', () => {
     expect(missing.data.untrackCreator).toBeNull();
   });
 
+  it('looks for the other half of a creator tracked by one handle, and joins it when the match is AUTO', async () => {
+    const c = world.creators.find(
+      (w) => w.kind === 'creator' && usable(w.tiktok) && usable(w.x) && w.handleRelation === 'identical' && w.linkKind === 'personal',
+    )!;
+    const tiktokId = `tiktok:${c.tiktok!.id}`;
+    const xId = `x:${c.x!.id}`;
+    const res = await gql(url, TRACK, { input: { tiktokUsername: c.tiktok!.username } });
+    expect(res.data.trackCreator.errors).toEqual([]);
+    const creator = res.data.trackCreator.creator;
+    expect(creator.accounts.map((a: { id: string }) => a.id)).toEqual([tiktokId]);
+
+    await app.ingestion.tracking.idle();
+    const [edge] = await app.graph.runText(
+      'MATCH (:Account {id: $t})-[m:MATCHED_TO]->(:Account {id: $x}) RETURN m.status AS status, m.reasons AS reasons',
+      { t: tiktokId, x: xId },
+    );
+    expect(edge).toMatchObject({ status: 'AUTO', reasons: expect.arrayContaining(['HANDLE_EXACT']) });
+    // The tracked creator (the older one) now holds both accounts and is still tracked.
+    const after = await gql(url, `query($id: ID!) { creator(id: $id) { id tracked accounts { id } } }`, { id: creator.id });
+    expect(after.data.creator.tracked).toBe(true);
+    expect(after.data.creator.accounts.map((a: { id: string }) => a.id).sort()).toEqual([tiktokId, xId]);
+    const un = await gql(url, `mutation($id: ID!) { untrackCreator(id: $id) { id tracked } }`, { id: creator.id });
+    expect(un.data.untrackCreator).toEqual({ id: creator.id, tracked: false });
+  });
+
   it('answers each user mistake and provider fact as a UserError, never as a GraphQL error', async () => {
     const privateTikTok = world.tiktok.accounts.find((a) => a.private && a.deletedAt === null)!;
     const privateX = world.x.accounts.find((a) => a.private && a.deletedAt === null)!;

@@ -150,7 +150,8 @@ function deriveInMemory(
     const seen = reasons.get(keep);
     if (seen === null) continue;
     if (!p.reasons) reasons.set(keep, null);
-    else reasons.set(keep, new Set([...(seen ?? []), ...p.reasons]));
+    else if (seen) for (const r of p.reasons) seen.add(r);
+    else reasons.set(keep, new Set(p.reasons));
   }
   const out = new Map<string, CreatorDerived>();
   for (const [keep, ids] of members) {
@@ -218,7 +219,11 @@ async function mergeJoined(
     return { goneId, keepId, previousId };
   });
   const members = new Map<string, string[]>();
-  for (const r of rows) members.set(r.keepId, [...(members.get(r.keepId) ?? [r.keepId]), r.goneId]);
+  for (const r of rows) {
+    const ids = members.get(r.keepId);
+    if (ids) ids.push(r.goneId);
+    else members.set(r.keepId, [r.keepId, r.goneId]);
+  }
   const derived = deriveInMemory(joins, creatorOf, root, members);
   // Each survivor's values ride on its group's last row; a group with a row that did nothing
   // (a creator gone meanwhile) is refreshed from the graph instead.
@@ -228,7 +233,11 @@ async function mergeJoined(
   // The accounts the merges will move (of folded creators: all of a one-account creator's; of
   // others, those known here).
   const accountsOf = new Map<string, string[]>();
-  for (const c of creatorOf.values()) accountsOf.set(c.creatorId, [...(accountsOf.get(c.creatorId) ?? []), c.accountId]);
+  for (const c of creatorOf.values()) {
+    const ids = accountsOf.get(c.creatorId);
+    if (ids) ids.push(c.accountId);
+    else accountsOf.set(c.creatorId, [c.accountId]);
+  }
   onMoves(new Set(rows.flatMap((r) => accountsOf.get(r.goneId) ?? [])));
   const folded = new Set<string>();
   for (const batch of chunks(rows, MERGE_BATCH)) {

@@ -19,9 +19,10 @@ import type { ProfileRef, ProfileSyncOptions, SyncResult } from './pipeline';
 export type { ProfileRef, SyncResult };
 
 /**
- * Jobs are plain data so that they can travel through Redis. An `interactive` job has a user
- * waiting: it never waits out a budget pause (it fails fast with the pause's error instead), while
- * it still pauses the lane for everyone else when it runs into the end of the budget.
+ * Jobs are plain data so that they can travel through Redis. An `interactive` job must not wait
+ * (a user is waiting, or the answer is only worth having now, as discovery's candidate lookups):
+ * it never waits out a budget pause (it fails fast with the pause's error instead), while it
+ * still pauses the lane for everyone else when it runs into the end of the budget.
  */
 export type LaneJob =
   | { kind: 'profiles'; refs: ProfileRef[]; opts?: ProfileSyncOptions; interactive?: boolean }

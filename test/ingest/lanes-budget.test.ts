@@ -97,6 +97,8 @@ it('pauses the TikTok lane when its credits run out, visibly, while X carries on
   const c = await gql(app.api.url, `query($id: ID!) { creator(id: $id) { backfilled } }`, { id: xCreator });
   expect(c.data.creator.backfilled).toBe(true);
   const after = (await gql(app.api.url, INGESTION)).data.ingestion;
+  // Still the one held job: the X-only creator's counterpart lookup on TikTok was refused by the
+  // pause, not queued behind it.
   expect(after[0]).toMatchObject({ state: 'BACKING_OFF', paused: true, queueDepth: 1 });
   expect(after[1]).toMatchObject({ state: 'IDLE', paused: false, queueDepth: 0 });
 });

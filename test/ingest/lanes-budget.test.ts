@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { laneLookup } from '../../src/ingest/lookup';
 import { silentLogger } from '../../src/log';
+import { discoverCounterparts } from '../../src/matching/discovery';
+import { nullBus } from '../../src/matching/events';
 import type { SimAccount } from '../../src/simulators/world';
 import { gql } from '../support/app';
 import { freshGraph, workerNeo4jUri } from '../support/graph';
@@ -101,4 +104,11 @@ it('pauses the TikTok lane when its credits run out, visibly, while X carries on
   // pause, not queued behind it.
   expect(after[0]).toMatchObject({ state: 'BACKING_OFF', paused: true, queueDepth: 1 });
   expect(after[1]).toMatchObject({ state: 'IDLE', paused: false, queueDepth: 0 });
+
+  // Discovery (the weekly run's, here for the X-only creator) asks the paused lane and gets its
+  // refusal at once: it finishes instead of waiting for next month.
+  const found = await discoverCounterparts(app.graph, nullBus, laneLookup(app.ingestion.lanes), { accountIds: [`x:${xOnly.id}`] });
+  expect(found).toMatchObject({ sources: 1, ingested: 0 });
+  expect(found.lookedUp).toBeGreaterThan(0);
+  expect((await gql(app.api.url, INGESTION)).data.ingestion[0]).toMatchObject({ paused: true, queueDepth: 1 });
 });

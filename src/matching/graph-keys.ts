@@ -1,10 +1,13 @@
 /**
- * Blocking keys in the graph, for the incremental matcher: an account's link, own-site domain and
- * profile-pointer keys are stored as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`, so the accounts
- * sharing a key with a new account are found by traversal. Two key kinds need no nodes because
- * the graph already indexes them: `handle:<h>` is `Account.handleNorm`, and an account's own
- * `profile:<PLATFORM>:<username>` is `Account.usernameLower`. Display-name keys are stored only
- * when weak keys can pair (see blocking.ts `weakKeysPair`); by default they never yield a pair.
+ * Blocking keys in the graph, for the incremental matcher, each stored where it is cheapest to
+ * find: an account's link key and own-site domain key (at most one of each) as the indexed
+ * properties `Account.linkKey` and `Account.domainKey`; profile pointers (and display names, when
+ * weak keys can pair: see blocking.ts `weakKeysPair`; by default they never yield a pair), which
+ * an account may have several of, as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`. Two key kinds
+ * need nothing stored because the graph already indexes them: `handle:<h>` is
+ * `Account.handleNorm`, and an account's own `profile:<PLATFORM>:<username>` is
+ * `Account.usernameLower`. `Account.blockKeys` lists every stored key, so a run can tell which
+ * accounts changed without reading the rest.
  */
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -30,7 +33,7 @@ export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): str
   return keys.find((k) => k.startsWith(prefix));
 }
 
-/** The keys of `keys` (an account's blocking keys) stored as BlockKey nodes, sorted. */
+/** The keys of `keys` (an account's blocking keys) stored in the graph (see keyStorage for where), sorted. */
 export function storedKeys(a: MatchableAccount, keys: readonly string[], opts: MatchOptions): string[] {
   const names = weakKeysPair(opts);
   const own = `profile:${a.platform}:`;
@@ -41,6 +44,35 @@ export function storedKeys(a: MatchableAccount, keys: readonly string[], opts: M
     if (kind === 'profile') return !k.startsWith(own);
     return true;
   });
+}
+
+/** Where each stored key lives: the two indexed properties, or BlockKey nodes. */
+export interface KeyStorage {
+  link: string | null;
+  domain: string | null;
+  nodeKeys: string[];
+}
+
+/** Splits stored keys (`storedKeys`) by where they live; an account has at most one link and one domain. */
+export function keyStorage(stored: readonly string[]): KeyStorage {
+  const out: KeyStorage = { link: null, domain: null, nodeKeys: [] };
+  for (const k of stored) {
+    const kind = keyKind(k);
+    if (kind === 'link' && out.link === null) out.link = k;
+    else if (kind === 'domain' && out.domain === null) out.domain = k;
+    else out.nodeKeys.push(k);
+  }
+  return out;
+}
+
+/** The parameters that find holders of `keys` (stored kinds): property lookups and BlockKey nodes. */
+export function keyLookup(keys: Iterable<string>): { links: string[]; domains: string[]; keys: string[] } {
+  const out = { links: [] as string[], domains: [] as string[], keys: [] as string[] };
+  for (const k of keys) {
+    const kind = keyKind(k);
+    (kind === 'link' ? out.links : kind === 'domain' ? out.domains : out.keys).push(k);
+  }
+  return out;
 }
 
 /** The other platform's account a profile-pointer key names. */
@@ -68,20 +100,21 @@ export async function syncBlockKeys(
   opts: MatchOptions,
   keysOf: (a: MatchableRow, i: number) => readonly string[] = (a) => blockingKeys(a, opts),
 ): Promise<number> {
-  const first: { id: string; keys: string[] }[] = [];
-  const rows: { id: string; keys: string[] }[] = [];
+  type Row = { id: string; keys: string[] } & KeyStorage;
+  const first: Row[] = [];
+  const rows: Row[] = [];
   accounts.forEach((a, i) => {
     const keys = storedKeys(a, keysOf(a, i), opts);
     if (a.blockKeys === null) {
-      // Never synced means no edges: an account with no keys to store has nothing to write.
-      if (keys.length > 0) first.push({ id: a.id, keys });
-    } else if (a.blockKeys === undefined || !sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys });
+      // Never synced means nothing stored: an account with no keys to store has nothing to write.
+      if (keys.length > 0) first.push({ id: a.id, keys, ...keyStorage(keys) });
+    } else if (a.blockKeys === undefined || !sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys, ...keyStorage(keys) });
   });
   const synced = first.length + rows.length;
-  // Accounts that never stored keys have no edges to compare: create them set-wise. Any that
+  // Accounts that never stored keys have no HAS_KEY edges to compare: created set-wise. Any that
   // were synced by someone else in the meantime fall through to the general path.
   if (first.length > 0) {
-    const distinct = [...new Set(first.flatMap((r) => r.keys))];
+    const distinct = [...new Set(first.flatMap((r) => r.nodeKeys))];
     for (let i = 0; i < distinct.length; i += KEY_BATCH) {
       await graph.write('matching/merge-block-keys', { keys: distinct.slice(i, i + KEY_BATCH) });
     }

@@ -13,7 +13,7 @@ import { applyAssignments, type ApplyResult } from './apply';
 import { assignStatuses } from './assign';
 import { blockingKeys, BlockingIndex, candidatePairs, keyKind } from './blocking';
 import type { MatchEventBus } from './events';
-import { ownProfileKey, pointerTarget, storedKeys, syncBlockKeys, type MatchableRow } from './graph-keys';
+import { keyLookup, ownProfileKey, pointerTarget, storedKeys, syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { cachedOptions, scorePair, type ScoredPair } from './score';
 import { storedById, type StoredMatch } from './write';
@@ -75,7 +75,7 @@ async function matchChunk(
   await syncBlockKeys(graph, changed, o, (_, i) => keysOf[i]);
 
   // What to look up: handles by index, stored keys (and each account's own profile, which
-  // pointers hold as a stored key) by BlockKey, profile pointers' targets by username.
+  // pointers hold as a stored key) where they are stored, profile pointers' targets by username.
   const handles = new Set<string>();
   const keys = new Set<string>();
   const pointers = new Set<string>();
@@ -89,7 +89,7 @@ async function matchChunk(
     if (own) keys.add(own);
   });
   const sizes = new Map<string, number>();
-  for (const r of await graph.read<{ key: string; size: number }>('matching/block-sizes', { handles: [...handles], keys: [...keys] })) {
+  for (const r of await graph.read<{ key: string; size: number }>('matching/block-sizes', { handles: [...handles], ...keyLookup(keys) })) {
     sizes.set(r.key, r.size);
   }
   // A profile key is held by the pointers (stored) and by its target account (not stored).
@@ -100,7 +100,7 @@ async function matchChunk(
   const pairing = (k: string) => index.isPairing(k);
   const lookup = {
     handles: [...handles].filter((h) => pairing(`handle:${h}`)),
-    keys: [...keys].filter(pairing),
+    ...keyLookup([...keys].filter(pairing)),
     profiles: [...pointers].filter(pairing).map(pointerTarget),
   };
   const members = await graph.read<MatchableRow>('matching/block-members', lookup);

@@ -4,6 +4,7 @@
  * none without one.
  */
 import { matchAccountsIncrementally } from '../../src/matching/incremental';
+import { loadMigrations } from '../../src/neo4j/migrate';
 import { approveMatch, linkAccounts, rejectMatch } from '../../src/matching/review';
 import { runMatching } from '../../src/matching/run';
 import { matchId } from '../../src/graph/ids';
@@ -124,7 +125,8 @@ describe('what a full run writes', () => {
     expect(first.keysSynced).toBe(1);
     const stored = async (id: string) => {
       const [row] = await graph.runText(
-        'MATCH (a:Account {id: $id}) OPTIONAL MATCH (a)-[:HAS_KEY]->(k:BlockKey) RETURN a.blockKeys AS list, collect(k.key) AS keys',
+        'MATCH (a:Account {id: $id}) OPTIONAL MATCH (a)-[:HAS_KEY]->(k:BlockKey) WITH a, collect(k.key) AS nodeKeys ' +
+          'RETURN a.blockKeys AS list, [x IN nodeKeys + [a.linkKey, a.domainKey] WHERE x IS NOT NULL] AS keys',
         { id },
       );
       return { list: row.list as string[] | null, keys: (row.keys as string[]).sort() };
@@ -144,6 +146,37 @@ describe('what a full run writes', () => {
     const zz = await stored(idOf(bare));
     expect(zz.list).toContain('domain:zz.example');
     expect(zz.keys).toEqual(zz.list);
+  });
+
+  it('moves link and domain keys stored as BlockKey nodes (before migration 004) to account properties', async () => {
+    const kai = account('TIKTOK', 'kai.cooks', { bioLink: 'https://kaicooks.example/menu', bio: 'x.com/kai_cooks' });
+    await write(graph, kai);
+    // Keys as the earlier storage kept them: every stored key a BlockKey node.
+    const old = ['domain:kaicooks.example', 'link:kaicooks.example/menu', 'profile:X:kai_cooks'];
+    await graph.runText(
+      'MATCH (a:Account {id: $id}) SET a.blockKeys = $keys WITH a UNWIND $keys AS key MERGE (k:BlockKey {key: key}) MERGE (a)-[:HAS_KEY]->(k)',
+      { id: idOf(kai), keys: old },
+    );
+    const [migration] = loadMigrations().filter((m) => m.id === '004_block_key_columns');
+    for (const statement of migration.statements) await graph.runText(statement);
+    const [after] = await graph.runText(
+      'MATCH (a:Account {id: $id}) RETURN a.blockKeys AS list, [(a)-[:HAS_KEY]->(k) | k.key] AS nodeKeys, COUNT { (:BlockKey) } AS blockKeys',
+      { id: idOf(kai) },
+    );
+    expect(after).toEqual({ list: ['profile:X:kai_cooks'], nodeKeys: ['profile:X:kai_cooks'], blockKeys: 1 });
+
+    const run = await runMatching(graph, bus);
+    expect(run.keysSynced).toBe(1);
+    const [synced] = await graph.runText(
+      'MATCH (a:Account {id: $id}) RETURN a.blockKeys AS list, a.linkKey AS link, a.domainKey AS domain, [(a)-[:HAS_KEY]->(k) | k.key] AS nodeKeys',
+      { id: idOf(kai) },
+    );
+    expect(synced).toEqual({ list: old, link: 'link:kaicooks.example/menu', domain: 'domain:kaicooks.example', nodeKeys: ['profile:X:kai_cooks'] });
+    // And the incremental matcher finds the account by them.
+    const x = account('X', 'kaicooks_x', { bioLink: 'https://www.kaicooks.example/menu?utm_source=x' });
+    await write(graph, x);
+    const r = await matchAccountsIncrementally(graph, bus, [idOf(x)]);
+    expect(r).toMatchObject({ neighbours: 1, candidatePairs: 1 });
   });
 });
 

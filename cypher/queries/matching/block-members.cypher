@@ -1,8 +1,17 @@
-// Accounts holding any of the given blocking keys: by normalised handle, by stored BlockKey, and
-// by username for profile keys (an account's own profile is its username, not a stored key).
+// Accounts holding any of the given blocking keys: by normalised handle, link and domain key (all
+// indexed account properties), by stored BlockKey, and by username for profile keys (an account's
+// own profile is its username, not a stored key).
 CALL () {
   UNWIND $handles AS h
   MATCH (a:Account {handleNorm: h})
+  RETURN a
+  UNION
+  UNWIND $links AS l
+  MATCH (a:Account {linkKey: l})
+  RETURN a
+  UNION
+  UNWIND $domains AS d
+  MATCH (a:Account {domainKey: d})
   RETURN a
   UNION
   UNWIND $keys AS key

@@ -1,13 +1,14 @@
 // First sync of accounts that have never stored keys (blockKeys null, so no HAS_KEY edges yet):
-// links them to their (existing) BlockKey nodes with CREATE. The null guard keeps it idempotent;
-// accounts synced meanwhile are not returned, and the caller syncs them the general way.
+// sets the link and domain keys and links the accounts to their (existing) BlockKey nodes with
+// CREATE. The null guard keeps it idempotent; accounts synced meanwhile are not returned, and the
+// caller syncs them the general way.
 UNWIND $rows AS r
 MATCH (a:Account {id: r.id})
 WHERE a.blockKeys IS NULL
-SET a.blockKeys = r.keys
+SET a.blockKeys = r.keys, a.linkKey = r.link, a.domainKey = r.domain
 WITH a, r
 CALL (a, r) {
-  UNWIND r.keys AS key
+  UNWIND r.nodeKeys AS key
   MATCH (k:BlockKey {key: key})
   CREATE (a)-[:HAS_KEY]->(k)
 }

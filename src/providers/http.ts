@@ -104,6 +104,21 @@ export interface HttpTransportOptions {
   logger?: Logger;
 }
 
+/** What a provider client passes through to its transport unchanged, as its own options give it. */
+export type ClientTransportOptions = Pick<
+  HttpTransportOptions,
+  'timeoutMs' | 'retry' | 'maxWaitMs' | 'connections' | 'limiter' | 'onResponse' | 'clock' | 'logger'
+>;
+
+/** A client's transport: its provider, base URL and auth headers, the rest from the client's options. */
+export function clientTransport(
+  own: Pick<HttpTransportOptions, 'provider' | 'baseUrl' | 'headers'>,
+  opts: ClientTransportOptions,
+): HttpTransport {
+  const { timeoutMs, retry, maxWaitMs, connections, limiter, onResponse, clock, logger } = opts;
+  return new HttpTransport({ ...own, timeoutMs, retry, maxWaitMs, connections, limiter, onResponse, clock, logger });
+}
+
 const REPORTED_HEADERS = new Set([
   'content-type',
   'content-length',

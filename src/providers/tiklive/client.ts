@@ -13,7 +13,7 @@ import type { CreditBudget } from '../budget';
 import { profileCacheKey, type ProfileCache } from '../cache';
 import type { Clock } from '../clock';
 import { ProviderError } from '../errors';
-import { HttpTransport, type Classifier, type OnResponse, type RetryOptions, type Scheduler } from '../http';
+import { clientTransport, type Classifier, type HttpTransport, type OnResponse, type RetryOptions, type Scheduler } from '../http';
 import type { ProviderClientStatus } from '../status';
 import { TIKLIVE_DEFAULT_BASE_URL, TIKLIVE_MAX_POSTS_PER_PAGE, TIKLIVE_PATHS } from './assumptions';
 import { tikLiveClassifier } from './errors';
@@ -84,19 +84,10 @@ export class TikLiveClient {
 
   constructor(private readonly opts: TikLiveClientOptions = {}) {
     this.log = (opts.logger ?? silentLogger).child({ client: PROVIDER });
-    this.transport = new HttpTransport({
-      provider: PROVIDER,
-      baseUrl: opts.baseUrl ?? TIKLIVE_DEFAULT_BASE_URL,
-      headers: opts.key ? { 'x-api-key': opts.key } : {},
-      timeoutMs: opts.timeoutMs,
-      retry: opts.retry,
-      maxWaitMs: opts.maxWaitMs,
-      connections: opts.connections,
-      limiter: opts.limiter,
-      onResponse: opts.onResponse,
-      clock: opts.clock,
-      logger: opts.logger,
-    });
+    this.transport = clientTransport(
+      { provider: PROVIDER, baseUrl: opts.baseUrl ?? TIKLIVE_DEFAULT_BASE_URL, headers: opts.key ? { 'x-api-key': opts.key } : {} },
+      opts,
+    );
   }
 
   get configured(): boolean {

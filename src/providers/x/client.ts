@@ -12,7 +12,7 @@ import { silentLogger } from '../../log';
 import { profileCacheKey, type ProfileCache } from '../cache';
 import type { Clock } from '../clock';
 import { ProviderError, type ProviderErrorCode } from '../errors';
-import { HttpTransport, type OnResponse, type RetryOptions, type Scheduler } from '../http';
+import { clientTransport, type HttpTransport, type OnResponse, type RetryOptions, type Scheduler } from '../http';
 import type { ProviderClientStatus } from '../status';
 import { problemCode, problemText, xClassifier } from './errors';
 import {
@@ -104,19 +104,10 @@ export class XClient {
 
   constructor(private readonly opts: XClientOptions = {}) {
     this.log = (opts.logger ?? silentLogger).child({ client: PROVIDER });
-    this.transport = new HttpTransport({
-      provider: PROVIDER,
-      baseUrl: opts.baseUrl ?? X_DEFAULT_BASE_URL,
-      headers: opts.bearerToken ? { authorization: `Bearer ${opts.bearerToken}` } : {},
-      timeoutMs: opts.timeoutMs,
-      retry: opts.retry,
-      maxWaitMs: opts.maxWaitMs,
-      connections: opts.connections,
-      limiter: opts.limiter,
-      onResponse: opts.onResponse,
-      clock: opts.clock,
-      logger: opts.logger,
-    });
+    this.transport = clientTransport(
+      { provider: PROVIDER, baseUrl: opts.baseUrl ?? X_DEFAULT_BASE_URL, headers: opts.bearerToken ? { authorization: `Bearer ${opts.bearerToken}` } : {} },
+      opts,
+    );
   }
 
   get configured(): boolean {

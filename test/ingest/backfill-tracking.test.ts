@@ -3,15 +3,9 @@
  * over a seeded world. Covers the happy path (profiles stored, backfill window loaded, the creator
  * hidden from `creators` until it is), each UserError, untrackCreator and refreshAccount.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/log';
+import type { App } from '../../src/app';
 import type { SimAccount, World } from '../../src/simulators/world';
-import { gql } from '../support/app';
-import { freshGraph, workerNeo4jUri } from '../support/graph';
+import { gql, startSimulatedApp } from '../support/app';
 
 const TRACK = `mutation($input: TrackCreatorInput!) {
   trackCreator(input: $input) {
@@ -24,33 +18,17 @@ const LIST = `query($all: Boolean) { creators(first: 100, filter: { includeUnbac
 let app: App;
 let url: string;
 let world: World;
-let staging: string;
 
 const usable = (a: SimAccount | null): a is SimAccount => !!a && !a.private && a.deletedAt === null && !a.quirk;
 
 beforeAll(async () => {
-  await (await freshGraph()).close();
-  staging = mkdtempSync(join(tmpdir(), 'cg-track-'));
-  app = await startApp(
-    loadConfig({
-      NEO4J_URI: workerNeo4jUri(),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SIMULATE: 'true',
-      SEED_ON_START: 'false',
-      SIM_CREATORS: '200',
-      STAGING_DIR: staging,
-    }),
-    silentLogger,
-  );
+  app = await startSimulatedApp({ SIM_CREATORS: '200' });
   url = app.api.url;
   world = app.ingestion.demo!.world;
 });
 
 afterAll(async () => {
   await app?.close();
-  rmSync(staging, { recursive: true, force: true });
 });
 
 describe('trackCreator', () => {

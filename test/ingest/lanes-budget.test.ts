@@ -4,48 +4,28 @@
  * holds), a new trackCreator on TikTok is refused as LANE_UNAVAILABLE without spending anything,
  * and the X lane carries on.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import type { App } from '../../src/app';
 import { laneLookup } from '../../src/ingest/lookup';
-import { silentLogger } from '../../src/log';
 import { discoverCounterparts } from '../../src/matching/discovery';
 import { nullBus } from '../../src/matching/events';
 import type { SimAccount } from '../../src/simulators/world';
-import { gql } from '../support/app';
-import { freshGraph, workerNeo4jUri } from '../support/graph';
+import { gql, startSimulatedApp } from '../support/app';
 
 const INGESTION = `{ ingestion { platform provider state paused lastError rateLimitResetAt queueDepth creditsUsed creditsLimit } }`;
 const TRACK = `mutation($input: TrackCreatorInput!) { trackCreator(input: $input) { creator { id backfilled } errors { code message } } }`;
 
 let app: App;
-let staging: string;
 
 beforeAll(async () => {
-  await (await freshGraph()).close();
-  staging = mkdtempSync(join(tmpdir(), 'cg-budget-'));
-  app = await startApp(
-    loadConfig({
-      NEO4J_URI: workerNeo4jUri(),
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SIMULATE: 'true',
-      SEED_ON_START: 'false',
-      SIM_CREATORS: '60',
-      STAGING_DIR: staging,
-      // One lookup: enough to resolve a handle, not enough for its posts.
-      TIKLIVEAPI_MONTHLY_CREDITS: '1',
-    }),
-    silentLogger,
-  );
+  app = await startSimulatedApp({
+    SIM_CREATORS: '60',
+    // One lookup: enough to resolve a handle, not enough for its posts.
+    TIKLIVEAPI_MONTHLY_CREDITS: '1',
+  });
 });
 
 afterAll(async () => {
   await app?.close();
-  rmSync(staging, { recursive: true, force: true });
 });
 
 it('pauses the TikTok lane when its credits run out, visibly, while X carries on', async () => {

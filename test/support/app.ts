@@ -2,7 +2,10 @@
  * Starts the real service (same wiring as `npm start`) on an ephemeral port against this Jest
  * worker's Neo4j, emptied first, so the sample fixture loads as on a fresh clone.
  */
-import { startApp } from '../../src/app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
 import type { GraphClient } from '../../src/neo4j/graph-client';
@@ -29,6 +32,38 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await startApp(config, silentLogger);
   return { url: app.api.url, wsUrl: app.api.wsUrl, graph: app.graph, close: app.close };
+}
+
+/**
+ * Starts the real service over the simulated world (the simulators behind the real clients and
+ * lanes), not seeded, staging raw responses in a throwaway folder; `close` stops it and removes
+ * the folder. The whole App, for tests that reach into ingestion.
+ */
+export async function startSimulatedApp(env: Record<string, string> = {}): Promise<App> {
+  const cleaner = await freshGraph();
+  await cleaner.close();
+  const staging = mkdtempSync(join(tmpdir(), 'cg-sim-app-'));
+  const config = loadConfig({
+    NEO4J_URI: workerNeo4jUri(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SIMULATE: 'true',
+    SEED_ON_START: 'false',
+    STAGING_DIR: staging,
+    ...env,
+  });
+  const app = await startApp(config, silentLogger).catch((err: unknown) => {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  });
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      rmSync(staging, { recursive: true, force: true });
+    },
+  };
 }
 
 /** POSTs a GraphQL operation and returns the parsed body ({ data, errors }). */

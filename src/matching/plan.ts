@@ -60,6 +60,9 @@ export function learnModel(
   return estimateM(vectors, start, pop);
 }
 
+/** Accounts per platform below which the model is not learnt from the data. */
+export const MIN_LEARNING_ACCOUNTS = 200;
+
 /** Plans the matches between TikTok and X accounts, in memory; writes nothing. */
 export function planMatches(
   accounts: Iterable<MatchableAccount>,
@@ -78,9 +81,16 @@ export function planMatches(
   if (o.model === 'probabilistic') {
     let tiktok = 0;
     for (const a of index.accounts) if (a.platform === 'TIKTOK') tiktok++;
-    ctx.population = { tiktok, x: index.accounts.length - tiktok };
-    ctx.keyCount = (k: string) => index.keyCount(k);
-    if (o.learn) {
+    // Term frequencies and the prior are relative to the population; a handful of accounts is
+    // no population, so small sets are scored as if drawn from the default one.
+    const large = Math.min(tiktok, index.accounts.length - tiktok) >= MIN_LEARNING_ACCOUNTS;
+    if (large) {
+      ctx.population = { tiktok, x: index.accounts.length - tiktok };
+      ctx.keyCount = (k: string) => index.keyCount(k);
+    }
+    // Learning needs a population: u from random pairs and m from a handful of candidates would
+    // be noise, so small sets (a sample, a test) are scored with the configured parameters.
+    if (o.learn && large && ctx.population && ctx.keyCount) {
       const list = [...candidates];
       candidates = list;
       em = learnModel(index, list, stored, { population: ctx.population, keyCount: ctx.keyCount }, o);

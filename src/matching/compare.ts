@@ -9,7 +9,8 @@
  */
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import type { Platform } from '../graph/model';
-import { bioHandles, describeLink, exactHandle, foldText, normalizeHandle, type LinkFacts } from './normalize';
+import { exactHandle, foldText, normalizeHandle } from '../graph/handle-key';
+import { bioHandles, describeLink, type LinkFacts } from './normalize';
 
 /** What matching needs of an account; an AccountRecord plus its graph id fits. */
 export interface MatchableAccount {

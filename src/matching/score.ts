@@ -14,9 +14,10 @@
  */
 
 import type { MatchReason, Platform } from '../graph/model';
+import { exactHandle, normalizeHandle } from '../graph/handle-key';
 import { features as pairFeatures, SIGNAL_LEVELS, SIGNALS, type MatchableAccount, type SignalName } from './compare';
 import { reasonsOf, weighPair, type FSModel, type Population } from './fellegi-sunter';
-import { bioHandles, describeLink, exactHandle, normalizeHandle, normalizeName, type LinkFacts } from './normalize';
+import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
 export type { MatchableAccount } from './compare';

@@ -7,7 +7,7 @@
  */
 import type { AccountRecord } from '../../src/graph/model';
 import { checkInvariants } from '../../src/graph/invariants';
-import { writeAccounts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
 import { nullBus } from '../../src/matching/events';
 import { syncCreators, writeMatches, type MatchRecord } from '../../src/matching/write';
 import type { GraphClient } from '../../src/neo4j/graph-client';

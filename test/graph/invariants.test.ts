@@ -9,7 +9,8 @@ import type { AccountRecord } from '../../src/graph/model';
 import { checkInvariants } from '../../src/graph/invariants';
 import { writeAccounts } from '../../src/graph/accounts';
 import { nullBus } from '../../src/matching/events';
-import { syncCreators, writeMatches, type MatchRecord } from '../../src/matching/write';
+import { syncCreators } from '../../src/graph/creators';
+import { writeMatches, type MatchRecord } from '../../src/matching/write';
 import type { GraphClient } from '../../src/neo4j/graph-client';
 import { clearGraph, freshGraph } from '../support/graph';
 

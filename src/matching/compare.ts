@@ -29,7 +29,7 @@ export type SignalName = 'BIO_LINK' | 'PROFILE_LINK' | 'USERNAME' | 'DISPLAY_NAM
 export const SIGNAL_LEVELS = {
   BIO_LINK: ['EXACT', 'DOMAIN', 'DIFFERENT', 'MISSING'],
   PROFILE_LINK: ['POINTS_AT_OTHER', 'POINTS_ELSEWHERE', 'NONE'],
-  USERNAME: ['EXACT', 'NORMALIZED', 'SIMILAR', 'DIFFERENT'],
+  USERNAME: ['EXACT', 'NORMALIZED', 'SIMILAR', 'SHARED_WORD', 'DIFFERENT'],
   DISPLAY_NAME: ['EXACT', 'SIMILAR', 'SHARED_TOKEN', 'DIFFERENT', 'MISSING'],
   BIO_TEXT: ['SIMILAR', 'SOME', 'DIFFERENT', 'MISSING'],
 } as const satisfies Record<SignalName, readonly string[]>;
@@ -177,8 +177,9 @@ function handleLevel(t: AccountFeatures, x: AccountFeatures): number {
   if (containedHandle(t.norm, x.norm) || similarity(t.norm, x.norm) >= 0.9) return 2;
   const shared = sharedTokens(t.handleTokens, x.handleTokens, 3);
   // Two shared words, or one long word that is all of one side ("hochschule" / "hs_hochschule").
-  if (shared >= 2 || (sharedTokens(t.handleTokens, x.handleTokens, 5) === 1 && Math.min(t.handleTokens.length, x.handleTokens.length) === 1)) return 2;
-  return 3;
+  // Shared words are weaker than one handle inside the other: strangers with one surname share them.
+  if (shared >= 2 || (sharedTokens(t.handleTokens, x.handleTokens, 5) === 1 && Math.min(t.handleTokens.length, x.handleTokens.length) === 1)) return 3;
+  return 4;
 }
 
 function nameLevel(t: AccountFeatures, x: AccountFeatures): number {

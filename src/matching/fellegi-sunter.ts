@@ -36,14 +36,14 @@ export const DEFAULT_FS_MODEL: FSModel = Object.freeze({
   m: {
     BIO_LINK: [0.3, 0.02, 0.1, 0.58],
     PROFILE_LINK: [0.12, 0.005, 0.875],
-    USERNAME: [0.54, 0.06, 0.18, 0.22],
+    USERNAME: [0.54, 0.06, 0.12, 0.06, 0.22],
     DISPLAY_NAME: [0.5, 0.28, 0.12, 0.06, 0.04],
     BIO_TEXT: [0.35, 0.2, 0.45, 0.0001],
   },
   u: {
     BIO_LINK: [1e-5, 2e-5, 0.3, 0.7],
     PROFILE_LINK: [1e-6, 0.06, 0.94],
-    USERNAME: [1e-5, 1e-5, 0.004, 0.996],
+    USERNAME: [1e-5, 1e-5, 0.002, 0.002, 0.996],
     DISPLAY_NAME: [1e-5, 5e-4, 0.02, 0.975, 0.005],
     BIO_TEXT: [0.03, 0.08, 0.89, 0.0001],
   },

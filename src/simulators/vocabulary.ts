@@ -50,11 +50,13 @@ export const FIRST_NAMES = [
 export const SURNAME_HEADS = [
   'ander', 'bal', 'car', 'del', 'fer', 'gal', 'har', 'kal', 'lind', 'mar', 'nor', 'pal', 'ros', 'sal', 'tor',
   'val', 'wal', 'ber', 'cor', 'dor', 'gar', 'hol', 'kir', 'lor', 'mor', 'ost', 'quin', 'rad', 'sten', 'tam',
-  'vin', 'zel', 'vas', 'bren', 'cas', 'eck', 'fitz', 'grim', 'hay', 'jen',
+  'vin', 'zel', 'vas', 'bren', 'cas', 'eck', 'fitz', 'grim', 'hay', 'jen', 'abel', 'bram', 'cald', 'dun', 'elm',
+  'fren', 'glen', 'hart', 'ives', 'jor', 'kess', 'lam', 'mun', 'nash', 'orm', 'pen', 'ram', 'sor', 'tull', 'wex',
 ];
 export const SURNAME_TAILS = [
   'son', 'berg', 'man', 'ley', 'ton', 'quez', 'ini', 'ova', 'ski', 'er', 'ford', 'well', 'by', 'ard', 'ing',
-  'sen', 'holm', 'stein', 'ano', 'elli', 'ez', 'croft', 'mond', 'wick', 'dal',
+  'sen', 'holm', 'stein', 'ano', 'elli', 'ez', 'croft', 'mond', 'wick', 'dal', 'rick', 'ova', 'ault', 'agh',
+  'ers', 'ington', 'ovic', 'eau', 'ard', 'oni',
 ];
 
 /** Organisations (universities, councils, museums, newsrooms): place + kind, as in the curated real pairs. */

@@ -145,7 +145,7 @@ interface Person {
 
 /** Surnames are mostly built from parts, so full names are mostly distinct, as real names are. */
 function surname(rng: Rng): string {
-  return rng.chance(0.25) ? rng.pick(LAST_NAMES) : `${rng.pick(SURNAME_HEADS)}${rng.pick(SURNAME_TAILS)}`;
+  return rng.chance(0.1) ? rng.pick(LAST_NAMES) : `${rng.pick(SURNAME_HEADS)}${rng.pick(SURNAME_TAILS)}`;
 }
 
 /** A person (88%) or an organisation (a university, council, museum, newsroom: 12%). */
@@ -158,7 +158,7 @@ function person(rng: Rng): Person {
   const region = rng.pick(REGIONS);
   if (rng.chance(0.12)) {
     // Places are mostly made from parts, so two organisations rarely share a whole name.
-    const place = rng.chance(0.3) ? rng.pick(ORG_PLACES) : `${rng.pick(SURNAME_HEADS)}${rng.pick(['ton', 'field', 'wood', 'port', 'haven', 'bury', 'stadt', 'ville'])}`;
+    const place = rng.chance(0.1) ? rng.pick(ORG_PLACES) : `${rng.pick(SURNAME_HEADS)}${rng.pick(['ton', 'field', 'wood', 'port', 'haven', 'bury', 'stadt', 'ville'])}`;
     const kind = rng.pick(ORG_KINDS);
     const words = [...place.split(' '), ...kind.split(' ')];
     const displayName = words.map((w) => (w === 'fc' ? 'FC' : cap(w))).join(' ');

@@ -58,7 +58,7 @@ describe('term-frequency adjustment', () => {
     expect(s.probability!).toBeCloseTo(2 ** total / (1 + 2 ** total), 4);
     expect(s.score).toBe(Math.round(s.probability! * 100));
     expect(s.evidence.map((e) => e.signal)).toEqual(['BIO_LINK', 'PROFILE_LINK', 'USERNAME', 'DISPLAY_NAME', 'BIO_TEXT', 'PRIOR']);
-    expect(s.evidence.find((e) => e.signal === 'USERNAME')!.level).toBe('SIMILAR');
+    expect(s.evidence.find((e) => e.signal === 'USERNAME')!.level).toBe('SHARED_WORD');
     expect(s.decision).toBe('AUTO');
   });
 });

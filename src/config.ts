@@ -68,6 +68,11 @@ const EnvSchema = z.object({
   /** Lane jobs each lane runs at once in this process. */
   INGEST_CONCURRENCY: int(1, 64).default(2),
 
+  /** 'probabilistic' (Fellegi-Sunter, the default) or 'fixed' (the seed's points, for comparison). */
+  MATCH_MODEL: z.enum(['probabilistic', 'fixed']).default('probabilistic'),
+  /** Probabilistic: match probabilities at or above which a pair is auto-approved / sent to review. */
+  MATCH_AUTO_PROBABILITY: z.coerce.number().min(0).max(1).default(0.97),
+  MATCH_REVIEW_PROBABILITY: z.coerce.number().min(0).max(1).default(0.25),
   MATCH_WEIGHT_BIOLINK: int(0, 100).default(60),
   MATCH_WEIGHT_HANDLE: int(0, 100).default(30),
   MATCH_WEIGHT_NAME: int(0, 100).default(10),
@@ -119,6 +124,9 @@ export interface Config {
     concurrency: number;
   };
   matching: {
+    model: 'probabilistic' | 'fixed';
+    autoProbability: number;
+    reviewProbability: number;
     weights: { bioLink: number; handle: number; name: number };
     autoThreshold: number;
     reviewThreshold: number;
@@ -150,6 +158,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.MATCH_REVIEW_PROBABILITY > e.MATCH_AUTO_PROBABILITY) {
+    throw new ConfigError([
+      { variable: 'MATCH_REVIEW_PROBABILITY', message: 'must not exceed MATCH_AUTO_PROBABILITY' },
+    ]);
+  }
   if (e.MATCH_REVIEW_THRESHOLD > e.MATCH_AUTO_THRESHOLD) {
     throw new ConfigError([
       { variable: 'MATCH_REVIEW_THRESHOLD', message: 'must not exceed MATCH_AUTO_THRESHOLD' },
@@ -191,6 +204,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.INGEST_CONCURRENCY,
     },
     matching: {
+      model: e.MATCH_MODEL,
+      autoProbability: e.MATCH_AUTO_PROBABILITY,
+      reviewProbability: e.MATCH_REVIEW_PROBABILITY,
       weights: { bioLink: e.MATCH_WEIGHT_BIOLINK, handle: e.MATCH_WEIGHT_HANDLE, name: e.MATCH_WEIGHT_NAME },
       autoThreshold: e.MATCH_AUTO_THRESHOLD,
       reviewThreshold: e.MATCH_REVIEW_THRESHOLD,

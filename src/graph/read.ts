@@ -152,7 +152,10 @@ export async function listCreators(g: GraphClient, args: CreatorListArgs): Promi
 export async function listMatches(
   g: GraphClient,
   args: { statuses: MatchStatus[] | null; minScore: number | null; skip: number; limit: number },
+  /** 'strength': score descending; 'value': uncertain and high-reach first (see the query). */
+  order: 'strength' | 'value' = 'strength',
 ): Promise<Page<MatchRow>> {
-  const [row] = await g.read<{ total: number; matches: { props: Record<string, unknown> }[] }>('read/match-list', args);
+  const name = order === 'value' ? 'read/match-list-by-value' : 'read/match-list';
+  const [row] = await g.read<{ total: number; matches: { props: Record<string, unknown> }[] }>(name, args);
   return { total: row?.total ?? 0, items: flatten<MatchRow>(row?.matches ?? []) };
 }

@@ -19,6 +19,11 @@ export interface MatchEvidenceRecord {
   reason?: MatchReason | null;
   values: { platform: 'TIKTOK' | 'X'; raw: string | null; normalized: string | null }[];
   points: number;
+  /** Probabilistic scoring: comparison level, match weight (bits), m and u. */
+  level?: string;
+  matchWeight?: number;
+  m?: number;
+  u?: number;
 }
 
 export interface MatchRecord {

@@ -57,4 +57,23 @@ describe('runMatching and matchQuality', () => {
     const after = await gql(app.url, 'query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Match { status } } b: node(id: $b) { ... on Match { status } } }', { a: pending.id, b: auto.id });
     expect(after.data).toEqual({ a: { status: 'MANUAL' }, b: { status: 'REJECTED' } });
   });
+
+  it('explains a score level by level, and orders the review queue strongest first or by the value of a decision', async () => {
+    const res = await gql(app.url, '{ matches(first: 5) { nodes { score evidence { signal level points matchWeight m u } } } }');
+    expect(res.errors).toBeUndefined();
+    for (const m of res.data.matches.nodes) {
+      const signals = m.evidence.map((e: { signal: string }) => e.signal);
+      expect(signals).toEqual(expect.arrayContaining(['BIO_LINK', 'USERNAME', 'DISPLAY_NAME', 'PRIOR']));
+      const bits = m.evidence.reduce((a: number, e: { matchWeight: number }) => a + e.matchWeight, 0);
+      expect(Math.abs(Math.round((100 * 2 ** bits) / (1 + 2 ** bits)) - m.score)).toBeLessThanOrEqual(1);
+      for (const e of m.evidence) expect(e.points).toBe(Math.round(e.matchWeight));
+    }
+    const strength = await gql(app.url, '{ reviewQueue(first: 50) { totalCount nodes { id score } } }');
+    const value = await gql(app.url, '{ reviewQueue(first: 50, order: EXPECTED_VALUE) { totalCount nodes { id score } } }');
+    expect(value.errors).toBeUndefined();
+    const scores: number[] = strength.data.reviewQueue.nodes.map((n: { score: number }) => n.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(value.data.reviewQueue.totalCount).toBe(strength.data.reviewQueue.totalCount);
+    expect(new Set(value.data.reviewQueue.nodes.map((n: { id: string }) => n.id))).toEqual(new Set(strength.data.reviewQueue.nodes.map((n: { id: string }) => n.id)));
+  });
 });

@@ -7,7 +7,7 @@ import { connection, pageWindow } from '../pagination';
 import { listMatches } from '../../graph/read';
 import { Account } from '../types/account.type';
 import { Creator } from '../types/creator.type';
-import { MatchStatus, Platform } from '../types/enums';
+import { MatchStatus, Platform, ReviewOrder } from '../types/enums';
 import { Match, MatchConnection, MatchEvent, MatchEvidence } from '../types/match.type';
 import { asAccount, asCreator, asMatch, type MatchObj } from './map';
 
@@ -47,13 +47,17 @@ export class MatchResolver {
     return connection(page.items.map(asMatch), page.total, skip);
   }
 
-  @Query(() => MatchConnection, { description: 'PENDING matches, strongest first.' })
-  reviewQueue(
+  @Query(() => MatchConnection, { description: 'PENDING matches, strongest first (or by the value of a decision, see ReviewOrder).' })
+  async reviewQueue(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('order', () => ReviewOrder, { nullable: true, defaultValue: ReviewOrder.STRENGTH }) order?: ReviewOrder | null,
   ) {
-    return this.matches(ctx, [MatchStatus.PENDING], null, first, after);
+    if (order !== ReviewOrder.EXPECTED_VALUE) return this.matches(ctx, [MatchStatus.PENDING], null, first, after);
+    const { skip, limit } = pageWindow(first, after);
+    const page = await listMatches(ctx.graph, { statuses: [MatchStatus.PENDING], minScore: null, skip, limit }, 'value');
+    return connection(page.items.map(asMatch), page.total, skip);
   }
 
   @Mutation(() => Match)
@@ -101,7 +105,7 @@ export class MatchResolver {
   @FieldResolver(() => [MatchEvidence], { description: 'Why the score is what it is, signal by signal.' })
   evidence(@Root() m: MatchObj) {
     const items = JSON.parse(m.evidence || '[]') as MatchEvidenceRecord[];
-    return items.map((e) => ({ ...e, reason: e.reason ?? null }));
+    return items.map((e) => ({ ...e, reason: e.reason ?? null, level: e.level ?? null, matchWeight: e.matchWeight ?? null, m: e.m ?? null, u: e.u ?? null }));
   }
 
   @FieldResolver(() => [MatchEvent], { description: 'Every change to this match, oldest first.' })

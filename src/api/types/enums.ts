@@ -84,7 +84,19 @@ export enum LaneState {
   DISABLED = 'DISABLED',
 }
 
+/** How the review queue is ordered. */
+export enum ReviewOrder {
+  /** Strongest first (score descending), as the contract says. */
+  STRENGTH = 'STRENGTH',
+  /**
+   * Expected value of a decision first: the most uncertain pairs (score near 50) with the largest
+   * reach, where a reviewer's answer changes the most.
+   */
+  EXPECTED_VALUE = 'EXPECTED_VALUE',
+}
+
 const enums = {
+  ReviewOrder,
   Platform,
   OrderDirection,
   TrackingTier,

@@ -20,8 +20,16 @@ export class MatchEvidence {
   reason: MatchReason | null;
   @Field(() => [PlatformValue])
   values: PlatformValue[];
-  @Field(() => Int, { description: 'Points added to the score (negative for a penalty).' })
+  @Field(() => Int, { description: 'Points added to the score (negative for a penalty). Probabilistic scoring: the match weight, rounded.' })
   points: number;
+  @Field(() => String, { nullable: true, description: 'Probabilistic scoring: the comparison level (EXACT, NORMALIZED, SIMILAR, SHARED_WORD, SHARED_TOKEN, DIFFERENT, MISSING, ...).' })
+  level?: string | null;
+  @Field(() => Float, { nullable: true, description: 'Probabilistic scoring: log2(m / u), the Bayes factor in bits; 0 for a missing value. The PRIOR item carries the prior odds.' })
+  matchWeight?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Probabilistic scoring: how often true pairs land on this level.' })
+  m?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Probabilistic scoring: how often unrelated accounts land on this level (term frequency for equal values).' })
+  u?: number | null;
 }
 
 @ObjectType({ implements: Node })

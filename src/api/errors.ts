@@ -4,7 +4,19 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'NOT_IMPLEMENTED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  // trackCreator's UserError codes, thrown by mutations that return no payload (createBrand).
+  | 'INVALID_HANDLE'
+  | 'PRIVATE'
+  | 'ALREADY_TRACKED'
+  | 'LANE_UNAVAILABLE'
+  | 'PROVIDER_ERROR';
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -17,3 +29,7 @@ export const badInput = (message: string, field?: string) =>
   new ApiError('BAD_USER_INPUT', message, field ? { field } : {});
 export const notImplemented = (field: string, issue: string) =>
   new ApiError('NOT_IMPLEMENTED', `${field} is not yet implemented (${issue})`, { field });
+
+/** A tracking UserError ({code, field, message}) as a thrown error, for mutations without a payload. */
+export const fromUserError = (e: { code: string; message: string; field?: string[] | null }) =>
+  new ApiError(e.code as ErrorCode, e.message, e.field ? { field: e.field } : {});

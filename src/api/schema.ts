@@ -15,12 +15,11 @@ import { IngestionResolver } from './resolvers/ingestion.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
-import {
-  BrandFieldsResolver,
-  PendingMutationResolver,
-  PendingQueryResolver,
-  PendingSubscriptionResolver,
-} from './resolvers/pending.resolver';
+import { PendingQueryResolver, PendingSubscriptionResolver } from './resolvers/pending.resolver';
+import { BrandResolver } from './resolvers/brand.resolver';
+import { CampaignResolver } from './resolvers/campaign.resolver';
+import { GraphViewResolver } from './resolvers/graph.resolver';
+import { PlanningResolver } from './resolvers/planning.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
 import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
@@ -36,10 +35,12 @@ export const resolvers = [
   MatchSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
+  BrandResolver,
+  CampaignResolver,
+  GraphViewResolver,
+  PlanningResolver,
   PendingQueryResolver,
-  PendingMutationResolver,
   PendingSubscriptionResolver,
-  BrandFieldsResolver,
 ] as const;
 
 export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

@@ -25,12 +25,15 @@ import {
 import { refreshPosts, refreshProfiles, startScheduler, type RefreshDeps, type Scheduler } from './schedule';
 import { createStaging, type Staging } from './staging';
 import { TrackingService } from './tracking';
-import { startWorldDemo, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
+import { startWorldDemo, worldBrands, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
+import { upsertBrand } from '../graph/brands';
 
 /** What the API needs from ingestion (Services.ingestion). */
 export interface IngestionService {
   lanes: Lanes;
   tracking: TrackingService;
+  /** The ingestion clock of each lane (the simulated one for a simulated lane). */
+  now: Record<Platform, () => Date>;
 }
 
 export interface IngestRuntime extends IngestionService {
@@ -39,9 +42,7 @@ export interface IngestRuntime extends IngestionService {
   scheduler?: Scheduler;
   /** Set when some lane talks to a simulator. */
   demo?: WorldDemo;
-  /** The ingestion clock of each lane. */
-  now: Record<Platform, () => Date>;
-  /** Tracks the simulated world's accounts and backfills them (the demo's seed). */
+  /** Tracks the simulated world's accounts and backfills them, then stores its brands (the demo's seed). */
   seedWorld(opts?: Parameters<TrackingService['trackMany']>[1]): Promise<Awaited<ReturnType<TrackingService['trackMany']>>>;
   close(): Promise<void>;
 }
@@ -198,7 +199,10 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       now,
       seedWorld: async (o) => {
         if (!demo) throw new Error('no simulated world: every lane has a provider key (or SIMULATE=false)');
-        return tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
+        const res = await tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
+        // The brands own accounts the tracking above stored; brands whose accounts failed to load own fewer.
+        for (const b of worldBrands(demo.world, demo.simulated)) await upsertBrand(opts.graph, b);
+        return res;
       },
       close: closeAll,
     };

@@ -20,6 +20,7 @@ import { BrandResolver } from './resolvers/brand.resolver';
 import { CampaignResolver } from './resolvers/campaign.resolver';
 import { GraphViewResolver } from './resolvers/graph.resolver';
 import { PlanningResolver } from './resolvers/planning.resolver';
+import { ExportResolver } from './resolvers/export.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
 import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
@@ -39,6 +40,7 @@ export const resolvers = [
   CampaignResolver,
   GraphViewResolver,
   PlanningResolver,
+  ExportResolver,
   PendingQueryResolver,
   PendingSubscriptionResolver,
 ] as const;

@@ -19,7 +19,6 @@ CREATE TABLE IF NOT EXISTS cross_platform_creators (
   match_status        VARCHAR(8) CHECK (match_status IN ('auto', 'manual', 'rejected')),
   reach_low           BIGINT,
   reach_high          BIGINT,
-  reach_band          VARCHAR(32),
   tiktok_active       BOOLEAN,
   x_active            BOOLEAN,
   -- False once every account is deleted, or the creator was merged away: rows are never left stale.

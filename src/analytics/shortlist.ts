@@ -18,7 +18,7 @@
 import type { MatchReason, MatchStatus, Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { PlanningConfig } from './planning-config';
-import { combinedReach, formatCount, type ReachEstimate } from './reach';
+import { combinedReach, type ReachEstimate } from '../graph/reach';
 
 export interface ShortlistRequest {
   minCombinedReach?: number | null;
@@ -58,6 +58,7 @@ interface Candidate {
 }
 
 const DAY_MS = 86_400_000;
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
 export const MAX_FIRST = 500;
 
 export function checkShortlistRequest(r: ShortlistRequest): { field: string; message: string } | null {
@@ -96,7 +97,7 @@ export async function campaignShortlist(g: GraphClient, r: ShortlistRequest, cfg
     const tagged = c.accounts.reduce((s, a) => s + a.tagged, 0);
     if (tags.length > 0 && tagged === 0) continue;
     const mid = (reach.low + reach.high) / 2;
-    const why: string[] = [`reach ${reach.label} (${reach.basis.toLowerCase().replace(/_/g, ' ')} overlap ${reach.overlapPctLow}-${reach.overlapPctHigh}%)`];
+    const why: string[] = [`reach ${count(reach.low)} to ${count(reach.high)} (${reach.basis.toLowerCase().replace(/_/g, ' ')} overlap ${reach.overlapPctLow}-${reach.overlapPctHigh}%)`];
     let score = 0;
     for (const p of ['TIKTOK', 'X'] as Platform[]) {
       const a = c.accounts.filter((x) => x.platform === p).sort((x, y) => y.followers - x.followers)[0];
@@ -107,7 +108,7 @@ export async function campaignShortlist(g: GraphClient, r: ShortlistRequest, cfg
       const factor = Math.min(max, Math.max(min, rate / cfg.shortlist.typicalEngagementRate[p]));
       score += weights[p] * share * factor * mid;
       why.push(
-        `${p === 'X' ? 'X' : 'TikTok'} @${a.username}: ${formatCount(a.followers)} followers, ${Math.round(share * 100)}% of reach, ` +
+        `${p === 'X' ? 'X' : 'TikTok'} @${a.username}: ${count(a.followers)} followers, ${Math.round(share * 100)}% of reach, ` +
           (a.posts > 0
             ? `engagement ${(rate * 100).toFixed(2)}% a post (${factor.toFixed(2)}x typical)`
             : `no post in ${staleDays} days (${factor.toFixed(2)}x)`) +

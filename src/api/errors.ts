@@ -3,20 +3,10 @@
  * on codes, not on message text.
  */
 import { GraphQLError } from 'graphql';
+import type { ApiErrorCode, UserErrorCode } from '../error-codes';
 
-export type ErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'NOT_IMPLEMENTED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  // trackCreator's UserError codes, thrown by mutations that return no payload (createBrand).
-  | 'INVALID_HANDLE'
-  | 'PRIVATE'
-  | 'ALREADY_TRACKED'
-  | 'LANE_UNAVAILABLE'
-  | 'PROVIDER_ERROR';
+/** The API's codes, declared in the one catalogue (src/error-codes.ts). */
+export type ErrorCode = ApiErrorCode | UserErrorCode;
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -31,5 +21,5 @@ export const notImplemented = (field: string, issue: string) =>
   new ApiError('NOT_IMPLEMENTED', `${field} is not yet implemented (${issue})`, { field });
 
 /** A tracking UserError ({code, field, message}) as a thrown error, for mutations without a payload. */
-export const fromUserError = (e: { code: string; message: string; field?: string[] | null }) =>
-  new ApiError(e.code as ErrorCode, e.message, e.field ? { field: e.field } : {});
+export const fromUserError = (e: { code: UserErrorCode; message: string; field?: string[] | null }) =>
+  new ApiError(e.code, e.message, e.field ? { field: e.field } : {});

@@ -31,7 +31,6 @@ const TYPES: Record<keyof CreatorDimRow, ParquetType> = {
   match_status: 'STRING',
   reach_low: 'INT64',
   reach_high: 'INT64',
-  reach_band: 'STRING',
   tiktok_active: 'BOOLEAN',
   x_active: 'BOOLEAN',
   active: 'BOOLEAN',

@@ -35,7 +35,6 @@ const SQL_TYPES: Record<keyof CreatorDimRow, string> = {
   match_status: 'text',
   reach_low: 'bigint',
   reach_high: 'bigint',
-  reach_band: 'text',
   tiktok_active: 'boolean',
   x_active: 'boolean',
   active: 'boolean',

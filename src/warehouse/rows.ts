@@ -1,9 +1,8 @@
 /**
  * The `cross_platform_creators` dimension: one row per canonical creator with the seed article's
- * columns, plus the reach band and activity flags. Read from Neo4j in keyset pages so a 100,000-
+ * columns, plus the reach band (low and high ends, overlap taken out) and activity flags. Read from Neo4j in keyset pages so a 100,000-
  * creator export never holds one huge result.
  */
-import { bandLabel } from '../analytics/reach';
 import type { MatchReason, MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 
@@ -25,7 +24,6 @@ export interface CreatorDimRow {
   match_status: 'auto' | 'manual' | 'rejected' | null;
   reach_low: number | null;
   reach_high: number | null;
-  reach_band: string | null;
   tiktok_active: boolean | null;
   x_active: boolean | null;
   active: boolean;
@@ -38,7 +36,7 @@ export const COLUMNS: (keyof CreatorDimRow)[] = [
   'tiktok_username', 'tiktok_user_id', 'tiktok_sec_uid', 'tiktok_followers', 'tiktok_hearts', 'tiktok_last_post_at',
   'x_handle', 'x_user_id', 'x_followers', 'x_last_post_at',
   'match_score', 'match_reasons', 'match_status',
-  'reach_low', 'reach_high', 'reach_band',
+  'reach_low', 'reach_high',
   'tiktok_active', 'x_active', 'active', 'updated_at',
 ];
 
@@ -79,7 +77,6 @@ export function toDimRow(r: PageRow): CreatorDimRow {
     match_status: m && m.status !== 'PENDING' ? (m.status.toLowerCase() as 'auto' | 'manual' | 'rejected') : null,
     reach_low: r.reachLow ?? null,
     reach_high: r.reachHigh ?? null,
-    reach_band: r.reachLow !== null && r.reachLow !== undefined && r.reachHigh !== null && r.reachHigh !== undefined ? bandLabel(r.reachLow, r.reachHigh) : null,
     tiktok_active: t ? t.active !== false : null,
     x_active: x ? x.active !== false : null,
     active: r.active !== false && [t, x].some((a) => a && a.active !== false),

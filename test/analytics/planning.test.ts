@@ -76,7 +76,7 @@ describe('campaignShortlist', () => {
     const a = withX.data.campaignShortlist[0];
     expect(a.rank).toBe(1);
     expect(a.reach.basis).toBe('SAME_USERNAME');
-    expect(a.why.join('\n')).toMatch(/X @amyglow: 200K followers/);
+    expect(a.why.join('\n')).toMatch(/X @amyglow: 200,000 followers/);
     expect(a.why.join('\n')).toMatch(/match AUTO/);
     const withoutX = await gql(app.url, SHORT, { i: { weights: { tiktok: 1, x: 0 } } });
     expect(names(withoutX)).toEqual(['bigbrenda', 'amyglow']);

@@ -5,6 +5,7 @@ import { loadPlanningConfig } from '../../analytics/planning-config';
 import { campaignShortlist, checkShortlistRequest } from '../../analytics/shortlist';
 import type { Context } from '../context';
 import { badInput } from '../errors';
+import { bandLabel } from '../reach-label';
 import { BudgetInput, ShortlistInput } from '../inputs/planning.input';
 import { Platform } from '../types/enums';
 import { BudgetProjection, LaneSpend, ShortlistEntry } from '../types/planning.type';
@@ -25,7 +26,7 @@ export class PlanningResolver {
     const creators = await ctx.loaders.creator.loadMany(rows.map((r) => r.creatorId));
     return rows.flatMap((r, i) => {
       const c = creators[i];
-      return c && !(c instanceof Error) ? [{ ...r, creator: asCreator(c) }] : [];
+      return c && !(c instanceof Error) ? [{ ...r, reach: { ...r.reach, label: bandLabel(r.reach.low, r.reach.high) }, creator: asCreator(c) }] : [];
     });
   }
 

@@ -149,3 +149,77 @@ describe('graph views', () => {
     }
   });
 });
+
+describe('campaigns', () => {
+  it("creates a campaign and measures each sponsored creator's X-side bonus with the campaign-post definition", async () => {
+    const demo = app.ingestion.demo!;
+    const end = demo.clock();
+    const start = end - 30 * DAY;
+    const inWindow = (t: number) => t >= start && t <= end;
+    // A creator who carried a TikTok to X in the window (a CROSSPOST), and the TikTok's first hashtag.
+    const tt = world.tiktok;
+    const x = world.x;
+    const pick = world.truth.amplifications
+      .map((a) => ({ a, src: tt.postsById.get(a.sourcePostId.replace(/^tiktok:/, '')), amp: x.postsById.get(a.amplifierPostId.replace(/^x:/, '')) }))
+      .find(({ a, src, amp }) => a.kind === 'CROSSPOST' && src && amp && inWindow(src.createdAt) && inWindow(amp.createdAt) && src.hashtags.length > 0 && !src.quirk && !amp.quirk)!;
+    expect(pick).toBeDefined();
+    const creator = world.creators.find((c) => c.tiktok?.id === pick.src!.authorId)!;
+    const tag = pick.src!.hashtags[0].toLowerCase();
+    const other = world.creators.find((c) => c.kind === 'creator' && c !== creator && c.tiktok && c.x && !c.tiktok.deletedAt && !c.x.deletedAt && !c.tiktok.quirk && !c.x.quirk)!;
+    const idOf = async (username: string) =>
+      (await gql(url, `query($u: String!) { account(platform: TIKTOK, username: $u) { creator { id } } }`, { u: username })).data.account.creator.id;
+    const ids = [await idOf(creator.tiktok!.username), await idOf(other.tiktok!.username)];
+    const brand = (await gql(url, BRANDS)).data.brands[0];
+
+    const res = await gql(
+      url,
+      `mutation($i: CampaignInput!) { createCampaign(input: $i) { id name hashtags brand { id } startsAt endsAt creators { id } } }`,
+      { i: { name: 'Spring push', brandId: brand.id, hashtags: [`#${tag.toUpperCase()}`], creatorIds: ids, startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() } },
+    );
+    expect(res.errors).toBeUndefined();
+    const k = res.data.createCampaign;
+    expect(k).toMatchObject({ name: 'Spring push', hashtags: [tag], brand: { id: brand.id } });
+    expect(k.creators.map((c: { id: string }) => c.id).sort()).toEqual([...ids].sort());
+    expect(k.id).toMatch(/^cp_/);
+
+    const list = await gql(url, `{ campaigns { id amplification { creator { id } repostedOnX tiktokEngagement xEngagement tiktokPosts xPosts } } }`);
+    const amp = list.data.campaigns.find((c: { id: string }) => c.id === k.id).amplification;
+    expect(amp.map((a: any) => a.creator.id).sort()).toEqual([...ids].sort());
+    // Expected from the world itself: posts in the window with the tag, on each side; on X also
+    // the creator's own crossposts of such a TikTok.
+    const tagged = (p: { hashtags: string[]; createdAt: number }) => inWindow(p.createdAt) && p.hashtags.some((h) => h.toLowerCase() === tag);
+    for (const [c, id] of [[creator, ids[0]], [other, ids[1]]] as const) {
+      const a = amp.find((r: any) => r.creator.id === id);
+      const ttPosts = (tt.postsByAuthor.get(c.tiktok!.id) ?? []).filter(tagged);
+      const xTagged = (x.postsByAuthor.get(c.x?.id ?? '') ?? []).filter(tagged);
+      const ttIds = new Set(ttPosts.map((p) => `tiktok:${p.id}`));
+      const xCarried = world.truth.amplifications.filter(
+        (t) => t.amplifierPostId.startsWith('x:') && ttIds.has(t.sourcePostId) && x.postsById.get(t.amplifierPostId.slice(2))?.authorId === c.x?.id && inWindow(x.postsById.get(t.amplifierPostId.slice(2))!.createdAt),
+      );
+      expect(a.tiktokPosts).toBe(ttPosts.filter((p) => !p.quirk).length);
+      expect(a.xPosts).toBeGreaterThanOrEqual(xTagged.filter((p) => !p.quirk).length);
+      expect(a.xPosts).toBeLessThanOrEqual(new Set([...xTagged.map((p) => p.id), ...xCarried.map((t) => t.amplifierPostId.slice(2))]).size);
+      expect(a.repostedOnX).toBe(a.xPosts > 0);
+      if (a.xPosts === 0) expect(a.xEngagement).toBe(0);
+    }
+    const mine = amp.find((r: any) => r.creator.id === ids[0]);
+    expect(mine.repostedOnX).toBe(true);
+    expect(mine.xEngagement).toBeGreaterThan(0);
+    console.log(`campaign #${tag}: creator 1 TikTok ${mine.tiktokPosts} posts / ${mine.tiktokEngagement} engagement, X ${mine.xPosts} posts / ${mine.xEngagement} engagement (the X-side bonus)`);
+
+    const node = await gql(url, `query($id: ID!) { node(id: $id) { id ... on Campaign { name } } }`, { id: k.id });
+    expect(node.data.node).toEqual({ id: k.id, name: 'Spring push' });
+    const hood = await gql(url, `query($id: ID!) { neighborhood(id: $id, depth: 1, limit: 10) { nodes { id kind } } }`, { id: k.id });
+    expect(hood.data.neighborhood.nodes.map((n: { kind: string }) => n.kind).sort()).toEqual(['BRAND', 'CAMPAIGN', 'CREATOR', 'CREATOR']);
+
+    for (const [input, code] of [
+      [{ name: 'x', hashtags: [], creatorIds: ids }, 'BAD_USER_INPUT'],
+      [{ name: 'x', hashtags: ['a'], creatorIds: ['cr_nope'] }, 'NOT_FOUND'],
+      [{ name: 'x', hashtags: ['a'], creatorIds: ids, brandId: 'br_nope' }, 'NOT_FOUND'],
+      [{ name: 'x', hashtags: ['a'], creatorIds: ids, startsAt: '2026-02-01T00:00:00Z', endsAt: '2026-01-01T00:00:00Z' }, 'BAD_USER_INPUT'],
+    ] as const) {
+      const r = await gql(url, `mutation($i: CampaignInput!) { createCampaign(input: $i) { id } }`, { i: input });
+      expect(r.errors?.[0].extensions?.code).toBe(code);
+    }
+  });
+});

@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
-import { startSeededIngestion } from '../src/seeding/ingestion';
+import { startSeededIngestion, type SeededIngestion } from '../src/seeding/ingestion';
 import { worldHandles } from '../src/seeding/world-demo';
 import * as tiklive from '../src/ingest/normalize/tiklive';
 import * as xnorm from '../src/ingest/normalize/x';
@@ -73,30 +73,22 @@ function timeNormalisers(): { ms: () => number; restore: () => void } {
   return { ms: () => total, restore: () => restores.forEach((r) => r()) };
 }
 
-export async function run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<IngestBenchFigures> {
-  const { graph, log } = ctx;
-  const creators = Number(process.env.BENCH_INGEST_CREATORS ?? 2000);
-  const days = 30;
-  const staging = mkdtempSync(join(tmpdir(), 'cg-bench-staging-'));
-  const http = { ms: 0, tiktok: 0, x: 0 };
-  const neo = { write: 0, read: 0 };
-  const postRows: Record<string, unknown>[][] = [];
-  let oursPostsMs = 0;
-  const stopObserving = graph.observe((e) => {
-    if (e.mode === 'WRITE') neo.write += e.ms;
-    else neo.read += e.ms;
-    if (e.name === 'graph/upsert-posts') {
-      postRows.push(e.params.rows as Record<string, unknown>[]);
-      oursPostsMs += e.ms;
-    }
-  });
-  const norm = timeNormalisers();
+/**
+ * The benchmark world: `creators` simulated creators behind the two provider simulators with
+ * every rate limit and credit budget lifted (the benchmarks measure our pipeline, not the
+ * providers' pacing), and the seeded ingestion runtime pointed at them. Not yet ingested:
+ * `trackMany` (this module) or `seedWorld` (bench/analytics) does that. Shared by the benchmarks.
+ */
+export function startBenchWorld(
+  graph: GraphClient,
+  opts: { creators: number; staging: string; onResponse?: (raw: RawExchange) => void },
+): Promise<SeededIngestion> {
   const lifted = 1_000_000_000;
-  const rt = await startSeededIngestion(
+  return startSeededIngestion(
     loadConfig({
       SIMULATE: 'true',
-      SIM_CREATORS: String(creators),
-      STAGING_DIR: staging,
+      SIM_CREATORS: String(opts.creators),
+      STAGING_DIR: opts.staging,
       LOG_LEVEL: 'silent',
       TIKLIVEAPI_REQUESTS_PER_MINUTE: String(lifted),
       TIKLIVEAPI_MONTHLY_CREDITS: String(lifted),
@@ -122,13 +114,34 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
           },
         },
       },
-      onResponse: (raw: RawExchange) => {
-        http.ms += raw.durationMs;
-        if (raw.provider === 'tikliveapi') http.tiktok++;
-        else http.x++;
-      },
+      onResponse: opts.onResponse,
     },
   );
+}
+
+export async function run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<IngestBenchFigures> {
+  const { graph, log } = ctx;
+  const creators = Number(process.env.BENCH_INGEST_CREATORS ?? 2000);
+  const days = 30;
+  const staging = mkdtempSync(join(tmpdir(), 'cg-bench-staging-'));
+  const http = { ms: 0, tiktok: 0, x: 0 };
+  const neo = { write: 0, read: 0 };
+  const postRows: Record<string, unknown>[][] = [];
+  let oursPostsMs = 0;
+  const stopObserving = graph.observe((e) => {
+    if (e.mode === 'WRITE') neo.write += e.ms;
+    else neo.read += e.ms;
+    if (e.name === 'graph/upsert-posts') {
+      postRows.push(e.params.rows as Record<string, unknown>[]);
+      oursPostsMs += e.ms;
+    }
+  });
+  const norm = timeNormalisers();
+  const rt = await startBenchWorld(graph, { creators, staging, onResponse: (raw: RawExchange) => {
+    http.ms += raw.durationMs;
+    if (raw.provider === 'tikliveapi') http.tiktok++;
+    else http.x++;
+  } });
   let figures: IngestBenchFigures;
   try {
     const world = rt.demo!.world;

@@ -2,7 +2,8 @@
  * campaignShortlist and budgetProjection through GraphQL on a hand-built graph (the real write path
  * and matcher): the seed's ranking case, the filters, and the seed's budget figures.
  */
-import { writeAccounts, writePosts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
+import { writePosts } from '../../src/graph/posts';
 import type { AccountRecord, PostRecord } from '../../src/graph/model';
 import { nullBus } from '../../src/matching/events';
 import { runMatching } from '../../src/matching/run';

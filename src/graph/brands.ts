@@ -4,6 +4,7 @@
  * repeating a mutation) updates one node instead of minting a second.
  */
 import type { GraphClient } from '../neo4j/graph-client';
+import { byKey } from './read';
 import type { AccountRow } from './rows';
 
 export interface BrandRow {
@@ -42,12 +43,10 @@ export async function listBrands(g: GraphClient, competitor: boolean | null): Pr
 
 export async function brandsByIds(g: GraphClient, ids: readonly string[]): Promise<(BrandRow | null)[]> {
   const rows = await g.read<{ brand: BrandRow }>('brands/brands-by-ids', { ids });
-  const m = new Map(rows.map((r) => [r.brand.id, r.brand]));
-  return ids.map((id) => m.get(id) ?? null);
+  return byKey(ids, rows.map((r) => ({ key: r.brand.id, value: r.brand as BrandRow | null })), null);
 }
 
 export async function accountsByBrands(g: GraphClient, ids: readonly string[]): Promise<AccountRow[][]> {
   const rows = await g.read<{ id: string; accounts: AccountRow[] }>('brands/accounts-by-brands', { ids });
-  const m = new Map(rows.map((r) => [r.id, r.accounts]));
-  return ids.map((id) => m.get(id) ?? []);
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts })), []);
 }

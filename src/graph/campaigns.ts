@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GraphClient } from '../neo4j/graph-client';
+import { byKey } from './read';
 import type { CreatorRow } from './rows';
 
 export interface CampaignRow {
@@ -44,12 +45,10 @@ export async function listCampaigns(g: GraphClient): Promise<CampaignRow[]> {
 
 export async function campaignsByIds(g: GraphClient, ids: readonly string[]): Promise<(CampaignRow | null)[]> {
   const rows = await g.read<{ campaign: CampaignRow }>('campaigns/campaigns-by-ids', { ids });
-  const m = new Map(rows.map((r) => [r.campaign.id, r.campaign]));
-  return ids.map((id) => m.get(id) ?? null);
+  return byKey(ids, rows.map((r) => ({ key: r.campaign.id, value: r.campaign as CampaignRow | null })), null);
 }
 
 export async function creatorsByCampaigns(g: GraphClient, ids: readonly string[]): Promise<CreatorRow[][]> {
   const rows = await g.read<{ id: string; creators: CreatorRow[] }>('campaigns/creators-by-campaigns', { ids });
-  const m = new Map(rows.map((r) => [r.id, r.creators]));
-  return ids.map((id) => m.get(id) ?? []);
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.creators })), []);
 }

@@ -41,9 +41,13 @@ const SQL_TYPES: Record<keyof CreatorDimRow, string> = {
   updated_at: 'timestamptz',
 };
 
-export function openWarehouse(url: string): pg.Pool {
+export function openWarehouse(url: string, onError: (err: Error) => void = () => undefined): pg.Pool {
   // A small pool: the export is one transaction; the rest are migrations and tests' reads.
-  return new pg.Pool({ connectionString: url, max: 2 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection dropped by the server (restart, admin command) must not crash the process:
+  // the next export opens a new one.
+  pool.on('error', onError);
+  return pool;
 }
 
 export async function migrateWarehouse(pool: pg.Pool): Promise<string[]> {

@@ -42,6 +42,7 @@ beforeAll(async () => {
   await admin.query(`CREATE DATABASE ${DB}`);
   await admin.end();
   db = new pg.Pool({ connectionString: WAREHOUSE_URL, max: 1 });
+  db.on('error', () => undefined);
   graph = await freshGraph();
   dir = mkdtempSync(join(tmpdir(), 'cg-export-'));
   await writeAccounts(graph, [

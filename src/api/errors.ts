@@ -4,7 +4,21 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'NOT_IMPLEMENTED'
+  /** No credentials, or credentials that match no key/token. */
+  | 'UNAUTHENTICATED'
+  /** A known caller whose role is too low (`extensions.required`, `extensions.role`). */
+  | 'FORBIDDEN'
+  /** Refused before execution: too deep, too costly or too many aliases (`extensions.reason`, `limit`, `actual`). */
+  | 'QUERY_TOO_COMPLEX'
+  /** Past the request's deadline (`extensions.limitMs`). */
+  | 'TIMEOUT'
+  /** Over the per-key (or per-IP) request rate (`extensions.retryAfterSeconds`). */
+  | 'RATE_LIMITED';
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

@@ -3,22 +3,10 @@
  * on codes, not on message text.
  */
 import { GraphQLError } from 'graphql';
+import type { ApiErrorCode } from '../error-codes';
 
-export type ErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'NOT_IMPLEMENTED'
-  /** No credentials, or credentials that match no key/token. */
-  | 'UNAUTHENTICATED'
-  /** A known caller whose role is too low (`extensions.required`, `extensions.role`). */
-  | 'FORBIDDEN'
-  /** Refused before execution: too deep, too costly or too many aliases (`extensions.reason`, `limit`, `actual`). */
-  | 'QUERY_TOO_COMPLEX'
-  /** Past the request's deadline (`extensions.limitMs`). */
-  | 'TIMEOUT'
-  /** Over the per-key (or per-IP) request rate (`extensions.retryAfterSeconds`). */
-  | 'RATE_LIMITED';
+/** The API's codes, declared in the one catalogue (src/error-codes.ts). */
+export type ErrorCode = ApiErrorCode;
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

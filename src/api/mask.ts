@@ -36,10 +36,11 @@ export function maskError(
   opts: { devErrors: boolean; logger: Logger; timeoutMs?: number },
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  const cause = (error as { originalError?: unknown })?.originalError;
   const { stacktrace, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   const keep = opts.devErrors && stacktrace ? { stacktrace } : {};
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
-  if (isNeo4jTimeout(original)) {
+  if (isNeo4jTimeout(original) || isNeo4jTimeout(cause)) {
     return {
       message: `the request exceeded its ${opts.timeoutMs ?? '?'} ms deadline`,
       path: formatted.path,

@@ -34,7 +34,7 @@ import { hasRole, type Principal } from './auth/roles';
 import { buildContext, type Context, type Services } from './context';
 import { ApiError } from './errors';
 import { exemptMutations } from './limits/deadline';
-import { checkQueryLimits, QueryTooComplex } from './limits/query-limits';
+import { checkQueryCost, checkQueryShape, QueryTooComplex } from './limits/query-limits';
 import { createRateLimiter, RateLimited } from './limits/rate-limit';
 import { checkStringLengths } from './limits/strings';
 import { maskError } from './mask';
@@ -98,13 +98,16 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     else if (err instanceof ApiError && err.extensions.code === 'BAD_USER_INPUT') metrics.refusals.inc({ reason: 'strings' });
   };
 
-  /** The checks every operation passes before it runs, over HTTP or ws. */
-  const preflight = (document: Parameters<typeof checkQueryLimits>[1], variables: Record<string, unknown> | undefined, operationName?: string | null) => {
+  /**
+   * The checks every operation passes after validation, over HTTP or ws (depth and aliases ran
+   * before validation: shapeLimitRule, checkQueryShape).
+   */
+  const preflight = (document: Parameters<typeof checkQueryCost>[1], variables: Record<string, unknown> | undefined, operationName?: string | null) => {
     const err =
       checkStringLengths(document, variables, limits.maxStringLength) ??
       (() => {
         try {
-          return checkQueryLimits(schema, document, limits, variables, operationName);
+          return checkQueryCost(schema, document, limits, variables, operationName);
         } catch {
           return null; // bad variables: execution reports them as it coerces
         }
@@ -158,6 +161,11 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
         } catch (err) {
           // Answered as an `error` message for this operation: the socket and its other subscriptions stay.
           return [err instanceof GraphQLError ? err : new GraphQLError('could not parse the operation')];
+        }
+        const shape = checkQueryShape(schema, document, limits);
+        if (shape) {
+          refused(shape);
+          return [shape];
         }
         const invalid = validate(schema, document, [...specifiedRules, ...wsIntrospection]);
         if (invalid.length > 0) return invalid;
@@ -287,6 +295,28 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     }
   };
 
+  /**
+   * Depth and aliases, checked before Apollo validates: graphql-js's validation makes dozens of
+   * passes over the document, which for 500 aliases costs far more than this one structural check.
+   * A refusal thrown inside Apollo's pipeline would be masked as an internal error, so it is answered here.
+   */
+  const refuseShape = (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
+    if (query === undefined) return next();
+    let document;
+    try {
+      document = parse(query, { maxTokens: MAX_TOKENS });
+    } catch {
+      return next(); // Apollo answers syntax errors in the usual shape
+    }
+    const refusal = checkQueryShape(schema, document, limits);
+    if (!refusal) return next();
+    refused(refusal);
+    const { http: _http, ...extensions } = refusal.extensions as Record<string, unknown>;
+    jsonError(res, 400, 'QUERY_TOO_COMPLEX', refusal.message, extensions);
+  };
+
   app.get('/metrics', authenticate, async (_req, res) => {
     const p = res.locals.principal as Principal | null;
     if (!p) return void jsonError(res, 401, 'UNAUTHENTICATED', '/metrics needs an admin key');
@@ -300,6 +330,7 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     authenticate,
     rateLimit,
     express.json({ limit: MAX_BODY }),
+    refuseShape,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         buildContext(services, (res.locals.principal as Principal | null) ?? null, { deadlineMs: limits.requestTimeoutMs }),

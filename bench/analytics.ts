@@ -121,7 +121,7 @@ async function benchQueries(graph: GraphClient, creators: number, runs: number, 
     log(`world: ${rt.demo!.world.creators.length} creators ingested in ${Math.round((performance.now() - t0) / 1000)} s`);
     const schema = await buildApiSchema(pubsub.pubSub);
     const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const ctx = () => buildContext({ config, graph, bus: nullBus, logger: silentLogger, ingestion: rt }, 'bench');
+    const ctx = () => buildContext({ config, graph, bus: nullBus, logger: silentLogger, ingestion: rt }, { name: 'bench', role: 'admin', via: 'key' });
     const [brand] = await graph.runText('MATCH (b:Brand)-[:OWNS]->(:Account)-[:POSTED]->(p:Post) RETURN b.id AS id, count(p) AS n ORDER BY n DESC LIMIT 1');
     const [creator] = await graph.runText('MATCH (c:Creator) WHERE size(c.platforms) = 2 RETURN c.id AS id ORDER BY c.reachHigh DESC LIMIT 1');
     const now = rt.now.TIKTOK();

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { brandLaunches } from '../../analytics/launches';
 import type { BrandRow } from '../../graph/brands';
 import { listBrands } from '../../graph/brands';
@@ -25,6 +25,7 @@ export class BrandResolver {
     description:
       "Resolves the brand's handles through the lanes, tracks and backfills its accounts, and stores Brand-OWNS->Account. Errors carry trackCreator's codes (INVALID_HANDLE, NOT_FOUND, PRIVATE, LANE_UNAVAILABLE, ...).",
   })
+  @Authorized('admin')
   async createBrand(@Arg('input', () => BrandInput) input: BrandInput, @Ctx() ctx: Context) {
     if (!ctx.ingestion) throw new ApiError('LANE_UNAVAILABLE', 'this process runs no ingestion lanes');
     const res = await createBrand({ graph: ctx.graph, tracking: ctx.ingestion.tracking }, input, ctx.actor);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { amplificationByCreator, campaignPosts } from '../../analytics/campaign-posts';
 import { listCampaigns, newCampaignId, normalizeTag, upsertCampaign, type CampaignRow } from '../../graph/campaigns';
 import type { Context } from '../context';
@@ -22,6 +22,7 @@ export class CampaignResolver {
   }
 
   @Mutation(() => Campaign)
+  @Authorized('admin')
   async createCampaign(@Arg('input', () => CampaignInput) input: CampaignInput, @Ctx() ctx: Context) {
     const name = input.name.trim();
     if (name.length === 0 || name.length > 200) throw badInput('name must be 1 to 200 characters', 'name');

@@ -1,5 +1,5 @@
 /** The on-demand BI export (admin): the same run as the daily schedule. */
-import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { exportNow } from '../../warehouse/schedule';
 import type { Context } from '../context';
 import { ApiError, badInput } from '../errors';
@@ -35,6 +35,7 @@ export class ExportResolver {
   @Mutation(() => ExportRun, {
     description: 'Exports cross_platform_creators now: upserted into WAREHOUSE_URL, and written as files into EXPORT_DIR in the given formats.',
   })
+  @Authorized('admin')
   async runExport(
     @Ctx() ctx: Context,
     @Arg('formats', () => [ExportFormat], { nullable: true, defaultValue: [ExportFormat.CSV, ExportFormat.PARQUET] }) formats?: ExportFormat[] | null,

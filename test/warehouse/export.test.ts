@@ -51,7 +51,7 @@ beforeAll(async () => {
     acct('TIKTOK', '333', 'solo, "quoted"', 1_000),
     acct('X', '444', 'xonly', 5_000),
   ]);
-  await runMatching(graph, nullBus);
+  await runMatching(graph, nullBus, { matching: { model: 'fixed' } });
 }, 60_000);
 
 afterAll(async () => {

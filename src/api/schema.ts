@@ -9,6 +9,8 @@ import { buildSchema } from 'type-graphql';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
+import { AmplificationChainResolver } from './resolvers/chains.resolver';
+import { AttributionResolver, PlatformFirstSeenResolver } from './resolvers/attribution.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
 import { IngestionResolver } from './resolvers/ingestion.resolver';
@@ -22,7 +24,7 @@ import {
   PendingSubscriptionResolver,
 } from './resolvers/pending.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
-import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -33,7 +35,11 @@ export const resolvers = [
   MatchingResolver,
   PostResolver,
   AmplificationResolver,
+  AmplificationChainResolver,
+  AttributionResolver,
+  PlatformFirstSeenResolver,
   MatchSubscriptionResolver,
+  AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
   PendingQueryResolver,

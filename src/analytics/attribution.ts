@@ -4,12 +4,13 @@
  *
  * Our own blind spot is part of the answer. A post carries its true creation time, but we only
  * hold it once we have polled its author: hourly for TIER1/ACTIVE creators, daily for the
- * LONG_TAIL (the configured cadences). So on each platform an earlier post we have not collected
- * yet may exist, up to that platform's polling interval for the authors involved (the slowest
- * cadence among the creators who posted the topic there; the current tier stands in for the tier
- * at the time, which the graph does not keep). That is `collectionLatencySeconds`; a lead shorter
- * than the trailing platform's bound could be reversed by a post we have not seen, so it is
- * reported as not certain.
+ * LONG_TAIL (the configured cadences). `collectionLatencySeconds` on a platform is the polling
+ * interval of the author of the first post we hold there (the current tier stands in for the tier
+ * at the time, which the graph does not keep): how late we could have seen that post, and so how
+ * long an earlier one in the same feed could stay unseen. A lead shorter than the trailing
+ * platform's bound could be reversed by a post we have not collected, so it is reported as not
+ * certain. (The slowest cadence of everyone who posted the topic would be a stricter bound; with
+ * most creators on the daily LONG_TAIL it would call every lead under a day uncertain.)
  */
 import { Cron } from 'croner';
 import type { Platform } from '../graph/model';
@@ -115,7 +116,7 @@ export function attributionArgs(q: AttributionQuery): Args {
 
 export async function attribution(graph: GraphClient, q: AttributionQuery, cadences: Cadences): Promise<AttributionResult> {
   const args = attributionArgs(q);
-  const rows = await graph.read<{ platform: Platform; postId: string; at: Date; tiers: string[]; posts: number }>(
+  const rows = await graph.read<{ platform: Platform; postId: string; at: Date; tier: string; posts: number }>(
     'analytics/attribution-posts',
     { ...args },
   );
@@ -128,7 +129,7 @@ export async function attribution(graph: GraphClient, q: AttributionQuery, caden
     posts: r.posts,
     // Untracked authors are never polled themselves (their posts arrive as referenced
     // originals), so they are bounded like the slowest tracked cadence, not better.
-    collectionLatencySeconds: Math.max(...r.tiers.map((t) => (t === 'TIER1' || t === 'ACTIVE' ? hourly : daily))),
+    collectionLatencySeconds: r.tier === 'TIER1' || r.tier === 'ACTIVE' ? hourly : daily,
   }));
   firstSeen.sort((a, b) => a.at.getTime() - b.at.getTime());
   const [first, second] = firstSeen;

@@ -33,7 +33,7 @@ CALL (g) {
     WHERE none(n IN nodes(path) WHERE coalesce(n.removed, false))
     WITH p, max(length(path)) AS d
     ORDER BY p.createdAt, p.id
-    LIMIT $maxPosts
+    LIMIT toInteger($maxPosts)
     RETURN collect(p) AS amps, max(d) AS depth
   }
   WITH root, [root] + amps AS posts, depth
@@ -42,7 +42,7 @@ CALL (g) {
        [pl IN ['TIKTOK', 'X'] WHERE any(p IN posts WHERE p.platform = pl)] AS platforms
   WHERE (NOT $crossPlatformOnly OR size(platforms) > 1)
   ORDER BY total DESC, root.id
-  LIMIT $first
+  LIMIT toInteger($first)
   RETURN root, posts, depth, total, platforms
 }
 WITH g, root, posts, depth, total, platforms

@@ -1,7 +1,7 @@
 // The first post on each platform about one topic (a hashtag, a post and what amplified it, or a
-// phrase through the post_text full-text index), with the polling tier of every author who posted
-// it on that platform: the topic's posts are found in one of three ways, then the earliest per
-// platform wins. Posts of inactive accounts are left out.
+// phrase through the post_text full-text index), with the polling tier of its author's creator
+// (how late we could have collected it) and the number of posts there. The topic's posts are found
+// in one of three ways, then the earliest per platform wins. Posts of inactive accounts are left out.
 CALL () {
   WITH $hashtag AS tag WHERE tag IS NOT NULL
   MATCH (:Hashtag {tag: tag})<-[:TAGGED]-(p:Post)
@@ -23,6 +23,6 @@ MATCH (a:Account)-[:POSTED]->(p)
 OPTIONAL MATCH (c:Creator)-[:HAS_ACCOUNT]->(a)
 WITH p.platform AS platform, p, c.tier AS tier
 ORDER BY p.createdAt, p.id
-WITH platform, collect(p)[0] AS first, collect(DISTINCT coalesce(tier, 'UNTRACKED')) AS tiers, count(*) AS posts
-RETURN platform, first.id AS postId, first.createdAt AS at, tiers, posts
+WITH platform, collect(p)[0] AS first, collect(coalesce(tier, 'UNTRACKED'))[0] AS tier, count(*) AS posts
+RETURN platform, first.id AS postId, first.createdAt AS at, tier, posts
 ORDER BY at

@@ -30,5 +30,5 @@ CALL (c) {
 WITH o, sum(score) AS score, collect(tags) AS tagLists, sum(amplifiers) AS sharedAmplifiers
 WHERE coalesce(o.active, true)
 ORDER BY score DESC, o.id
-LIMIT $first
+LIMIT toInteger($first)
 RETURN o.id AS id, score, reduce(acc = [], l IN tagLists | acc + l) AS tags, sharedAmplifiers

@@ -18,8 +18,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
-import { startIngestion, type IngestRuntime, type IngestRuntimeOptions } from '../src/ingest/runtime';
-import { worldHandles } from '../src/ingest/world-demo';
+import type { IngestRuntimeOptions } from '../src/ingest/runtime';
+import { startSeededIngestion, type SeededIngestion } from '../src/seeding/ingestion';
+import { worldHandles } from '../src/seeding/world-demo';
 import * as tiklive from '../src/ingest/normalize/tiklive';
 import * as xnorm from '../src/ingest/normalize/x';
 import { silentLogger } from '../src/log';
@@ -62,9 +63,9 @@ export interface BenchWorldOptions {
  * rate limits lifted (the benchmarks measure our pipeline, not the providers' pacing). Shared by
  * the benchmarks that need the 2,000-creator world in the graph (bench/analytics.ts).
  */
-export async function startBenchWorld(graph: GraphClient, o: BenchWorldOptions): Promise<IngestRuntime> {
+export async function startBenchWorld(graph: GraphClient, o: BenchWorldOptions): Promise<SeededIngestion> {
   const lifted = 1_000_000_000;
-  return startIngestion(
+  return startSeededIngestion(
     loadConfig({
       SIMULATE: 'true',
       SIM_CREATORS: String(o.creators),
@@ -102,7 +103,7 @@ export async function startBenchWorld(graph: GraphClient, o: BenchWorldOptions):
 }
 
 /** Tracks every account of the runtime's world and backfills `days` of posts. */
-export function ingestBenchWorld(rt: IngestRuntime, days: number, onProfiles?: () => void) {
+export function ingestBenchWorld(rt: SeededIngestion, days: number, onProfiles?: () => void) {
   return rt.tracking.trackMany(worldHandles(rt.demo!.world, rt.demo!.simulated), { days, onProfiles });
 }
 

@@ -10,8 +10,6 @@ import { rejoiningBus, watchAmplifications, type AmplificationWatch } from './an
 import { buildApiSchema } from './api/schema';
 import { createPubSubHandle } from './api/pubsub';
 import { startApi, type RunningApi } from './api/server';
-import { loadFixture } from './graph/fixture';
-import { startIngestion, type IngestRuntime } from './ingest/runtime';
 import { matchAccountsIncrementally } from './matching/incremental';
 import { runMatching } from './matching/run';
 import { discoverCounterparts } from './matching/discovery';
@@ -20,12 +18,14 @@ import { createDriver } from './neo4j/driver';
 import { GraphClient } from './neo4j/graph-client';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server';
 import { migrate } from './neo4j/migrate';
+import { startSeededIngestion, type SeededIngestion } from './seeding/ingestion';
+import { loadSample } from './seeding/sample';
 
 export interface App {
   api: RunningApi;
   graph: GraphClient;
   local?: LocalNeo4j;
-  ingestion: IngestRuntime;
+  ingestion: SeededIngestion;
   /** Cross-post upkeep and amplification announcements (idle() for tests and the CLI). */
   amplifications: AmplificationWatch;
   /** Background ingestion started at boot (world seed or pending backfills); settles, never rejects. */
@@ -66,8 +66,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const bus = rejoiningBus(pubsub.bus, amplifications);
 
     const matching = { matching: config.matching };
-    let ingestion: IngestRuntime;
-    ingestion = await startIngestion(config, {
+    let ingestion: SeededIngestion;
+    ingestion = await startSeededIngestion(config, {
       graph,
       bus,
       logger,
@@ -100,7 +100,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         logger.info({ accounts: r.accounts.length, posts: r.backfill.posts, ms: r.backfill.elapsedMs }, 'simulated world ingested'),
       );
     } else if (config.seedOnStart && creators === 0) {
-      const counts = await loadFixture(graph, bus, { matching: config.matching });
+      const counts = await loadSample(graph, bus, { matching: config.matching });
       logger.info(counts, 'empty graph: loaded the sample data');
     } else if (ingestion.clients.tiklive.configured || ingestion.clients.x.configured) {
       seeding = ingestion.tracking.resumeBackfills();

@@ -4,7 +4,7 @@
  */
 import { rejoiningBus, watchAmplifications, type AmplificationWatch } from '../analytics/amplification-watch';
 import type { Config } from '../config';
-import { startIngestion, type IngestRuntime } from '../ingest/runtime';
+import { startSeededIngestion, type SeededIngestion } from '../seeding/ingestion';
 import type { Logger } from '../log';
 import { nullBus, type MatchEventBus } from '../matching/events';
 import { matchAccountsIncrementally } from '../matching/incremental';
@@ -22,7 +22,7 @@ export interface CliContext {
   /** Match events go nowhere live, but still have the cross-posts of their accounts revisited. */
   bus: MatchEventBus;
   /** Started on demand: replay and match need no providers. */
-  ingestion(): Promise<IngestRuntime>;
+  ingestion(): Promise<SeededIngestion>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function openCliContext(config: Config, logger: Logger): Promise<Cl
     uri = local.uri;
   }
   const graph = new GraphClient(createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password }), config.neo4j.database);
-  let runtime: Promise<IngestRuntime> | undefined;
+  let runtime: Promise<SeededIngestion> | undefined;
   try {
     await graph.driver.verifyConnectivity({ database: config.neo4j.database });
     await migrate(graph, logger);
@@ -53,7 +53,7 @@ export async function openCliContext(config: Config, logger: Logger): Promise<Cl
     amplifications,
     bus,
     ingestion: () =>
-      (runtime ??= startIngestion(config, {
+      (runtime ??= startSeededIngestion(config, {
         graph,
         bus,
         logger,

@@ -5,6 +5,7 @@
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { refreshCreators } from './creators';
+import { normalizeHandle } from './handle-key';
 import { newCreatorId } from './ids';
 import {
   accountId,
@@ -14,7 +15,6 @@ import {
   type PostRecord,
   type TrackingTier,
 } from './model';
-import { normalizeHandle } from '../matching/normalize';
 
 /** Rows per statement: large enough to amortise the round trip, small enough for one transaction. */
 export const BATCH_SIZE = 500;

@@ -10,7 +10,7 @@
  */
 import { refreshCreators } from '../graph/creators';
 import type { GraphClient } from '../neo4j/graph-client';
-import type { ProviderErrorCode } from '../providers/errors';
+import type { SyncErrorCode } from '../error-codes';
 
 export type GoneReason = 'NOT_FOUND' | 'SUSPENDED';
 
@@ -23,7 +23,7 @@ export interface Deactivation {
 }
 
 /** Does this error code, about an entity looked up by `by`, prove the account is gone? */
-export function goneReason(code: ProviderErrorCode | string, by: 'id' | 'username'): GoneReason | undefined {
+export function goneReason(code: SyncErrorCode, by: 'id' | 'username'): GoneReason | undefined {
   if (code === 'SUSPENDED') return 'SUSPENDED';
   if (code === 'NOT_FOUND' && by === 'id') return 'NOT_FOUND';
   return undefined;

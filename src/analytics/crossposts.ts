@@ -158,7 +158,7 @@ export async function detectCrossposts(
       else if (r.action === 'demote') out.demoted += r.edges;
       else if (r.action === 'remove') out.removed += r.edges;
     }
-    const scopes = await graph.read<CrosspostScope>('analytics/crosspost-candidates', { ids: batch, windowHours });
+    const scopes = await graph.read<CrosspostScope>('analytics/crosspost-candidates', { ids: batch, windowHours, minTokens: MIN_WORDS });
     const rows = findTextCrossposts(scopes, windowHours);
     if (rows.length > 0) out.created.push(...(await graph.write<{ amplifierId: string; sourceId: string }>('graph/upsert-crossposts', { rows })));
   }

@@ -12,39 +12,19 @@
  */
 import type { Logger } from '../log';
 import type { GraphClient } from '../neo4j/graph-client';
-import type { AmplificationKind } from '../graph/model';
+import { claimNewAmplifications, type AnnouncedAmplification } from '../graph/crossposts';
 import { parseMatchId } from '../graph/ids';
 import type { MatchEventBus } from '../matching/events';
-import { randomUUID } from 'node:crypto';
 import { detectCrossposts, detectCrosspostsOfAccounts } from './crossposts';
 
-export interface AmplificationEvent {
-  amplifierId: string;
-  sourceId: string;
-  kind: AmplificationKind;
-  lagSeconds: number;
-  confidence: number;
-  /** Canonical creators of both posts' authors (for per-creator subscriptions). */
-  creatorIds: string[];
-}
+/** A new AMPLIFIED edge, as announced (Subscription.amplificationDetected). */
+export type AmplificationEvent = AnnouncedAmplification;
 
 export interface AmplificationWatch {
   postsWritten(postIds: string[]): Promise<void>;
   accountsRejoined(accountIds: string[]): void;
   /** Resolves once every queued account has been revisited. */
   idle(): Promise<void>;
-}
-
-const CLAIM_BATCH = 1000;
-
-/** Marks the not yet announced edges touching the posts as announced and returns them. */
-export async function claimNewAmplifications(graph: GraphClient, postIds: readonly string[]): Promise<AmplificationEvent[]> {
-  const out: AmplificationEvent[] = [];
-  const ids = [...new Set(postIds)];
-  for (let i = 0; i < ids.length; i += CLAIM_BATCH) {
-    out.push(...(await graph.write<AmplificationEvent>('graph/claim-new-amplifications', { ids: ids.slice(i, i + CLAIM_BATCH), token: randomUUID() })));
-  }
-  return out;
 }
 
 export function watchAmplifications(

@@ -17,6 +17,7 @@
  * Runs incrementally over the posts just written (ingestion) or the posts of accounts a match just
  * joined or split; every write is idempotent, so running it twice changes nothing.
  */
+import { settleLinkCrossposts, writeTextCrossposts, type TextCrosspostRecord } from '../graph/crossposts';
 import type { GraphClient } from '../neo4j/graph-client';
 import { contentText, jaccard, wordContainment, type ContentText } from './content-text';
 
@@ -50,12 +51,7 @@ export interface CrosspostScope {
   siblings: string[];
 }
 
-export interface TextCrosspost {
-  amplifierId: string;
-  sourceId: string;
-  confidence: number;
-  evidence: string[];
-}
+export type TextCrosspost = TextCrosspostRecord;
 
 export interface CrosspostResult {
   /** LINK edges that became CROSSPOST, CROSSPOSTs back to LINK, text cross-posts removed. */
@@ -149,18 +145,12 @@ export async function detectCrossposts(
   const ids = [...new Set(postIds)];
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    const settled = await graph.write<{ action: string; edges: number }>('graph/settle-link-crossposts', {
-      ids: batch,
-      machineJoinConfidence: MACHINE_JOIN_CONFIDENCE,
-    });
-    for (const r of settled) {
-      if (r.action === 'promote') out.promoted += r.edges;
-      else if (r.action === 'demote') out.demoted += r.edges;
-      else if (r.action === 'remove') out.removed += r.edges;
-    }
+    const settled = await settleLinkCrossposts(graph, batch, MACHINE_JOIN_CONFIDENCE);
+    out.promoted += settled.promote;
+    out.demoted += settled.demote;
+    out.removed += settled.remove;
     const scopes = await graph.read<CrosspostScope>('analytics/crosspost-candidates', { ids: batch, windowHours, minTokens: MIN_WORDS });
-    const rows = findTextCrossposts(scopes, windowHours);
-    if (rows.length > 0) out.created.push(...(await graph.write<{ amplifierId: string; sourceId: string }>('graph/upsert-crossposts', { rows })));
+    out.created.push(...(await writeTextCrossposts(graph, findTextCrossposts(scopes, windowHours))));
   }
   return out;
 }

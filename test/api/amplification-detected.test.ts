@@ -6,7 +6,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { App } from '../../src/app';
-import { writeNormalized } from '../../src/ingest/pipeline';
+import { writeBatch } from '../../src/graph/batch';
 import { startSimulatedApp } from '../support/app';
 
 interface Received {
@@ -90,7 +90,7 @@ describe('amplificationDetected', () => {
       n++;
       const id = `99000000000000${String(n).padStart(5, '0')}`;
       const at = new Date().toISOString();
-      await writeNormalized(app.graph, {
+      await writeBatch(app.graph, {
         posts: [
           {
             post: {

@@ -4,7 +4,7 @@
  * lookup), written with the real write path, and scored by the incremental matcher.
  */
 import { accountId, type Platform } from '../../src/graph/model';
-import { writeAccounts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
 import { normalizeXUser } from '../../src/ingest/normalize/x';
 import { counterpartUsernames, discoverCounterparts } from '../../src/matching/discovery';
 import type { GraphClient } from '../../src/neo4j/graph-client';

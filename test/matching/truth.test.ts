@@ -16,7 +16,7 @@
  */
 import { accountRecord } from '../../src/simulators/records';
 import { accountId } from '../../src/graph/model';
-import { writeAccounts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
 import { nullBus } from '../../src/matching/events';
 import { buildIndex } from '../../src/matching/blocking';
 import { runMatching } from '../../src/matching/run';

@@ -78,7 +78,7 @@ async function runOurs(schema: GraphQLSchema, graph: GraphClient, c: Case): Prom
     schema,
     document: parse(c.query),
     variableValues: c.variables,
-    contextValue: buildContext({ config, graph, bus: nullBus, logger: silentLogger }, 'bench'),
+    contextValue: buildContext({ config, graph, bus: nullBus, logger: silentLogger }, { name: 'bench', role: 'viewer', via: 'key' }),
   });
   if (res.errors?.length) throw new Error(`${c.name}: ${res.errors[0].message}`);
 }

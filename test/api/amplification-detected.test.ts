@@ -7,7 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { App } from '../../src/app';
 import { writeBatch } from '../../src/graph/batch';
-import { startSimulatedApp } from '../support/app';
+import { startSimulatedApp, wsAuth } from '../support/app';
 
 interface Received {
   events: { amplifier: { id: string }; source: { id: string }; kind: string }[];
@@ -48,7 +48,7 @@ describe('amplificationDetected', () => {
   let client: Client;
   beforeAll(async () => {
     app = await startSimulatedApp({ SIM_CREATORS: '20', SIM_SEED: '5' });
-    client = createClient({ url: app.api.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    client = createClient({ url: app.api.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: wsAuth('viewer') });
   }, 120_000);
   afterAll(async () => {
     await client?.dispose();

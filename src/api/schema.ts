@@ -11,6 +11,8 @@ import { deadlineGuard } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
+import { AmplificationChainResolver } from './resolvers/chains.resolver';
+import { AttributionResolver, PlatformFirstSeenResolver } from './resolvers/attribution.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
 import { IngestionResolver } from './resolvers/ingestion.resolver';
@@ -24,7 +26,7 @@ import {
   PendingSubscriptionResolver,
 } from './resolvers/pending.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
-import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -35,7 +37,11 @@ export const resolvers = [
   MatchingResolver,
   PostResolver,
   AmplificationResolver,
+  AmplificationChainResolver,
+  AttributionResolver,
+  PlatformFirstSeenResolver,
   MatchSubscriptionResolver,
+  AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
   PendingQueryResolver,

@@ -10,26 +10,12 @@ import { BudgetInput, ShortlistInput } from '../inputs/planning.input';
 import { Brand, Campaign, Graph, Launch } from '../types/brand.type';
 import { Platform, SpilloverClass } from '../types/enums';
 import { BudgetProjection, ShortlistEntry } from '../types/planning.type';
-import { Amplification, AmplificationChain } from '../types/post.type';
-import { Attribution, CategoryLag, HashtagTrend } from '../types/trend.type';
+import { CategoryLag, HashtagTrend } from '../types/trend.type';
 
-const INGEST = 'ingestion lanes';
 const ANALYTICS = 'analytics';
 
 @Resolver()
 export class PendingQueryResolver {
-  @Query(() => [AmplificationChain])
-  amplificationChains(
-    @Arg('creatorId', () => ID, { nullable: true }) _c?: string,
-    @Arg('campaignId', () => ID, { nullable: true }) _k?: string,
-    @Arg('since', () => Date, { nullable: true }) _s?: Date,
-    @Arg('crossPlatformOnly', () => Boolean, { nullable: true, defaultValue: true }) _x?: boolean,
-    @Arg('minDepth', () => Int, { nullable: true, defaultValue: 2 }) _d?: number,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) _f?: number,
-  ): AmplificationChain[] {
-    throw notImplemented('amplificationChains', ANALYTICS);
-  }
-
   @Query(() => [HashtagTrend])
   hashtagTrends(
     @Arg('since', () => Date, { nullable: true }) _s?: Date,
@@ -48,16 +34,6 @@ export class PendingQueryResolver {
     @Arg('until', () => Date, { nullable: true }) _u?: Date,
   ): CategoryLag[] {
     throw notImplemented('categoryLags', ANALYTICS);
-  }
-
-  @Query(() => Attribution, { description: 'Which platform a story broke on: give a hashtag, a URL or a phrase.' })
-  attribution(
-    @Arg('hashtag', () => String, { nullable: true }) _h?: string,
-    @Arg('url', () => String, { nullable: true }) _u?: string,
-    @Arg('text', () => String, { nullable: true }) _t?: string,
-    @Arg('since', () => Date, { nullable: true }) _s?: Date,
-  ): Attribution {
-    throw notImplemented('attribution', ANALYTICS);
   }
 
   @Query(() => [Brand])
@@ -117,11 +93,6 @@ export class PendingMutationResolver {
 
 @Resolver()
 export class PendingSubscriptionResolver {
-  @Subscription(() => Amplification, { subscribe: () => { throw notImplemented('amplificationDetected', INGEST); } })
-  amplificationDetected(@Root() a: Amplification, @Arg('creatorId', () => ID, { nullable: true }) _c?: string) {
-    return a;
-  }
-
   @Subscription(() => HashtagTrend, { subscribe: () => { throw notImplemented('trendSpike', ANALYTICS); } })
   trendSpike(
     @Root() t: HashtagTrend,

@@ -6,23 +6,27 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { annotatedRootFields, authChecker, rootFieldDefaults } from './auth/access';
+import { deadlineGuard } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
+import { AmplificationChainResolver } from './resolvers/chains.resolver';
+import { AttributionResolver, PlatformFirstSeenResolver } from './resolvers/attribution.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
 import { IngestionResolver } from './resolvers/ingestion.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
-import {
-  BrandFieldsResolver,
-  PendingMutationResolver,
-  PendingQueryResolver,
-  PendingSubscriptionResolver,
-} from './resolvers/pending.resolver';
+import { PendingQueryResolver, PendingSubscriptionResolver } from './resolvers/pending.resolver';
+import { BrandResolver } from './resolvers/brand.resolver';
+import { CampaignResolver } from './resolvers/campaign.resolver';
+import { GraphViewResolver } from './resolvers/graph.resolver';
+import { PlanningResolver } from './resolvers/planning.resolver';
+import { ExportResolver } from './resolvers/export.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
-import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -33,23 +37,36 @@ export const resolvers = [
   MatchingResolver,
   PostResolver,
   AmplificationResolver,
+  AmplificationChainResolver,
+  AttributionResolver,
+  PlatformFirstSeenResolver,
   MatchSubscriptionResolver,
+  AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
+  BrandResolver,
+  CampaignResolver,
+  GraphViewResolver,
+  PlanningResolver,
+  ExportResolver,
   PendingQueryResolver,
-  PendingMutationResolver,
   PendingSubscriptionResolver,
-  BrandFieldsResolver,
 ] as const;
 
-export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  let annotated = new Set<string>();
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     pubSub,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     emitSchemaFile: false,
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [rootFieldDefaults(() => annotated), deadlineGuard],
   });
+  annotated = annotatedRootFields();
+  return schema;
 }
 
 export function printSdl(schema: GraphQLSchema): string {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MatchEvidenceRecord } from '../../matching/write';
 import { approveMatch, linkAccounts, rejectMatch, ReviewError } from '../../matching/review';
 import type { Context } from '../context';
@@ -61,6 +61,7 @@ export class MatchResolver {
   }
 
   @Mutation(() => Match)
+  @Authorized('reviewer')
   async approveMatch(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -71,6 +72,7 @@ export class MatchResolver {
   }
 
   @Mutation(() => Match)
+  @Authorized('reviewer')
   async rejectMatch(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -81,6 +83,7 @@ export class MatchResolver {
   }
 
   @Mutation(() => Match, { description: 'Manually link two accounts (one per platform) as one creator.' })
+  @Authorized('reviewer')
   async linkAccounts(
     @Arg('accountIds', () => [ID]) accountIds: string[],
     @Ctx() ctx: Context,

@@ -43,9 +43,9 @@ export const DEFAULT_FS_MODEL: FSModel = Object.freeze({
   u: {
     BIO_LINK: [1e-5, 2e-5, 0.3, 0.7],
     PROFILE_LINK: [1e-6, 0.06, 0.94],
-    USERNAME: [1e-5, 1e-5, 0.002, 0.002, 0.996],
-    DISPLAY_NAME: [1e-5, 5e-4, 0.02, 0.975, 0.005],
-    BIO_TEXT: [0.03, 0.08, 0.89, 0.0001],
+    USERNAME: [1e-5, 1e-5, 6e-4, 1e-4, 0.9993],
+    DISPLAY_NAME: [1e-5, 2e-4, 0.008, 0.987, 0.005],
+    BIO_TEXT: [0.003, 0.046, 0.95, 0.0001],
   },
   matchesPerAccount: 0.5,
 }) as FSModel;
@@ -67,6 +67,7 @@ const DEFAULT_POPULATION = 100_000;
 const COMMON_WORD_U = 0.2;
 const SHORT_HANDLE_U = 0.02;
 const SINGLE_WORD_NAME_U = 1e-3;
+const POINTER_U = 1e-3;
 
 function sizeOf(pop: Population): number {
   return Math.max(pop.tiktok ?? DEFAULT_POPULATION, pop.x ?? DEFAULT_POPULATION, 1);
@@ -102,7 +103,10 @@ export function levelU(signal: SignalName, level: number, t: AccountFeatures, mo
   if (signal === 'USERNAME' && level <= 1) return handleU(t.norm, pop);
   if (signal === 'DISPLAY_NAME' && level === 0) return nameU(t, pop);
   if (signal === 'BIO_LINK' && level === 0) return linkU(t, pop);
-  if (signal === 'PROFILE_LINK' && level === 0) return 1 / sizeOf(pop);
+  // A bio naming an account on the other platform names its owner's own account in nearly every
+  // case (a friend's or a collaborator's is the exception, taken as 1 in 1,000): far rarer between
+  // strangers than one in N.
+  if (signal === 'PROFILE_LINK' && level === 0) return POINTER_U / sizeOf(pop);
   return model.u[signal][level];
 }
 

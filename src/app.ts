@@ -7,7 +7,8 @@
 import type { Config } from './config';
 import type { Logger } from './log';
 import { buildApiSchema } from './api/schema';
-import { createPubSubHandle } from './api/pubsub';
+import { createPubSubHandle, TREND_SPIKE } from './api/pubsub';
+import { newSpikes } from './analytics/live-spikes';
 import { startApi, type RunningApi } from './api/server';
 import { loadFixture } from './graph/fixture';
 import { startIngestion, type IngestRuntime } from './ingest/runtime';
@@ -79,6 +80,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         await matchAccountsIncrementally(graph, pubsub.bus, ids, matching).catch((err: unknown) =>
           logger.warn({ err, accounts: ids.length }, 'incremental matching failed; the weekly run will catch up'),
         );
+      },
+      // Newly ingested hours that complete a hashtag spike go out on trendSpike; a failure there
+      // is logged, never allowed to fail the lane job.
+      onTagHoursWritten: async (keys, now) => {
+        try {
+          for (const e of await newSpikes(graph, config.trends, keys, now)) pubsub.pubSub.publish(TREND_SPIKE, e);
+        } catch (err) {
+          logger.warn({ err, hours: keys.length }, 'live trend spike check failed');
+        }
       },
     });
     closers.push(() => ingestion.close());

@@ -76,6 +76,22 @@ const EnvSchema = z.object({
   /** A blocking key shared by more accounts than this is too common to pair on. */
   MATCH_MAX_BLOCK_SIZE: int(2, 100000).default(50),
 
+  /** Hashtag trends (src/analytics/spikes.ts explains the method). */
+  TREND_WINDOW_DAYS: int(1, 365).default(30),
+  TREND_BASELINE_HOURS: int(6, 24 * 30).default(72),
+  TREND_SPIKE_WINDOW_HOURS: int(1, 48).default(3),
+  TREND_SPIKE_MIN_CREATORS: int(1).default(4),
+  TREND_SPIKE_K: z.coerce.number().min(0).max(100).default(5),
+  TREND_NOISE_FLOOR: z.coerce.number().min(0.01).max(100).default(0.3),
+  TREND_GAP_HOURS: int(0, 48).default(3),
+  TREND_MIN_BASELINE_HOURS: int(1, 24 * 30).default(24),
+  TREND_BOOTSTRAP_SAMPLES: int(20, 100000).default(400),
+  TREND_INTERVAL_LEVEL: z.coerce.number().gt(0).lt(1).default(0.9),
+  /** A tag is BOTH when the smaller platform holds at least this share of its volume. */
+  TREND_SPILLOVER_MIN_SHARE: z.coerce.number().gt(0).max(0.5).default(0.1),
+  /** trendSpike publishes spikes whose window ended at most this many hours before the ingest clock. */
+  TREND_LIVE_MAX_AGE_HOURS: int(1, 24 * 30).default(24),
+
   /** Load the sample fixture (or the simulated world) at start when the graph is empty. */
   SEED_ON_START: bool.default(true),
   /**
@@ -124,8 +140,26 @@ export interface Config {
     reviewThreshold: number;
     maxBlockSize: number;
   };
+  trends: TrendConfig;
   seedOnStart: boolean;
   simulation: { mode: 'auto' | 'true' | 'false'; creators: number; seed: number };
+}
+
+export interface TrendConfig {
+  windowDays: number;
+  spike: {
+    baselineHours: number;
+    windowHours: number;
+    minCreators: number;
+    k: number;
+    noiseFloor: number;
+    gapHours: number;
+    minBaselineHours: number;
+  };
+  bootstrapSamples: number;
+  intervalLevel: number;
+  spilloverMinShare: number;
+  liveMaxAgeHours: number;
 }
 
 export class ConfigError extends Error {
@@ -154,6 +188,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       { variable: 'MATCH_REVIEW_THRESHOLD', message: 'must not exceed MATCH_AUTO_THRESHOLD' },
     ]);
+  }
+  if (e.TREND_MIN_BASELINE_HOURS > e.TREND_BASELINE_HOURS) {
+    throw new ConfigError([{ variable: 'TREND_MIN_BASELINE_HOURS', message: 'must not exceed TREND_BASELINE_HOURS' }]);
   }
   return {
     env: e.NODE_ENV,
@@ -195,6 +232,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       autoThreshold: e.MATCH_AUTO_THRESHOLD,
       reviewThreshold: e.MATCH_REVIEW_THRESHOLD,
       maxBlockSize: e.MATCH_MAX_BLOCK_SIZE,
+    },
+    trends: {
+      windowDays: e.TREND_WINDOW_DAYS,
+      spike: {
+        baselineHours: e.TREND_BASELINE_HOURS,
+        windowHours: e.TREND_SPIKE_WINDOW_HOURS,
+        minCreators: e.TREND_SPIKE_MIN_CREATORS,
+        k: e.TREND_SPIKE_K,
+        noiseFloor: e.TREND_NOISE_FLOOR,
+        gapHours: e.TREND_GAP_HOURS,
+        minBaselineHours: e.TREND_MIN_BASELINE_HOURS,
+      },
+      bootstrapSamples: e.TREND_BOOTSTRAP_SAMPLES,
+      intervalLevel: e.TREND_INTERVAL_LEVEL,
+      spilloverMinShare: e.TREND_SPILLOVER_MIN_SHARE,
+      liveMaxAgeHours: e.TREND_LIVE_MAX_AGE_HOURS,
     },
     seedOnStart: e.SEED_ON_START,
     simulation: { mode: e.SIMULATE, creators: e.SIM_CREATORS, seed: e.SIM_SEED },

@@ -5,11 +5,19 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import Redis from 'ioredis';
+import type { TrendSpikeEvent } from '../analytics/live-spikes';
 import type { MatchEventBus, MatchEventPayload } from '../matching/events';
 
 export const MATCH_CHANGED = 'MATCH_CHANGED';
+export const TREND_SPIKE = 'TREND_SPIKE';
 
-export type PubSub = ReturnType<typeof createPubSub<{ [MATCH_CHANGED]: [MatchEventPayload] }>>;
+/** Every topic and its payload. */
+export type Topics = {
+  [MATCH_CHANGED]: [MatchEventPayload];
+  [TREND_SPIKE]: [TrendSpikeEvent];
+};
+
+export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 
 export interface PubSubHandle {
   pubSub: PubSub;
@@ -19,12 +27,12 @@ export interface PubSubHandle {
 
 export function createPubSubHandle(redisUrl?: string): PubSubHandle {
   if (!redisUrl) {
-    const pubSub = createPubSub<{ [MATCH_CHANGED]: [MatchEventPayload] }>();
+    const pubSub = createPubSub<Topics>();
     return { pubSub, bus: busFor(pubSub), close: async () => undefined };
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: false });
-  const pubSub = createPubSub<{ [MATCH_CHANGED]: [MatchEventPayload] }>({
+  const pubSub = createPubSub<Topics>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });
   return {

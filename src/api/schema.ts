@@ -23,6 +23,7 @@ import {
 } from './resolvers/pending.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
 import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { TrendQueryResolver, TrendSubscriptionResolver } from './resolvers/trend.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -36,6 +37,8 @@ export const resolvers = [
   MatchSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
+  TrendQueryResolver,
+  TrendSubscriptionResolver,
   PendingQueryResolver,
   PendingMutationResolver,
   PendingSubscriptionResolver,

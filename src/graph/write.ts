@@ -5,6 +5,7 @@
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { refreshCreators } from './creators';
+import { updateTrendRollup, type TagHourKey } from './trend-rollup';
 import { newCreatorId } from './ids';
 import {
   accountId,
@@ -72,7 +73,13 @@ export async function writeAccounts(
   return out;
 }
 
-export async function writePosts(graph: GraphClient, posts: PostRecord[]): Promise<number> {
+export interface PostWriteOptions {
+  /** Called with the hourly hashtag rollup hours each batch touched (live trend spikes). */
+  onTagHours?: (keys: TagHourKey[]) => Promise<void> | void;
+}
+
+/** Upserts posts with their hashtags and mentions, and keeps the hourly hashtag rollup in step. */
+export async function writePosts(graph: GraphClient, posts: PostRecord[], opts: PostWriteOptions = {}): Promise<number> {
   let written = 0;
   for (const batch of chunks(posts)) {
     const rows = batch.map((p) => ({
@@ -95,6 +102,11 @@ export async function writePosts(graph: GraphClient, posts: PostRecord[]): Promi
       fetchedAt: p.fetchedAt,
     }));
     await graph.write('graph/upsert-posts', { rows });
+    const touched = await updateTrendRollup(
+      graph,
+      rows.map((r, i) => ({ platform: r.platform, authorPlatformUserId: batch[i].authorPlatformUserId, createdAt: r.createdAt, tags: r.hashtags })),
+    );
+    if (opts.onTagHours && touched.length > 0) await opts.onTagHours(touched);
     written += rows.length;
   }
   return written;

@@ -9,6 +9,7 @@
  * have been renamed, so callers look the account up by ID before concluding it is gone.
  */
 import { refreshCreators } from '../graph/creators';
+import { recountTagHoursOf } from '../graph/trend-rollup';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { ProviderErrorCode } from '../providers/errors';
 
@@ -36,12 +37,17 @@ export async function deactivateAccounts(graph: GraphClient, reports: Deactivati
   const res = await graph.write<{ accountId: string; creatorId: string | null }>('ingest/deactivate-accounts', { rows });
   const creators = [...new Set(res.map((r) => r.creatorId).filter((c): c is string => c !== null))];
   await refreshCreators(graph, creators);
-  return [...new Set(res.map((r) => r.accountId))];
+  const ids = [...new Set(res.map((r) => r.accountId))];
+  // Hourly hashtag volumes count active accounts only.
+  await recountTagHoursOf(graph, ids);
+  return ids;
 }
 
 /** Accounts fetched after their deactivation are active again; returns the ids brought back. */
 export async function reactivateAccounts(graph: GraphClient, accountIds: string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
   const res = await graph.write<{ accountId: string }>('ingest/reactivate-accounts', { ids: accountIds });
-  return res.map((r) => r.accountId);
+  const back = res.map((r) => r.accountId);
+  await recountTagHoursOf(graph, back);
+  return back;
 }

@@ -14,7 +14,8 @@
 import { refreshCreators } from '../graph/creators';
 import type { AccountRecord, AmplificationRecord } from '../graph/model';
 import { accountId, postId } from '../graph/model';
-import { writeAccounts, writeAmplifications, writePosts, type AccountWriteOptions } from '../graph/write';
+import type { TagHourKey } from '../graph/trend-rollup';
+import { writeAccounts, writeAmplifications, writePosts, type AccountWriteOptions, type PostWriteOptions } from '../graph/write';
 import type { Logger } from '../log';
 import type { GraphClient } from '../neo4j/graph-client';
 import { isProviderError, type ProviderClients, type XItemError, type XProblem, type XUser } from '../providers';
@@ -35,6 +36,8 @@ export interface IngestContext {
   now?: () => Date;
   /** Called with the ids of accounts written (for incremental matching); default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** Called with the hourly hashtag rollup hours a posts write touched and the lane's clock (live trend spikes); default none. */
+  onTagHoursWritten?: (keys: TagHourKey[], now: Date) => Promise<void>;
   /** Provider calls in flight per sync call (the lane's limiter paces them further). Default 4. */
   concurrency?: number;
 }
@@ -133,6 +136,7 @@ export async function writeNormalized(
   graph: GraphClient,
   batch: NormalizedBatch,
   opts: AccountWriteOptions = {},
+  postOpts: PostWriteOptions = {},
 ): Promise<WriteSummary> {
   const out: WriteSummary = { accounts: [], posts: 0, amplifications: 0, deactivated: [], orphanPosts: [] };
 
@@ -163,7 +167,7 @@ export async function writeNormalized(
       return false;
     });
     await keepStoredCounts(graph, writable);
-    out.posts = await writePosts(graph, writable.map((p) => p.post));
+    out.posts = await writePosts(graph, writable.map((p) => p.post), postOpts);
     out.amplifications = await writeAmplificationsOrWait(
       graph,
       writable.flatMap((p) => p.amplifications),
@@ -554,7 +558,10 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
     if (!final && sink.posts.length + sink.optional.length < POSTS_FLUSH_AT) return writing;
     const batch: NormalizedBatch = { posts: sink.posts.splice(0), optionalPosts: sink.optional.splice(0) };
     writing = writing.then(async () => {
-      const w = await writeNormalized(ctx.graph, batch);
+      const onTagHours = ctx.onTagHoursWritten;
+      const w = await writeNormalized(ctx.graph, batch, {}, {
+        onTagHours: onTagHours && ((keys) => onTagHours(keys, clockOf(ctx)())),
+      });
       result.posts += w.posts;
       result.amplifications += w.amplifications;
       for (const o of w.orphanPosts) result.errors.push({ ref: o, code: 'NO_AUTHOR', message: 'author not in the graph' });

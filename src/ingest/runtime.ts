@@ -58,6 +58,8 @@ export interface IngestRuntimeOptions {
   runMatching?: () => Promise<unknown>;
   /** Incremental matching of written accounts. Default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** Live trend spike check of the rollup hours a posts write touched. Default none. */
+  onTagHoursWritten?: IngestContext['onTagHoursWritten'];
   /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
   discover?: (accountIds: string[]) => Promise<unknown>;
   /** Simulated world overrides (tests, the benchmark). */
@@ -125,6 +127,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       logger,
       now: now[platform],
       onAccountsWritten: opts.onAccountsWritten,
+      onTagHoursWritten: opts.onTagHoursWritten,
     });
     const tiktokCtx = ctx('TIKTOK');
     const xCtx = ctx('X');

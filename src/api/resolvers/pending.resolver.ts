@@ -8,10 +8,9 @@ import { notImplemented } from '../errors';
 import { BrandInput, CampaignInput } from '../inputs/brand.input';
 import { BudgetInput, ShortlistInput } from '../inputs/planning.input';
 import { Brand, Campaign, Graph, Launch } from '../types/brand.type';
-import { Platform, SpilloverClass } from '../types/enums';
 import { BudgetProjection, ShortlistEntry } from '../types/planning.type';
 import { Amplification, AmplificationChain } from '../types/post.type';
-import { Attribution, CategoryLag, HashtagTrend } from '../types/trend.type';
+import { Attribution } from '../types/trend.type';
 
 const INGEST = 'ingestion lanes';
 const ANALYTICS = 'analytics';
@@ -28,26 +27,6 @@ export class PendingQueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) _f?: number,
   ): AmplificationChain[] {
     throw notImplemented('amplificationChains', ANALYTICS);
-  }
-
-  @Query(() => [HashtagTrend])
-  hashtagTrends(
-    @Arg('since', () => Date, { nullable: true }) _s?: Date,
-    @Arg('until', () => Date, { nullable: true }) _u?: Date,
-    @Arg('category', () => String, { nullable: true }) _c?: string,
-    @Arg('spillover', () => SpilloverClass, { nullable: true }) _p?: SpilloverClass,
-    @Arg('minVolume', () => Int, { nullable: true }) _m?: number,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) _f?: number,
-  ): HashtagTrend[] {
-    throw notImplemented('hashtagTrends', ANALYTICS);
-  }
-
-  @Query(() => [CategoryLag])
-  categoryLags(
-    @Arg('since', () => Date, { nullable: true }) _s?: Date,
-    @Arg('until', () => Date, { nullable: true }) _u?: Date,
-  ): CategoryLag[] {
-    throw notImplemented('categoryLags', ANALYTICS);
   }
 
   @Query(() => Attribution, { description: 'Which platform a story broke on: give a hashtag, a URL or a phrase.' })
@@ -118,15 +97,6 @@ export class PendingSubscriptionResolver {
   @Subscription(() => Amplification, { subscribe: () => { throw notImplemented('amplificationDetected', INGEST); } })
   amplificationDetected(@Root() a: Amplification, @Arg('creatorId', () => ID, { nullable: true }) _c?: string) {
     return a;
-  }
-
-  @Subscription(() => HashtagTrend, { subscribe: () => { throw notImplemented('trendSpike', ANALYTICS); } })
-  trendSpike(
-    @Root() t: HashtagTrend,
-    @Arg('platform', () => Platform, { nullable: true }) _p?: Platform,
-    @Arg('category', () => String, { nullable: true }) _c?: string,
-  ) {
-    return t;
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Config } from './config';
 import type { Logger } from './log';
 import { buildApiSchema } from './api/schema';
-import { createPubSubHandle, TREND_SPIKE } from './api/pubsub';
+import { createPubSubHandle, TREND_SPIKE, type PubSub } from './api/pubsub';
 import { newSpikes } from './analytics/live-spikes';
 import { startApi, type RunningApi } from './api/server';
 import { loadFixture } from './graph/fixture';
@@ -26,6 +26,8 @@ export interface App {
   graph: GraphClient;
   local?: LocalNeo4j;
   ingestion: IngestRuntime;
+  /** The live events' pub/sub (subscriptions). */
+  pubSub: PubSub;
   /** Background ingestion started at boot (world seed or pending backfills); settles, never rejects. */
   seeding: Promise<void>;
   close(): Promise<void>;
@@ -121,7 +123,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       migrated = false;
       await api.close();
     });
-    return { api, graph, local, ingestion, seeding: settled, close: closeAll };
+    return { api, graph, local, ingestion, pubSub: pubsub.pubSub, seeding: settled, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

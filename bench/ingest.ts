@@ -18,8 +18,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
-import { startIngestion } from '../src/ingest/runtime';
-import { worldHandles } from '../src/ingest/world-demo';
+import { startSeededIngestion } from '../src/seeding/ingestion';
+import { worldHandles } from '../src/seeding/world-demo';
 import * as tiklive from '../src/ingest/normalize/tiklive';
 import * as xnorm from '../src/ingest/normalize/x';
 import { silentLogger } from '../src/log';
@@ -106,7 +106,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
   });
   const norm = timeNormalisers();
   const lifted = 1_000_000_000;
-  const rt = await startIngestion(
+  const rt = await startSeededIngestion(
     loadConfig({
       SIMULATE: 'true',
       SIM_CREATORS: String(creators),

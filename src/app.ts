@@ -10,8 +10,6 @@ import { buildApiSchema } from './api/schema';
 import { createPubSubHandle, TREND_SPIKE, type PubSub } from './api/pubsub';
 import { newSpikes } from './analytics/live-spikes';
 import { startApi, type RunningApi } from './api/server';
-import { loadFixture } from './graph/fixture';
-import { startIngestion, type IngestRuntime } from './ingest/runtime';
 import { matchAccountsIncrementally } from './matching/incremental';
 import { runMatching } from './matching/run';
 import { discoverCounterparts } from './matching/discovery';
@@ -20,12 +18,14 @@ import { createDriver } from './neo4j/driver';
 import { GraphClient } from './neo4j/graph-client';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server';
 import { migrate } from './neo4j/migrate';
+import { startSeededIngestion, type SeededIngestion } from './seeding/ingestion';
+import { loadSample } from './seeding/sample';
 
 export interface App {
   api: RunningApi;
   graph: GraphClient;
   local?: LocalNeo4j;
-  ingestion: IngestRuntime;
+  ingestion: SeededIngestion;
   /** The live events' pub/sub (subscriptions). */
   pubSub: PubSub;
   /** Background ingestion started at boot (world seed or pending backfills); settles, never rejects. */
@@ -62,8 +62,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     closers.push(() => pubsub.close());
 
     const matching = { matching: config.matching };
-    let ingestion: IngestRuntime;
-    ingestion = await startIngestion(config, {
+    let ingestion: SeededIngestion;
+    ingestion = await startSeededIngestion(config, {
       graph,
       bus: pubsub.bus,
       logger,
@@ -103,7 +103,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         logger.info({ accounts: r.accounts.length, posts: r.backfill.posts, ms: r.backfill.elapsedMs }, 'simulated world ingested'),
       );
     } else if (config.seedOnStart && creators === 0) {
-      const counts = await loadFixture(graph, pubsub.bus, { matching: config.matching });
+      const counts = await loadSample(graph, pubsub.bus, { matching: config.matching });
       logger.info(counts, 'empty graph: loaded the sample data');
     } else if (ingestion.clients.tiklive.configured || ingestion.clients.x.configured) {
       seeding = ingestion.tracking.resumeBackfills();

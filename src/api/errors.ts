@@ -3,8 +3,10 @@
  * on codes, not on message text.
  */
 import { GraphQLError } from 'graphql';
+import type { ApiErrorCode } from '../error-codes';
 
-export type ErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+/** The API's codes, declared in the one catalogue (src/error-codes.ts). */
+export type ErrorCode = ApiErrorCode;
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

@@ -3,7 +3,7 @@
  * migrations and ingestion runtime as `npm start`, without the HTTP server or the schedule.
  */
 import type { Config } from '../config';
-import { startIngestion, type IngestRuntime } from '../ingest/runtime';
+import { startSeededIngestion, type SeededIngestion } from '../seeding/ingestion';
 import type { Logger } from '../log';
 import { nullBus } from '../matching/events';
 import { matchAccountsIncrementally } from '../matching/incremental';
@@ -17,7 +17,7 @@ export interface CliContext {
   logger: Logger;
   graph: GraphClient;
   /** Started on demand: replay and match need no providers. */
-  ingestion(): Promise<IngestRuntime>;
+  ingestion(): Promise<SeededIngestion>;
   close(): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ export async function openCliContext(config: Config, logger: Logger): Promise<Cl
     uri = local.uri;
   }
   const graph = new GraphClient(createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password }), config.neo4j.database);
-  let runtime: Promise<IngestRuntime> | undefined;
+  let runtime: Promise<SeededIngestion> | undefined;
   try {
     await graph.driver.verifyConnectivity({ database: config.neo4j.database });
     await migrate(graph, logger);
@@ -43,7 +43,7 @@ export async function openCliContext(config: Config, logger: Logger): Promise<Cl
     logger,
     graph,
     ingestion: () =>
-      (runtime ??= startIngestion(config, {
+      (runtime ??= startSeededIngestion(config, {
         graph,
         // No subscribers in a CLI process: events are recorded in the graph, nobody is listening live.
         bus: nullBus,

@@ -1,11 +1,11 @@
 /**
  * Keeps Creator nodes' derived values in step with their accounts and match: combined reach
  * (for ordering and the minCombinedReach filter), per-platform followers, last post, search text
- * and whether any account is still active. Computed in code (analytics/reach) so the API and the
+ * and whether any account is still active. Computed in code (graph/reach.ts) so the API and the
  * stored values use one formula; the matcher computes them the same way for creators it merges
  * (deriveCreator), in the merge statement itself.
  */
-import { combinedReach } from '../analytics/reach';
+import { combinedReach } from './reach';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { MatchReason, Platform } from './model';
 

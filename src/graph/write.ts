@@ -5,6 +5,7 @@
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { refreshCreators } from './creators';
+import { normalizeHandle } from './handle-key';
 import { updateTrendRollup, type TagHourKey } from './trend-rollup';
 import { newCreatorId } from './ids';
 import {
@@ -15,7 +16,6 @@ import {
   type PostRecord,
   type TrackingTier,
 } from './model';
-import { normalizeHandle } from '../matching/normalize';
 
 /** Rows per statement: large enough to amortise the round trip, small enough for one transaction. */
 export const BATCH_SIZE = 500;

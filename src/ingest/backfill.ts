@@ -8,7 +8,7 @@
  * load); a lane failure (timeouts, 5xx after retries, a closed lane) leaves the account pending,
  * to be picked up by the next `resumeBackfills` (at start-up and with the daily profile run).
  */
-import { ENTITY_ERROR_CODES } from '../providers/errors';
+import { ENTITY_ERROR_CODES } from '../error-codes';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { Logger } from '../log';
@@ -114,7 +114,7 @@ export async function backfillAccounts(
           summary.amplifications += res.amplifications;
           summary.deactivated.push(...res.deactivated);
           progress.posts += res.posts;
-          const lanewide = res.errors.filter((e) => !ENTITY_ERROR_CODES.has(e.code as never));
+          const lanewide = res.errors.filter((e) => !ENTITY_ERROR_CODES.has(e.code));
           for (const e of lanewide) {
             const hit = part.filter((a) => a.platformUserId === e.ref || a.accountId === e.ref);
             // An error we cannot pin on one account fails the whole job: better loaded twice than never.

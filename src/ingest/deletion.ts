@@ -11,7 +11,7 @@
 import { refreshCreators } from '../graph/creators';
 import { recountTagHoursOf } from '../graph/trend-rollup';
 import type { GraphClient } from '../neo4j/graph-client';
-import type { ProviderErrorCode } from '../providers/errors';
+import type { SyncErrorCode } from '../error-codes';
 
 export type GoneReason = 'NOT_FOUND' | 'SUSPENDED';
 
@@ -24,7 +24,7 @@ export interface Deactivation {
 }
 
 /** Does this error code, about an entity looked up by `by`, prove the account is gone? */
-export function goneReason(code: ProviderErrorCode | string, by: 'id' | 'username'): GoneReason | undefined {
+export function goneReason(code: SyncErrorCode, by: 'id' | 'username'): GoneReason | undefined {
   if (code === 'SUSPENDED') return 'SUSPENDED';
   if (code === 'NOT_FOUND' && by === 'id') return 'NOT_FOUND';
   return undefined;

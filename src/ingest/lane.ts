@@ -9,6 +9,7 @@
  * reopens when its budget does (checked by a timer, never by spending requests).
  */
 import type { Platform } from '../graph/model';
+import { PAUSE_CODES, syncCodeOr, type SyncErrorCode } from '../error-codes';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { LaneClientStatus } from '../providers';
@@ -59,10 +60,6 @@ export interface LaneStatusSnapshot {
   creditsLimit: number | null;
 }
 
-/** Error codes meaning "this lane has no budget left": pause, do not retry now. */
-export const BUDGET_CODES: ReadonlySet<string> = new Set(['QUOTA', 'USAGE_CAPPED']);
-/** Codes that pause the lane: no budget, or a rate-limit window longer than the client would wait. */
-const PAUSE_CODES: ReadonlySet<string> = new Set([...BUDGET_CODES, 'RATE_LIMITED']);
 
 export interface LaneOptions {
   platform: Platform;
@@ -157,7 +154,7 @@ export class Lane {
       job.kind === 'profiles'
         ? job.refs.map((r) => (r.userId ? `${prefix}:${r.userId}` : `@${r.username ?? ''}`))
         : job.userIds.map((u) => `${prefix}:${u}`);
-    const code = /^[A-Z_]+(?=:)/.exec(reason)?.[0] ?? 'QUOTA';
+    const code = syncCodeOr(/^[A-Z_]+(?=:)/.exec(reason)?.[0], 'QUOTA');
     return { accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: refs.map((ref) => ({ ref, code, message: reason })) };
   }
 
@@ -284,7 +281,7 @@ export class Lane {
   }
 
   /** How long a pause lasts: until the budget gate reopens, the rate-limit window resets, or a fixed time. */
-  private async pauseFor(e: { code: string; message: string }): Promise<{ until: Date; reason: string; byGate: boolean }> {
+  private async pauseFor(e: { code: SyncErrorCode; message: string }): Promise<{ until: Date; reason: string; byGate: boolean }> {
     const own = `${e.code}: ${e.message}`;
     if (e.code === 'RATE_LIMITED') {
       const reset = (await this.opts.clientStatus()).rateLimitResetAt;

@@ -11,6 +11,7 @@
  * transient failures in a row) stop the call early and mark the remaining refs with that error,
  * so a paused lane costs nothing.
  */
+import { LANE_STOP_CODES, MAX_TRANSIENT_IN_A_ROW, syncCodeOr, type SyncErrorCode } from '../error-codes';
 import { refreshCreators } from '../graph/creators';
 import type { AccountRecord, AmplificationRecord } from '../graph/model';
 import { accountId, postId } from '../graph/model';
@@ -60,8 +61,8 @@ export interface ProfileSyncOptions extends AccountWriteOptions {
 export interface SyncError {
   /** "@handle" or "<platform>:<id>" as asked, or the record's id for a rejected item. */
   ref: string;
-  /** ProviderErrorCode, or MALFORMED for an item the normaliser rejected. */
-  code: string;
+  /** A provider's code, MALFORMED for an item the normaliser rejected, or a sync code. */
+  code: SyncErrorCode;
   message: string;
 }
 
@@ -79,10 +80,6 @@ export interface SyncResult {
 
 /** Posts written per graph batch while a posts sync is still fetching. */
 const POSTS_FLUSH_AT = 1000;
-/** Transient failures in a row (after the transport's own retries) that pause the call. */
-const MAX_TRANSIENT_IN_A_ROW = 5;
-/** Error codes that mean the whole lane cannot proceed now. */
-const LANE_CODES = new Set(['AUTH', 'QUOTA', 'USAGE_CAPPED', 'RATE_LIMITED']);
 
 export function emptyResult(): SyncResult {
   return { accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [] };
@@ -245,7 +242,7 @@ async function writeAmplificationsOrWait(
 
 /** Tracks lane-wide failure across one sync call: stops after a lane error or a run of transient ones. */
 class LaneGuard {
-  stopped?: { code: string; message: string };
+  stopped?: { code: SyncErrorCode; message: string };
   private transientRun = 0;
 
   /** Records the outcome of one provider call. */
@@ -255,7 +252,7 @@ class LaneGuard {
       return;
     }
     if (!isProviderError(err)) return;
-    if (LANE_CODES.has(err.code)) this.stopped ??= { code: err.code, message: err.message };
+    if (LANE_STOP_CODES.has(err.code)) this.stopped ??= { code: err.code, message: err.message };
     else if (err.code === 'TRANSIENT') {
       this.transientRun++;
       if (this.transientRun >= MAX_TRANSIENT_IN_A_ROW) {
@@ -280,7 +277,8 @@ async function forEachLimited<T>(items: readonly T[], limit: number, guard: Lane
 
 function errorOf(ref: string, e: unknown): SyncError {
   if (isProviderError(e)) return { ref, code: e.code, message: e.message };
-  return { ref, code: e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+  const code = e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return { ref, code: syncCodeOr(code, 'INTERNAL'), message: e instanceof Error ? e.message : String(e) };
 }
 
 function rejectedErrors(items: RejectedItem[]): SyncError[] {
@@ -674,7 +672,7 @@ async function fetchXPosts(
     for (const t of fresh) seen.add(t.id);
     onPage({ tweets: fresh, includes: page.includes }, []);
     const next = page.meta.next_token;
-    // An empty page may still carry a next_token (providers.md A.5): only a missing or repeated one ends it.
+    // An empty page may still carry a next_token (docs/providers.md X.5): only a missing or repeated one ends it.
     if (!next || tokens.has(next)) return;
     tokens.add(next);
     token = next;

@@ -1,9 +1,11 @@
 /**
  * Ingestion as one unit the API, the CLI and the benchmark start the same way: the provider
  * clients (every response staged raw before anything reads it), the two lanes, tracking and
- * backfill, the schedule, and the simulated world when a lane has no key.
+ * backfill, and the schedule. Ingestion knows nothing of the simulated world: the app's seeding
+ * (seeding/ingestion.ts) starts it and hands over a LaneRedirect (the stand-in providers'
+ * addresses and keys, and their clock).
  *
- * Each lane gets its own IngestContext, so a simulated lane runs on the simulators' clock while a
+ * Each lane gets its own IngestContext, so a redirected lane runs on the stand-ins' clock while a
  * lane with a real key runs on real time.
  */
 import IORedis from 'ioredis';
@@ -25,7 +27,6 @@ import {
 import { refreshPosts, refreshProfiles, startScheduler, type RefreshDeps, type Scheduler } from './schedule';
 import { createStaging, type Staging } from './staging';
 import { TrackingService } from './tracking';
-import { startWorldDemo, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
 
 /** What the API needs from ingestion (Services.ingestion). */
 export interface IngestionService {
@@ -37,13 +38,19 @@ export interface IngestRuntime extends IngestionService {
   clients: ProviderClients;
   staging?: Staging;
   scheduler?: Scheduler;
-  /** Set when some lane talks to a simulator. */
-  demo?: WorldDemo;
   /** The ingestion clock of each lane. */
   now: Record<Platform, () => Date>;
-  /** Tracks the simulated world's accounts and backfills them (the demo's seed). */
-  seedWorld(opts?: Parameters<TrackingService['trackMany']>[1]): Promise<Awaited<ReturnType<TrackingService['trackMany']>>>;
   close(): Promise<void>;
+}
+
+/** Lanes pointed at stand-in providers instead of the configured ones (the simulated world). */
+export interface LaneRedirect {
+  /** Which lanes are redirected. */
+  simulated: Record<Platform, boolean>;
+  /** The stand-ins' "now" (epoch ms), used as the redirected lanes' clock. */
+  clock: () => number;
+  /** Provider settings laid over the configured ones. */
+  providers: { tiklive?: { baseUrl: string; key: string }; x?: { baseUrl: string; bearerToken: string } };
 }
 
 export interface IngestRuntimeOptions {
@@ -62,8 +69,8 @@ export interface IngestRuntimeOptions {
   onTagHoursWritten?: IngestContext['onTagHoursWritten'];
   /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
   discover?: (accountIds: string[]) => Promise<unknown>;
-  /** Simulated world overrides (tests, the benchmark). */
-  world?: WorldDemoOptions;
+  /** Lanes talking to stand-in providers (set by the app's seeding for the simulated world). */
+  redirect?: LaneRedirect;
   /** Extra raw-exchange observer beside staging (the benchmark's HTTP timings). */
   onResponse?: OnResponse;
   /** Provider client overrides laid over the configuration (tests, the benchmark). */
@@ -80,16 +87,14 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
     }
   };
   try {
-    const demo = await startWorldDemo(config, { logger, ...opts.world });
-    if (demo) closers.push(['simulators', () => demo.close()]);
-
+    const redirect = opts.redirect;
     const staging = opts.stage === false ? undefined : createStaging({ dir: config.ingest.stagingDir, logger });
     if (staging) closers.push(['staging', () => staging.close()]);
     const observers = [staging?.onResponse, opts.onResponse].filter((f): f is OnResponse => !!f);
 
     const p = config.providers;
-    const tikliveKey = demo?.providers.tiklive?.key ?? opts.providers?.tiklive?.key ?? p.tiklive.key;
-    const xToken = demo?.providers.x?.bearerToken ?? opts.providers?.x?.bearerToken ?? p.x.bearerToken;
+    const tikliveKey = redirect?.providers.tiklive?.key ?? opts.providers?.tiklive?.key ?? p.tiklive.key;
+    const xToken = redirect?.providers.x?.bearerToken ?? opts.providers?.x?.bearerToken ?? p.x.bearerToken;
     // Shared limiters, credits and cache in Redis only matter when some lane can send requests.
     const redis =
       config.redisUrl && (tikliveKey || xToken) ? new IORedis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
@@ -102,10 +107,10 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
         monthlyCredits: p.tiklive.monthlyCredits,
         baseUrl: p.tiklive.baseUrl,
         key: p.tiklive.key,
-        ...demo?.providers.tiklive,
+        ...redirect?.providers.tiklive,
         ...opts.providers?.tiklive,
       },
-      x: { baseUrl: p.x.baseUrl, bearerToken: p.x.bearerToken, ...demo?.providers.x, ...opts.providers?.x },
+      x: { baseUrl: p.x.baseUrl, bearerToken: p.x.bearerToken, ...redirect?.providers.x, ...opts.providers?.x },
       timeoutMs: p.timeoutMs,
       profileCacheHours: p.profileCacheHours,
       redis,
@@ -116,10 +121,10 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
     });
     closers.push(['clients', () => clients.close()]);
 
-    const simClock = demo ? () => new Date(demo.clock()) : undefined;
+    const simClock = redirect ? () => new Date(redirect.clock()) : undefined;
     const now: Record<Platform, () => Date> = {
-      TIKTOK: (demo?.simulated.TIKTOK && simClock) || (() => new Date()),
-      X: (demo?.simulated.X && simClock) || (() => new Date()),
+      TIKTOK: (redirect?.simulated.TIKTOK && simClock) || (() => new Date()),
+      X: (redirect?.simulated.X && simClock) || (() => new Date()),
     };
     const ctx = (platform: Platform): IngestContext => ({
       graph: opts.graph,
@@ -151,7 +156,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
     closers.push(['lanes', () => lanes.close()]);
 
     // Both lanes on one clock when simulated; with mixed lanes, tracking uses real time.
-    const trackingNow = demo?.simulated.TIKTOK && demo.simulated.X && simClock ? simClock : () => new Date();
+    const trackingNow = redirect?.simulated.TIKTOK && redirect.simulated.X && simClock ? simClock : () => new Date();
     const tracking = new TrackingService({
       graph: opts.graph,
       clients,
@@ -197,12 +202,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       lanes,
       tracking,
       scheduler,
-      demo,
       now,
-      seedWorld: async (o) => {
-        if (!demo) throw new Error('no simulated world: every lane has a provider key (or SIMULATE=false)');
-        return tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
-      },
       close: closeAll,
     };
   } catch (err) {

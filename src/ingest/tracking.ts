@@ -9,6 +9,7 @@
  * the API never crashes on bad input.
  */
 import { accountsByCreators, accountsByIds, accountByUsername } from '../graph/read';
+import { userErrorCode, type UserErrorCode } from '../error-codes';
 import { accountId as toAccountId, parsePlatformId, type Platform, type TrackingTier } from '../graph/model';
 import type { AccountRow } from '../graph/rows';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -19,6 +20,7 @@ import { linkAccounts, ReviewError } from '../matching/review';
 import { isProviderError, type ProviderClients } from '../providers';
 import { backfillAccounts, DAY_MS, pendingBackfill, type BackfillAccount, type BackfillSummary } from './backfill';
 import type { Lanes } from './lanes';
+import type { SyncResult } from './pipeline';
 
 export interface TrackInput {
   tiktokUsername?: string | null;
@@ -31,7 +33,7 @@ export interface TrackInput {
 export interface TrackError {
   field?: string[];
   message: string;
-  code: string;
+  code: UserErrorCode;
 }
 
 export interface TrackOutcome {
@@ -195,10 +197,10 @@ export class TrackingService {
           },
           { priority: true },
         )
-        .catch((err: unknown) => ({ accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [{ ref: r.userId, code: 'LANE_ERROR', message: String(err) }] }));
+        .catch((err: unknown): SyncResult => ({ accounts: [], posts: 0, amplifications: 0, deactivated: [], errors: [{ ref: r.userId, code: 'LANE_ERROR', message: String(err) }] }));
       const err = res.errors[0];
       if (err) {
-        errors.push({ code: mapCode(err.code), field: ['input', FIELD[r.platform]], message: `${LANE_NAME[r.platform]}: ${err.message}` });
+        errors.push({ code: userErrorCode(err.code), field: ['input', FIELD[r.platform]], message: `${LANE_NAME[r.platform]}: ${err.message}` });
       }
     }
     if (errors.length > 0) return { creatorId: null, errors };
@@ -277,7 +279,7 @@ export class TrackingService {
           { priority: true },
         )
       : { errors: [] };
-    for (const e of [...profile.errors, ...posts.errors]) errors.push({ code: mapCode(e.code), message: e.message });
+    for (const e of [...profile.errors, ...posts.errors]) errors.push({ code: userErrorCode(e.code), message: e.message });
     const [after] = await accountsByIds(this.opts.graph, [id]);
     return { account: after, errors };
   }
@@ -415,7 +417,7 @@ export class TrackingService {
       return { platform, userId: u.id, username: u.username };
     } catch (err) {
       if (!isProviderError(err)) throw err;
-      return { error: { code: mapCode(err.code), field, message: `@${handle} on ${LANE_NAME[platform]}: ${err.message}` } };
+      return { error: { code: userErrorCode(err.code), field, message: `@${handle} on ${LANE_NAME[platform]}: ${err.message}` } };
     }
   }
 }
@@ -433,21 +435,3 @@ function mergeSummaries(a: BackfillSummary, b: BackfillSummary): BackfillSummary
   };
 }
 
-/** Provider error codes as UserError codes: entity facts pass through, lane trouble is PROVIDER_ERROR. */
-function mapCode(code: string): string {
-  switch (code) {
-    case 'NOT_FOUND':
-    case 'SUSPENDED':
-      return 'NOT_FOUND';
-    case 'PRIVATE':
-      return 'PRIVATE';
-    case 'INVALID_REQUEST':
-      return 'INVALID_HANDLE';
-    case 'QUOTA':
-    case 'USAGE_CAPPED':
-    case 'AUTH':
-      return 'LANE_UNAVAILABLE';
-    default:
-      return 'PROVIDER_ERROR';
-  }
-}

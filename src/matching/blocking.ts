@@ -8,7 +8,8 @@
  */
 
 import type { Platform } from '../graph/model';
-import { bioHandles, describeLink, exactHandle, normalizeHandle, normalizeName } from './normalize';
+import { exactHandle, normalizeHandle } from '../graph/handle-key';
+import { bioHandles, describeLink, normalizeName } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 import { isCommonHandle, type MatchableAccount } from './score';
 

@@ -11,7 +11,8 @@ import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { MatchEventBus } from './events';
 import { matchAccountsIncrementally, type IncrementalResult } from './incremental';
-import { bioHandles, exactHandle, normalizeHandle, profileLinkTarget } from './normalize';
+import { exactHandle, normalizeHandle } from '../graph/handle-key';
+import { bioHandles, profileLinkTarget } from './normalize';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import type { MatchableAccount } from './score';
 

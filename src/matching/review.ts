@@ -4,6 +4,7 @@
  * relinked automatically), and rejecting a pair that had joined two accounts splits the creator.
  */
 import { matchId, parseMatchId } from '../graph/ids';
+import type { ReviewErrorCode } from '../error-codes';
 import type { MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import { emitMatchEvents, makeEvent, type MatchEventBus, type MatchEventKind } from './events';
@@ -11,7 +12,7 @@ import { syncCreators } from './write';
 
 export class ReviewError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT',
+    readonly code: ReviewErrorCode,
     message: string,
   ) {
     super(message);

@@ -6,7 +6,8 @@
  */
 
 import type { MatchReason, Platform } from '../graph/model';
-import { bioHandles, describeLink, exactHandle, normalizeHandle, normalizeName, type LinkFacts } from './normalize';
+import { exactHandle, normalizeHandle } from '../graph/handle-key';
+import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
 /** What matching needs of an account; an AccountRecord plus its graph id fits. */

@@ -1,5 +1,5 @@
 /**
- * The monthly credit budget for TikLiveAPI (1 successful request = 1 credit, providers.md B.5).
+ * The monthly credit budget for TikLiveAPI (1 successful request = 1 credit, docs/providers.md T.5).
  *
  * Spending is reserved before a request and released if the request fails, so concurrent calls
  * can never overspend: the counter is incremented atomically (in process, or with Redis INCRBY on

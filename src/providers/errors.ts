@@ -9,30 +9,11 @@
 
 export type ProviderName = 'tikliveapi' | 'x-api-v2';
 
-export type ProviderErrorCode =
-  /** The user or post does not exist (or no longer exists). */
-  | 'NOT_FOUND'
-  /** X: the account is suspended. */
-  | 'SUSPENDED'
-  /** The account exists but is private / protected. */
-  | 'PRIVATE'
-  /** Missing, unknown or forbidden credentials. */
-  | 'AUTH'
-  /** Out of credits: our own monthly budget or the provider's balance. */
-  | 'QUOTA'
-  /** Throttled (HTTP 429 or an exhausted rate-limit window). */
-  | 'RATE_LIMITED'
-  /** X pay-per-use monthly/daily cap: not retryable within the period. */
-  | 'USAGE_CAPPED'
-  /** The body did not match the expected wire shape. */
-  | 'MALFORMED'
-  /** 5xx, network error, timeout or an ambiguous provider reply: worth retrying later. */
-  | 'TRANSIENT'
-  /** The provider (or our own pre-flight check) rejected the parameters. */
-  | 'INVALID_REQUEST';
+import { ENTITY_ERROR_CODES, type ProviderErrorCode } from '../error-codes';
 
-/** Codes that describe the requested entity rather than the health of the lane. */
-export const ENTITY_ERROR_CODES: ReadonlySet<ProviderErrorCode> = new Set(['NOT_FOUND', 'SUSPENDED', 'PRIVATE']);
+// The codes are declared in the one catalogue (src/error-codes.ts); re-exported for the clients.
+export type { ProviderErrorCode } from '../error-codes';
+export { ENTITY_ERROR_CODES } from '../error-codes';
 
 export interface ProviderErrorOptions {
   provider: ProviderName;

@@ -34,7 +34,7 @@ export function createLaneLimiter(opts: LaneLimiterOptions): LaneLimiter {
     id: opts.id,
     maxConcurrent: opts.maxConcurrent ?? 4,
     // Even spacing rather than a per-minute reservoir: TikLiveAPI 429s bursts well below its
-    // per-minute limit (providers.md B.5), and minTime needs no refresh interval timer.
+    // per-minute limit (docs/providers.md T.5), and minTime needs no refresh interval timer.
     minTime: rpm ? Math.ceil(60_000 / rpm) : 0,
   };
   let connection: Bottleneck.IORedisConnection | undefined;

@@ -1,5 +1,5 @@
 /**
- * Renders world accounts and posts in TikLiveAPI's wire shapes (providers.md B.3): a camelCase
+ * Renders world accounts and posts in TikLiveAPI's wire shapes (docs/providers.md T.3): a camelCase
  * `{user, stats}` profile and snake_case, tikwm-style video objects. Quirky records come out
  * quirky here (string counts, missing stats, null titles, extra fields).
  */

@@ -1,5 +1,5 @@
 /**
- * A local TikLiveAPI (providers.md Part B) serving the simulated world: GET-only endpoints with a
+ * A local TikLiveAPI (docs/providers.md, part T) serving the simulated world: GET-only endpoints with a
  * trailing slash, `X-Api-Key` auth, HTTP 200 error envelopes, 200 requests/minute per key with a
  * bare HTTP 429, and one credit per successful call.
  */
@@ -11,7 +11,7 @@ import { accountExistsAt, postsVisibleAt, type SimAccount, type SimPost, type Wo
 export const DEFAULT_TIKLIVE_KEY = 'tiklive-sim-key';
 
 /**
- * ASSUMPTION: the shape of `/userid/` is undocumented (providers.md B.3); we answer
+ * ASSUMPTION: the shape of `/userid/` is undocumented (docs/providers.md T.3); we answer
  * `{"user_id":"<numeric id>"}`. Clients should parse defensively.
  */
 export const USERID_RESPONSE_KEY = 'user_id';

@@ -1,6 +1,6 @@
 /**
- * X API v2 field, expansion and parameter names (providers.md A.2, spec v2.159), kept in one
- * place because the newest spec renames tweet -> post (A.10). The simulator validates requests
+ * X API v2 field, expansion and parameter names (docs/providers.md X.2, spec v2.159), kept in one
+ * place because the newest spec renames tweet -> post (X.8). The simulator validates requests
  * against these and renders only what was asked for.
  */
 
@@ -63,7 +63,7 @@ export type XEndpoint =
   | 'GET /2/users/:id/tweets'
   | 'GET /2/tweets/search/recent';
 
-/** Per-app limits per 15-minute window (providers.md A.6). */
+/** Per-app limits per 15-minute window (docs/providers.md X.6). */
 export const DEFAULT_X_RATE_LIMITS: Record<XEndpoint, number> = {
   'GET /2/users/by/username/:username': 300,
   'GET /2/users/by': 300,

@@ -1,6 +1,6 @@
 /**
- * Renders world accounts and posts as X API v2 User and Tweet objects (providers.md A.3-A.4)
- * with exactly the requested fields, plus the Problem objects X answers errors with (A.7).
+ * Renders world accounts and posts as X API v2 User and Tweet objects (docs/providers.md X.3-X.4)
+ * with exactly the requested fields, plus the Problem objects X answers errors with (X.7).
  */
 import { findHashtags, findMentions, findSpan } from './text-entities';
 import { PROBLEM_PREFIX } from './x-fields';

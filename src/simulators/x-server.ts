@@ -1,5 +1,5 @@
 /**
- * A local X API v2 (providers.md Part A) serving the simulated world: user lookups, user
+ * A local X API v2 (docs/providers.md, part X) serving the simulated world: user lookups, user
  * timelines and recent search with field selection and expansions, partial errors at HTTP 200,
  * 400 invalid-request problems, bearer auth, and per-endpoint 15-minute rate-limit windows with
  * x-rate-limit-* headers.
@@ -37,7 +37,7 @@ export const DEFAULT_X_TOKEN = 'x-sim-bearer-token';
 export interface XSimulatorOptions extends CommonSimulatorOptions {
   /** Accepted bearer tokens. Default [DEFAULT_X_TOKEN]. */
   bearerTokens?: string[];
-  /** Per-endpoint limits per window. Default DEFAULT_X_RATE_LIMITS (providers.md A.6). */
+  /** Per-endpoint limits per window. Default DEFAULT_X_RATE_LIMITS (docs/providers.md X.6). */
   rateLimit?: Partial<Record<XEndpoint, number>>;
   /** Rate-limit window length in ms. Default 15 minutes. */
   rateLimitWindowMs?: number;
@@ -45,7 +45,7 @@ export interface XSimulatorOptions extends CommonSimulatorOptions {
 
 type Json = Record<string, unknown>;
 
-/** A timeline reaches only this many recent posts (providers.md A.5). */
+/** A timeline reaches only this many recent posts (docs/providers.md X.5). */
 const TIMELINE_CAP = 3200;
 const TIMELINE_CAP_NO_REPLIES = 800;
 const SEARCH_WINDOW_MS = 7 * DAY_MS;

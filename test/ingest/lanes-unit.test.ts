@@ -85,7 +85,7 @@ describe('Lane', () => {
         calls.push(refs.map((r) => r.username!));
         if (budgetOpen) budgetOpen = false; // this call spends the last credit
         const [first, ...rest] = refs;
-        const errors = budgetOpen || calls.length > 1 ? [] : rest.map((r) => ({ ref: `@${r.username}`, code: 'QUOTA', message: 'monthly credit budget exhausted' }));
+        const errors = budgetOpen || calls.length > 1 ? [] : rest.map((r) => ({ ref: `@${r.username}`, code: 'QUOTA' as const, message: 'monthly credit budget exhausted' }));
         return { ...ok(calls.length > 1 ? refs.map((r) => r.username!) : [first.username!]), errors };
       },
       posts: async (ids) => {

@@ -4,7 +4,7 @@
  * the same backfill while X's work is still pending.
  */
 import { backfillAccounts, type BackfillAccount, type BackfillProgress } from '../../src/ingest/backfill';
-import { startIngestion, type IngestRuntime } from '../../src/ingest/runtime';
+import { startSeededIngestion, type SeededIngestion } from '../../src/seeding/ingestion';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
 import { nullBus } from '../../src/matching/events';
@@ -12,12 +12,12 @@ import type { GraphClient } from '../../src/neo4j/graph-client';
 import { freshGraph } from '../support/graph';
 
 let graph: GraphClient;
-let rt: IngestRuntime;
+let rt: SeededIngestion;
 let accounts: BackfillAccount[];
 
 beforeAll(async () => {
   graph = await freshGraph();
-  rt = await startIngestion(
+  rt = await startSeededIngestion(
     loadConfig({ SIMULATE: 'true', SIM_CREATORS: '30', LOG_LEVEL: 'silent', TIKLIVEAPI_REQUESTS_PER_MINUTE: '100000' }),
     {
       graph,

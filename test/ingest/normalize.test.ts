@@ -3,12 +3,12 @@
  * against the simulated world's own records and ground truth; and the lineage rules they read
  * through, checked to cover every key they output.
  */
-import { lineage, RULE_SETS, ruleKeys, TIKTOK_PROFILE_RULES, TIKTOK_VIDEO_RULES, X_TWEET_RULES, X_USER_RULES } from '../../src/ingest/lineage';
+import { lineage, RULE_SETS, ruleKeys } from '../../src/ingest/lineage';
 import { tiktokVideoIdFromUrl, xIdTime } from '../../src/ingest/normalize/links';
 import type { NormalizedPost } from '../../src/ingest/normalize/post';
 import { hashtagsIn, mentionsIn } from '../../src/ingest/normalize/text';
-import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody } from '../../src/ingest/normalize/tiklive';
-import { normalizeXTimeline, normalizeXUser, readXTimelineBody, readXUsersBody } from '../../src/ingest/normalize/x';
+import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody, TIKTOK_PROFILE_RULES, TIKTOK_VIDEO_RULES } from '../../src/ingest/normalize/tiklive';
+import { normalizeXTimeline, normalizeXUser, readXTimelineBody, readXUsersBody, X_TWEET_RULES, X_USER_RULES } from '../../src/ingest/normalize/x';
 import { accountExistsAt, followersAt, postsVisibleAt, type SimAccount } from '../../src/simulators/world';
 import { startHarness, type Harness } from './support/harness';
 

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { Cron } from 'croner';
 import IORedis from 'ioredis';
 import { loadConfig } from '../../src/config';
-import { startIngestion, type IngestRuntime } from '../../src/ingest/runtime';
+import { startSeededIngestion, type SeededIngestion } from '../../src/seeding/ingestion';
 import { SCHEDULED_JOBS, startScheduler, type RefreshSummary } from '../../src/ingest/schedule';
 import { silentLogger } from '../../src/log';
 import { nullBus } from '../../src/matching/events';
@@ -24,12 +24,12 @@ const CADENCES = {
 
 describe('schedule', () => {
   let graph: GraphClient;
-  let rt: IngestRuntime;
+  let rt: SeededIngestion;
   const matchingRuns: number[] = [];
 
   beforeAll(async () => {
     graph = await freshGraph();
-    rt = await startIngestion(loadConfig({ SIMULATE: 'true', SIM_CREATORS: '30', LOG_LEVEL: 'silent', ...CADENCES }), {
+    rt = await startSeededIngestion(loadConfig({ SIMULATE: 'true', SIM_CREATORS: '30', LOG_LEVEL: 'silent', ...CADENCES }), {
       graph,
       bus: nullBus,
       logger: silentLogger,

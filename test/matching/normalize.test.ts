@@ -2,10 +2,8 @@ import {
   bioHandles,
   canonicalUrl,
   describeLink,
-  exactHandle,
   identifyingLink,
   isSharedHost,
-  normalizeHandle,
   normalizeName,
   profileLinkTarget,
   registrableDomain,
@@ -47,27 +45,6 @@ describe('normalizeName', () => {
   it('does not merge different names', () => {
     expect(normalizeName('Amy')).not.toBe(normalizeName('Amy2'));
     expect(normalizeName('Ana')).not.toBe(normalizeName('Anna'));
-  });
-});
-
-describe('normalizeHandle / exactHandle', () => {
-  it.each([
-    ['BeautyByAmy', 'beautybyamy'],
-    ['beauty.by.amy', 'beautybyamy'],
-    ['beauty_by_amy99', 'beautybyamy'],
-    ['2beautybyamy2', 'beautybyamy'],
-    ['@Beauty-By-Amy', 'beautybyamy'],
-    ['amy2k', 'amy2k'],
-    ['12345', ''],
-    ['__', ''],
-  ])('normalizeHandle(%s) -> %s', (raw, expected) => {
-    expect(normalizeHandle(raw)).toBe(expected);
-  });
-
-  it('exactHandle ignores case, surrounding space and a leading @ only', () => {
-    expect(exactHandle(' @BeautyByAmy ')).toBe('beautybyamy');
-    expect(exactHandle('beauty.by.amy')).toBe('beauty.by.amy');
-    expect(exactHandle(undefined)).toBe('');
   });
 });
 

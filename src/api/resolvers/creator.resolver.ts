@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { combinedReach } from '../../analytics/reach';
+import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
 import { listCreators } from '../../graph/read';
 import type { Context } from '../context';
@@ -72,7 +72,7 @@ export class CreatorResolver {
       ctx.loaders.accountsByCreator.load(c.id),
       ctx.loaders.joiningMatchByCreator.load(c.id),
     ]);
-    return combinedReach(accounts, (match?.reasons ?? []) as MatchReason[]);
+    return labelledReach(accounts, (match?.reasons ?? []) as MatchReason[]);
   }
 
   @FieldResolver(() => Boolean, { description: 'No post on any platform within maxAgeDays.' })

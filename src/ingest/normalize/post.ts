@@ -5,7 +5,7 @@
  * in the graph instead of overwriting them with those zeros.
  */
 import type { AmplificationRecord, PostRecord } from '../../graph/model';
-import type { PostFields } from '../lineage';
+import type { PostFields } from './rules';
 
 export interface NormalizedPost {
   post: PostRecord;

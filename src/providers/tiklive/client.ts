@@ -2,7 +2,7 @@
  * TikLiveAPI client: profiles and post pages, validated and typed.
  *
  * Every call: credential check -> credit reservation (fails fast with QUOTA) -> the lane's
- * transport (limiter, retries, raw-exchange hook) -> B.4 error mapping -> zod validation. A failed
+ * transport (limiter, retries, raw-exchange hook) -> T.4 error mapping -> zod validation. A failed
  * request releases its credit, since TikLiveAPI charges only successful requests (but every 200
  * that is not an error envelope counts, even one retried for being unreadable). Profile lookups
  * go through the profile cache first.

@@ -1,5 +1,5 @@
 /**
- * TikLiveAPI error mapping (providers.md B.4). Most failures arrive as HTTP 200, so the body is
+ * TikLiveAPI error mapping (docs/providers.md T.4). Most failures arrive as HTTP 200, so the body is
  * read first:
  *   1. `{"status":"error","message":...}`  -> PRIVATE / NOT_FOUND by message, else TRANSIENT;
  *   2. a bare `{"message":...}` (one key)  -> AUTH / QUOTA by message, else TRANSIENT;
@@ -45,7 +45,7 @@ export function tikLiveClassifier(endpoint: string): Classifier {
       return err('INVALID_REQUEST', `HTTP ${res.status}`, endpoint, res, { rawBody: res.body });
     }
     if (res.body.trim() === '') {
-      // B.4: empty or ambiguous replies are transient, never "deleted".
+      // T.4: empty or ambiguous replies are transient, never "deleted".
       return err('TRANSIENT', 'empty response body', endpoint, res);
     }
     let body: unknown;

@@ -1,5 +1,5 @@
 /**
- * TikLiveAPI wire shapes (providers.md B.3) as zod schemas, and the typed objects the client
+ * TikLiveAPI wire shapes (docs/providers.md T.3) as zod schemas, and the typed objects the client
  * returns after validation.
  *
  * Lenient exactly where the reference says a fact is assumed: counts may be numbers or numeric
@@ -58,7 +58,7 @@ export interface TikLiveUserInfo {
   user: TikLiveUser;
   /** `heartCount` falls back to `heart` when only that is sent. */
   stats: TikLiveStats;
-  /** Where the counts were found, so the [O] dispute in providers.md B.3 can be settled from logs. */
+  /** Where the counts were found, so the seen-once dispute in docs/providers.md T.3 can be settled from logs. */
   statsLocation: (typeof STATS_LOCATIONS)[number];
 }
 
@@ -182,7 +182,7 @@ export function parsePostsPage(body: unknown): TikLivePostsPage {
   };
 }
 
-/** /userid/: shape unknown [A]; looks for a numeric id under USERID_KEYS at top level, `user`, `data`. */
+/** /userid/: shape unknown (assumed); looks for a numeric id under USERID_KEYS at top level, `user`, `data`. */
 export function parseUserId(body: unknown): string {
   const scopes: unknown[] = isRecord(body) ? [body, body.user, body.data] : [body];
   for (const scope of scopes) {

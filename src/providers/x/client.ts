@@ -182,7 +182,7 @@ export class XClient {
       for (const t of tweets) seen.add(t.id);
       if (tweets.length > 0 || page.errors.length > 0) yield { ...page, tweets };
       const next = page.meta.next_token;
-      // A.5: even result_count 0 may carry a next_token, so only a missing or repeated token ends it.
+      // X.5: even result_count 0 may carry a next_token, so only a missing or repeated token ends it.
       if (!next || tokens.has(next)) return;
       tokens.add(next);
       token = next;

@@ -1,5 +1,5 @@
 /**
- * X API v2 error mapping (providers.md A.7). Problem `type` URIs are matched by their last path
+ * X API v2 error mapping (docs/providers.md X.7). Problem `type` URIs are matched by their last path
  * segment only, since X serves both api.twitter.com and api.x.com prefixes. Partial errors at
  * HTTP 200 are not failures of the request: the client maps them per item with `problemCode`.
  * A usage-capped 429 is final for the period and never retried; an ordinary 429 is.
@@ -25,7 +25,7 @@ export function problemCode(p: XProblem): ProviderErrorCode {
   const slug = problemSlug(p.type);
   switch (slug) {
     case 'resource-not-found':
-      // A.7: a suspended user is a resource-not-found with title "Forbidden".
+      // X.7: a suspended user is a resource-not-found with title "Forbidden".
       return p.title === 'Forbidden' || SUSPENDED_RE.test(p.detail ?? '') ? 'SUSPENDED' : 'NOT_FOUND';
     case 'resource-unavailable':
       return SUSPENDED_RE.test(`${p.title ?? ''} ${p.detail ?? ''}`) ? 'SUSPENDED' : 'NOT_FOUND';

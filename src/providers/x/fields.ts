@@ -1,13 +1,13 @@
 /**
  * X API v2 vocabulary in one place: paths, rate-limit families, the field and expansion lists we
- * request, and the tweet/post naming (providers.md A.10). The newest official spec renames
+ * request, and the tweet/post naming (docs/providers.md X.8). The newest official spec renames
  * "tweet" to "post"; we request the `tweet` names every consumer and the docs still use, and
  * accept the `post` spellings in responses so a silent rename does not break parsing.
  */
 
 export const X_DEFAULT_BASE_URL = 'https://api.x.com';
 
-/** Current wire names (A.10). Change here if X moves requests to the "post" vocabulary. */
+/** Current wire names (X.8). Change here if X moves requests to the "post" vocabulary. */
 export const X_NAMING = {
   postFieldsParam: 'tweet.fields',
   referencedPosts: 'referenced_tweets',
@@ -24,7 +24,7 @@ export const X_RESPONSE_ALIASES: Record<string, string> = {
   pinned_tweet_id: 'pinned_post_id',
 };
 
-/** Endpoint templates: logical names for errors and staging, and X's rate-limit buckets (A.6). */
+/** Endpoint templates: logical names for errors and staging, and X's rate-limit buckets (X.6). */
 export const X_ENDPOINTS = {
   userByUsername: '/2/users/by/username/:username',
   usersByUsernames: '/2/users/by',
@@ -41,7 +41,7 @@ export const X_PATHS = {
   userTweets: (id: string) => `/2/users/${id}/tweets`,
 } as const;
 
-/** A.2 suggestion: enough for matching (bio, url entities) and snapshots (public_metrics). */
+/** X.2 suggestion: enough for matching (bio, url entities) and snapshots (public_metrics). */
 export const USER_FIELDS = [
   'id',
   'name',
@@ -57,7 +57,7 @@ export const USER_FIELDS = [
   'protected',
 ] as const;
 
-/** A.2 suggestion plus reply target (threads) and long-post text. */
+/** X.2 suggestion plus reply target (threads) and long-post text. */
 export const TWEET_FIELDS = [
   'id',
   'text',
@@ -79,14 +79,14 @@ export const TIMELINE_EXPANSIONS = [
   `${X_NAMING.referencedPosts}.id.author_id`,
 ] as const;
 
-/** A.2 parameter limits. */
+/** X.2 parameter limits. */
 export const X_LIMITS = {
   usernamePattern: /^[A-Za-z0-9_]{1,15}$/,
   idPattern: /^[0-9]{1,19}$/,
   batchSize: 100,
   timelineMinResults: 5,
   timelineMaxResults: 100,
-  /** A.5: a timeline reaches only the 3,200 most recent posts. */
+  /** X.5: a timeline reaches only the 3,200 most recent posts. */
   timelineReach: 3200,
 } as const;
 

@@ -1,7 +1,7 @@
 /**
- * X API v2 wire shapes (providers.md A.3-A.7) as zod schemas and the typed objects the client
+ * X API v2 wire shapes (docs/providers.md X.3-X.7) as zod schemas and the typed objects the client
  * returns. All ids are strings (19-digit ids overflow JS numbers). Objects are loose: unknown
- * fields are kept for the normalisers. The "post" spellings of A.10 are folded into the "tweet"
+ * fields are kept for the normalisers. The "post" spellings of X.8 are folded into the "tweet"
  * names before validation (see fields.ts).
  */
 import { z } from 'zod';
@@ -116,7 +116,7 @@ export const XTweetSchema = z.preprocess(
 );
 export type XTweet = z.output<typeof XTweetSchema>;
 
-/** A Problem (A.7); also the legacy {code, message} shape some 429s still use. */
+/** A Problem (X.7); also the legacy {code, message} shape some 429s still use. */
 export const XProblemSchema = z.looseObject({
   type: z.string().optional(),
   title: z.string().optional(),

@@ -5,13 +5,13 @@
  * of a TikTok video, retweets and a quote. Timestamps are relative to `now`, so the sample never
  * looks stale.
  */
-import type { GraphClient } from '../neo4j/graph-client';
+import { refreshAllCreators } from '../graph/creators';
+import { accountId, postId, type AccountRecord, type AmplificationRecord, type PostRecord } from '../graph/model';
+import { writeAccounts, writeAmplifications, writePosts } from '../graph/write';
 import type { MatchEventBus } from '../matching/events';
 import { matchAccounts } from '../matching/match-accounts';
 import type { MatchOptionsInput } from '../matching/options';
-import { accountId, postId, type AccountRecord, type AmplificationRecord, type PostRecord } from './model';
-import { refreshAllCreators } from './creators';
-import { writeAccounts, writeAmplifications, writePosts } from './write';
+import type { GraphClient } from '../neo4j/graph-client';
 
 interface Side {
   id: string;
@@ -78,7 +78,7 @@ export interface FixtureCounts {
   matches: number;
 }
 
-export async function loadFixture(
+export async function loadSample(
   graph: GraphClient,
   bus: MatchEventBus,
   opts: { now?: number; matching?: MatchOptionsInput } = {},

@@ -1,4 +1,4 @@
-import { bandLabel, combinedReach, formatCount } from '../../src/analytics/reach';
+import { combinedReach } from '../../src/graph/reach';
 
 describe('combinedReach', () => {
   it('uses the 15-25% overlap band for the same username', () => {
@@ -7,7 +7,6 @@ describe('combinedReach', () => {
       { platform: 'X', followers: 400_000, usernameLower: 'amy' },
     ]);
     expect(r).toMatchObject({ naive: 1_200_000, low: 1_100_000, high: 1_140_000, basis: 'SAME_USERNAME', overlapPctLow: 15, overlapPctHigh: 25 });
-    expect(r.label).toBe('1.1M to 1.14M');
   });
 
   it('uses 5-10% for a bio-link match with different usernames', () => {
@@ -26,14 +25,7 @@ describe('combinedReach', () => {
       { platform: 'TIKTOK', followers: 5000, usernameLower: 'a' },
       { platform: 'X', followers: 9000, usernameLower: 'a', active: false },
     ]);
-    expect(r).toMatchObject({ naive: 5000, low: 5000, high: 5000, basis: 'SINGLE_PLATFORM', label: '5K' });
+    expect(r).toMatchObject({ naive: 5000, low: 5000, high: 5000, basis: 'SINGLE_PLATFORM' });
   });
 
-  it('formats counts compactly', () => {
-    expect(formatCount(999)).toBe('999');
-    expect(formatCount(1250)).toBe('1.3K');
-    expect(formatCount(10_000)).toBe('10K');
-    expect(formatCount(2_000_000)).toBe('2M');
-    expect(bandLabel(1_790_000, 1_830_000)).toBe('1.79M to 1.83M');
-  });
 });

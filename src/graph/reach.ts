@@ -1,10 +1,11 @@
 /**
- * Combined reach with an honest band. Followers overlap across platforms and no API reports by how
+ * Combined reach with an honest band (a model rule: the stored creator values and the API use
+ * this one formula; only the display label lives in the API, api/reach-label.ts). Followers overlap across platforms and no API reports by how
  * much, so we apply the seed article's survey ranges (same username: 15-25% of the smaller
  * audience; bio-link match with different usernames: 5-10%) and report the resulting range rather
  * than one number. A reviewer's link with neither signal gets the widest plausible band.
  */
-import type { MatchReason, Platform } from '../graph/model';
+import type { MatchReason, Platform } from './model';
 
 export type OverlapBasis = 'SAME_USERNAME' | 'BIOLINK_MATCH' | 'MANUAL_LINK' | 'CALIBRATED' | 'SINGLE_PLATFORM';
 
@@ -15,7 +16,6 @@ export interface ReachEstimate {
   overlapPctLow: number;
   overlapPctHigh: number;
   basis: OverlapBasis;
-  label: string;
 }
 
 export interface ReachAccount {
@@ -63,32 +63,5 @@ export function combinedReach(accounts: ReachAccount[], reasons: MatchReason[] =
     overlapPctLow: pctLow,
     overlapPctHigh: pctHigh,
     basis,
-    label: bandLabel(low, high),
   };
-}
-
-/** "1.1M to 1.3M"; adds a decimal when one would show the two ends as equal. */
-export function bandLabel(low: number, high: number): string {
-  if (low === high) return formatCount(low);
-  for (const digits of [1, 2, 3]) {
-    const a = formatCount(low, digits);
-    const b = formatCount(high, digits);
-    if (a !== b) return `${a} to ${b}`;
-  }
-  return `${low} to ${high}`;
-}
-
-/** 1234 -> "1.2K", 1_250_000 -> "1.3M"; `digits` decimals, trailing zeros dropped. */
-export function formatCount(n: number, digits = 1): string {
-  const units: [number, string][] = [
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  for (const [size, suffix] of units) {
-    if (Math.abs(n) >= size) {
-      return `${(n / size).toFixed(digits).replace(/\.?0+$/, '')}${suffix}`;
-    }
-  }
-  return String(n);
 }

@@ -1,0 +1,47 @@
+/**
+ * Ingestion as the app, the CLI, the benchmark and the tests start it: the simulated world and its
+ * provider simulators first (when some lane has no key), then the ingestion runtime with those
+ * lanes redirected to the simulators. The world lives here, above ingestion, so ingest/ never
+ * imports simulators/.
+ */
+import type { Config } from '../config';
+import { startIngestion, type IngestRuntime, type IngestRuntimeOptions } from '../ingest/runtime';
+import type { TrackingService } from '../ingest/tracking';
+import { startWorldDemo, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
+
+export interface SeededIngestion extends IngestRuntime {
+  /** Set when some lane talks to a simulator. */
+  demo?: WorldDemo;
+  /** Tracks the simulated world's accounts and backfills them (the demo's seed). */
+  seedWorld(opts?: Parameters<TrackingService['trackMany']>[1]): Promise<Awaited<ReturnType<TrackingService['trackMany']>>>;
+}
+
+export interface SeededIngestionOptions extends Omit<IngestRuntimeOptions, 'redirect'> {
+  /** Simulated world overrides (tests, the benchmark). */
+  world?: WorldDemoOptions;
+}
+
+export async function startSeededIngestion(config: Config, opts: SeededIngestionOptions): Promise<SeededIngestion> {
+  const { world, ...rest } = opts;
+  const demo = await startWorldDemo(config, { logger: opts.logger.child({ part: 'ingest' }), ...world });
+  let runtime: IngestRuntime;
+  try {
+    runtime = await startIngestion(config, { ...rest, redirect: demo });
+  } catch (err) {
+    await demo?.close();
+    throw err;
+  }
+  return {
+    ...runtime,
+    demo,
+    seedWorld: async (o) => {
+      if (!demo) throw new Error('no simulated world: every lane has a provider key (or SIMULATE=false)');
+      return runtime.tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
+    },
+    close: async () => {
+      await runtime.close();
+      // The simulators stop after the lanes, as they did when ingestion owned them.
+      await demo?.close().catch((err: unknown) => opts.logger.error({ err, step: 'simulators' }, 'ingest shutdown step failed'));
+    },
+  };
+}

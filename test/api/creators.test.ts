@@ -99,7 +99,7 @@ describe('creators API over the sample graph', () => {
   });
 
   it('answers a clear NOT_IMPLEMENTED for contract fields whose feature has not landed', async () => {
-    const res = await gql(app.url, '{ hashtagTrends { tag } }');
+    const res = await gql(app.url, '{ attribution(hashtag: "x") { firstPlatform } }');
     expect(res.errors?.[0].extensions?.code).toBe('NOT_IMPLEMENTED');
   });
 

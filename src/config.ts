@@ -81,8 +81,9 @@ const EnvSchema = z.object({
   TREND_BASELINE_HOURS: int(6, 24 * 30).default(72),
   TREND_SPIKE_WINDOW_HOURS: int(1, 48).default(3),
   TREND_SPIKE_MIN_CREATORS: int(1).default(4),
-  TREND_SPIKE_K: z.coerce.number().min(0).max(100).default(5),
-  TREND_NOISE_FLOOR: z.coerce.number().min(0.01).max(100).default(0.3),
+  TREND_SPIKE_ALPHA: z.coerce.number().gt(0).lt(1).default(1e-6),
+  TREND_SPIKE_K: z.coerce.number().min(0).max(100).default(3),
+  TREND_RATE_FLOOR: z.coerce.number().min(0.0001).max(100).default(0.02),
   TREND_GAP_HOURS: int(0, 48).default(3),
   TREND_MIN_BASELINE_HOURS: int(1, 24 * 30).default(24),
   TREND_BOOTSTRAP_SAMPLES: int(20, 100000).default(400),
@@ -151,8 +152,9 @@ export interface TrendConfig {
     baselineHours: number;
     windowHours: number;
     minCreators: number;
+    alpha: number;
     k: number;
-    noiseFloor: number;
+    rateFloor: number;
     gapHours: number;
     minBaselineHours: number;
   };
@@ -239,8 +241,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         baselineHours: e.TREND_BASELINE_HOURS,
         windowHours: e.TREND_SPIKE_WINDOW_HOURS,
         minCreators: e.TREND_SPIKE_MIN_CREATORS,
+        alpha: e.TREND_SPIKE_ALPHA,
         k: e.TREND_SPIKE_K,
-        noiseFloor: e.TREND_NOISE_FLOOR,
+        rateFloor: e.TREND_RATE_FLOOR,
         gapHours: e.TREND_GAP_HOURS,
         minBaselineHours: e.TREND_MIN_BASELINE_HOURS,
       },

@@ -4,17 +4,18 @@
  * Input: `counts[i]` = distinct active accounts that posted the tag in hour i (the rollup), and
  * `firsts[i]` = when the first of them posted (epoch ms). Method (robust to the tag's usual volume):
  *
- * - Baseline: for each hour i, the median `m` and the median absolute deviation `d` of the
- *   `baselineHours` hours before it (a trailing window, so a spike is judged against what came
- *   before it, and median/MAD so one earlier burst does not lift the baseline much). Hourly noise
- *   `s = max(1.4826 * d, sqrt(m), noiseFloor)`: MAD scaled to a standard deviation, never below
- *   the Poisson spread of the median (counts are counts) nor below a floor for silent tags.
- * - Test: the sum `S` of the `windowHours` hours from i is a spike when
- *   `S >= max(minCreators, windowHours * m + k * sqrt(windowHours) * s)`. A tag that is always busy
- *   has a high `m` and `s`, so its ordinary hours never pass; a silent tag passes once
- *   `minCreators` distinct accounts post it within the window ("0 to 5" is a spike, one post is not).
+ * - Baseline: for each hour i, the `baselineHours` hours before it (trailing, so a spike is judged
+ *   against what came before it): their median `m`, median absolute deviation `d` and mean. The
+ *   hourly rate is `lambda = max(mean, m, rateFloor)` (a silent tag still gets a small rate).
+ * - Test: the sum `S` of the `windowHours` hours from i is a spike when all three hold:
+ *   `S >= minCreators` (one or two posters are never a trend); the Poisson surprise
+ *   `P(X >= S | X ~ Poisson(windowHours * lambda)) <= alpha` (counts of independent posters are
+ *   Poisson; an always-busy tag needs a very large excess, a silent one only a handful: "0 to 5"
+ *   can be a spike); and `S >= windowHours * m + k * sqrt(windowHours) * 1.4826 * d`, a robust
+ *   z-score that guards busy tags whose hours vary more than Poisson would.
  * - Episode: consecutive passing windows (gaps up to `gapHours` hours) are one spike. Its onset
- *   is the earliest hour above the detection baseline (`count > m + s`) reached walking back from
+ *   is the earliest hour above the detection baseline (`count > m + s`, with the hourly noise
+ *   `s = max(1.4826 * d, sqrt(lambda))`) reached walking back from
  *   the first such hour in the first passing window, stepping over quiet gaps of at most `gapHours`;
  *   `spikeAt` is the first post of the onset hour. The strongest episode (largest window sum) is
  *   the series' spike.
@@ -38,10 +39,12 @@ export interface SpikeParams {
   windowHours: number;
   /** Fewest distinct accounts in a window for a spike. */
   minCreators: number;
-  /** Robust standard deviations above the baseline. */
+  /** Largest Poisson tail probability of the window sum that still counts as a spike. */
+  alpha: number;
+  /** Robust standard deviations (MAD) above the baseline median. */
   k: number;
-  /** Lowest hourly noise assumed (a silent tag's baseline). */
-  noiseFloor: number;
+  /** Lowest hourly rate assumed (a silent tag's baseline). */
+  rateFloor: number;
   /** Quiet hours the onset walk and an episode may step over. */
   gapHours: number;
   /** Fewest observed hours a baseline needs (hours before the graph's data are not observed). */
@@ -67,14 +70,17 @@ export interface Spike {
 class SlidingHistogram {
   private readonly h: number[] = [];
   n = 0;
+  sum = 0;
   add(v: number): void {
     while (this.h.length <= v) this.h.push(0);
     this.h[v]++;
     this.n++;
+    this.sum += v;
   }
   remove(v: number): void {
     this.h[v]--;
     this.n--;
+    this.sum -= v;
   }
   /** Lower median (the k-th smallest, k = floor((n-1)/2)). */
   median(): number {
@@ -136,9 +142,11 @@ export function detectSpikes(
     if (i >= to) break;
     if (windowSum < p.minCreators || hist.n < p.minBaselineHours) continue;
     const m = hist.median();
-    const s = Math.max(1.4826 * hist.mad(m), Math.sqrt(m), p.noiseFloor);
-    const threshold = Math.max(p.minCreators, w * m + p.k * Math.sqrt(w) * s);
-    if (windowSum < threshold) continue;
+    const d = hist.mad(m);
+    const lambda = Math.max(hist.sum / hist.n, m, p.rateFloor);
+    if (windowSum <= w * lambda || windowSum < w * m + p.k * Math.sqrt(w) * 1.4826 * d) continue;
+    if (poissonTail(windowSum, w * lambda) > p.alpha) continue;
+    const s = Math.max(1.4826 * d, Math.sqrt(lambda));
     if (current && i - lastPass <= w + p.gapHours) {
       current.end = Math.min(len, i + w);
       current.peak = Math.max(current.peak, windowSum);
@@ -150,6 +158,23 @@ export function detectSpikes(
     lastPass = i;
   }
   return out;
+}
+
+const LOG_FACTORIAL: number[] = [0];
+function logFactorial(n: number): number {
+  for (let i = LOG_FACTORIAL.length; i <= n; i++) LOG_FACTORIAL.push(LOG_FACTORIAL[i - 1] + Math.log(i));
+  return LOG_FACTORIAL[n];
+}
+
+/** P(X >= s) for X ~ Poisson(mu), s > mu (the terms then shrink, so the sum converges fast). */
+export function poissonTail(s: number, mu: number): number {
+  let term = Math.exp(-mu + s * Math.log(mu) - logFactorial(s));
+  let total = 0;
+  for (let x = s; term > total * 1e-12 && x < s + 10_000; x++) {
+    total += term;
+    term *= mu / (x + 1);
+  }
+  return Math.min(1, total);
 }
 
 /** Earliest hour above `level`, walking back from the first such hour of the window at i. */

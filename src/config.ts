@@ -148,14 +148,23 @@ export interface Config {
 
 export interface TrendConfig {
   windowDays: number;
+  /** Spike detection (src/analytics/spikes.ts explains the method). */
   spike: {
+    /** Trailing hours the baseline is read from. */
     baselineHours: number;
+    /** Hours summed by the test. */
     windowHours: number;
+    /** Fewest distinct accounts in a window for a spike. */
     minCreators: number;
+    /** Largest Poisson tail probability of the window sum that still counts as a spike. */
     alpha: number;
+    /** Robust standard deviations (MAD) above the baseline median. */
     k: number;
+    /** Lowest hourly rate assumed (a silent tag's baseline). */
     rateFloor: number;
+    /** Quiet hours the onset walk and an episode may step over. */
     gapHours: number;
+    /** Fewest observed hours a baseline needs (hours before the graph's data are not observed). */
     minBaselineHours: number;
   };
   bootstrapSamples: number;

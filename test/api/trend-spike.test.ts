@@ -60,6 +60,7 @@ describe('trendSpike subscription', () => {
       SIM_CREATORS: '60',
       TREND_LIVE_MAX_AGE_HOURS: String(24 * 60),
       TREND_SPIKE_MIN_CREATORS: '3',
+      TREND_SPIKE_ALPHA: '0.001',
       TREND_MIN_BASELINE_HOURS: '1',
     });
     client = createClient({ url: app.api.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });

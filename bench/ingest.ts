@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
+import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
 import { startSeededIngestion } from '../src/seeding/ingestion';
 import { worldHandles } from '../src/seeding/world-demo';
 import * as tiklive from '../src/ingest/normalize/tiklive';
@@ -45,6 +46,8 @@ export interface IngestBenchFigures {
   machine: { cpus: number; loadavg1: number };
   targetMs: number;
   withinTarget: boolean;
+  /** The write path's invariants checked on the filled graph (graph/invariants.ts). */
+  invariants: InvariantReport & { hold: boolean };
 }
 
 const TARGET_MS = 120_000;
@@ -160,6 +163,8 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
     const profilesMs = (profilesDoneAt || performance.now()) - t0;
     norm.restore();
     stopObserving();
+    // Checked before the baseline adds its own rows: one creator per account, no duplicate edge.
+    const invariants = await checkInvariants(graph);
     if (res.backfill.failed.length > 0) log(`backfill left ${res.backfill.failed.length} accounts pending (e.g. ${JSON.stringify(res.backfill.failed[0])})`);
 
     // The same post rows through a bare driver session: MERGE on the key, SET the properties, the author edge.
@@ -201,6 +206,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
       machine: { cpus: cpus().length, loadavg1: Math.round(loadavg()[0] * 10) / 10 },
       targetMs: TARGET_MS,
       withinTarget: total < TARGET_MS,
+      invariants: { hold: invariantsHold(invariants), ...invariants },
     };
   } finally {
     norm.restore();
@@ -224,5 +230,6 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
   row('hourly hashtag rollup writes', `${(f.rollupMs / 1000).toFixed(1)} s summed (${((100 * f.rollupMs) / Math.max(1, f.time.neo4jWrite.ms)).toFixed(1)} % of Neo4j writes)`);
   row('post writes: ours / raw driver', `${(f.rawDriver.oursMs / 1000).toFixed(1)} s / ${(f.rawDriver.rawMs / 1000).toFixed(1)} s (x${f.rawDriver.ratio}, ${f.rawDriver.rows} rows)`);
   row('machine', `${f.machine.cpus} CPUs, load ${f.machine.loadavg1}`);
+  row('write-path invariants', f.invariants.hold ? 'hold (one creator per account, no duplicate edge)' : `BROKEN: ${JSON.stringify(f.invariants)}`);
   return f;
 }

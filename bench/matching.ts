@@ -19,8 +19,9 @@ import { accountRecord } from '../src/simulators/records';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
 import { accountId } from '../src/graph/model';
-import { writeAccounts } from '../src/graph/write';
+import { writeAccounts } from '../src/graph/accounts';
 import { allPairs, buildIndex, candidatePairs } from '../src/matching/blocking';
 import { nullBus } from '../src/matching/events';
 import { runMatching } from '../src/matching/run';
@@ -84,6 +85,8 @@ export interface MatchingBenchResult {
     msPer1000Accounts: number;
     targetMs: number;
     withinTarget: boolean;
+    /** The write path's invariants after both runs (graph/invariants.ts). */
+    invariants: InvariantReport & { hold: boolean };
   };
   comparison: ApproachFigures[];
   /** All-pairs pairs / blocked pairs on the same sample, and the same ratio extrapolated to the big run. */
@@ -260,6 +263,8 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const t = performance.now();
   const rerun = await runMatching(graph, nullBus);
   const rerunMs = performance.now() - t;
+  // After both runs: one creator per account, one MATCHED_TO per pair, no duplicate edge.
+  const invariants = await checkInvariants(graph);
   const bigBlocked = blockedInMemory(matchable(world), world.tiktok.accounts.length);
   const raw = await rawDriverBaseline(graph);
   const oursMs = (...names: string[]) => names.reduce((sum, n) => sum + (perQuery.get(n)?.ms ?? 0), 0);
@@ -298,6 +303,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
       msPer1000Accounts: run.durationMs / (run.accountsConsidered / 1000),
       targetMs,
       withinTarget: run.durationMs <= targetMs,
+      invariants: { hold: invariantsHold(invariants), ...invariants },
     },
     comparison: [
       blockedSample,
@@ -344,6 +350,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
       `ours ${Math.round(rb.oursMatchesMs)} ms and ${Math.round(rb.oursEventsMs)} ms: ${rb.ratio.toFixed(2)}x the plain driver`,
   );
   log(`target: first run under ${targetMs / 1000} s: ${b.withinTarget ? 'met' : 'NOT met'}`);
+  log(`write-path invariants after both runs: ${b.invariants.hold ? 'hold (one creator per account, one MATCHED_TO per pair, no duplicate edge)' : `BROKEN: ${JSON.stringify(b.invariants)}`}`);
   log('');
   log(table([
     ['scoring approach', 'accounts/platform', 'pairs scored', 'ms', 'pairs/s'],

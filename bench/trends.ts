@@ -94,7 +94,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
         const until = new Date(Number(newest) + 1);
         const w = trendWindow(config.trends, until, null, until);
         const g = hourGrid(w, config.trends);
-        const context = () => buildContext({ config, graph, bus: nullBus, logger: silentLogger }, 'bench');
+        const context = () => buildContext({ config, graph, bus: nullBus, logger: silentLogger }, { name: 'bench', role: 'viewer', via: 'key' });
         const vars = { since: w.since.toISOString(), until: w.until.toISOString() };
         const trendsQuery = `query($since: DateTime, $until: DateTime) { hashtagTrends(since: $since, until: $until, first: 50) { tag category xVolume tiktokVolume spillover leader xSpikeAt tiktokSpikeAt lagHours lagHoursLow lagHoursHigh } }`;
         const lagsQuery = `query($since: DateTime, $until: DateTime) { categoryLags(since: $since, until: $until) { category medianLagHours p25LagHours p75LagHours samples } }`;

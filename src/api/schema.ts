@@ -6,6 +6,8 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { annotatedRootFields, authChecker, rootFieldDefaults } from './auth/access';
+import { deadlineGuard } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
@@ -45,14 +47,20 @@ export const resolvers = [
   BrandFieldsResolver,
 ] as const;
 
-export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  let annotated = new Set<string>();
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     pubSub,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     emitSchemaFile: false,
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [rootFieldDefaults(() => annotated), deadlineGuard],
   });
+  annotated = annotatedRootFields();
+  return schema;
 }
 
 export function printSdl(schema: GraphQLSchema): string {

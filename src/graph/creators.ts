@@ -1,13 +1,19 @@
 /**
- * Keeps Creator nodes' derived values in step with their accounts and match: combined reach
- * (for ordering and the minCombinedReach filter), per-platform followers, last post, search text
- * and whether any account is still active. Computed in code (graph/reach.ts) so the API and the
- * stored values use one formula; the matcher computes them the same way for creators it merges
- * (deriveCreator), in the merge statement itself.
+ * The Creator aggregate, all its upkeep in one place:
+ * - derived values kept in step with the accounts and match: combined reach (for ordering and the
+ *   minCombinedReach filter), per-platform followers, last post, search text and whether any
+ *   account is still active. Computed in code (graph/reach.ts) so the API and the stored values
+ *   use one formula; merges compute them in memory and set them in the merge statement itself.
+ * - merges and splits: a pair that becomes joined (AUTO or MANUAL) shares one creator (the older
+ *   id survives), a pair that stops being joined is split again.
+ * - tracking flags (tracked, tier, backfill window) set by tracking and backfill.
  */
-import { combinedReach } from './reach';
 import type { GraphClient } from '../neo4j/graph-client';
-import type { MatchReason, Platform } from './model';
+import { chunks } from './batches';
+import { newCreatorId } from './ids';
+import type { ChangeRow, Pair } from './matches';
+import type { MatchReason, MatchStatus, Platform, TrackingTier } from './model';
+import { combinedReach } from './reach';
 
 /** One account of a creator, as its derived values need it. */
 export interface ReachInputAccount {
@@ -82,4 +88,234 @@ export async function refreshCreators(graph: GraphClient, creatorIds: string[]):
 export async function refreshAllCreators(graph: GraphClient): Promise<void> {
   const rows = await graph.read<{ id: string }>('graph/all-creator-ids');
   await refreshCreators(graph, rows.map((r) => r.id));
+}
+
+// ------------------------------------------------------------------ merges and splits
+
+/** Accounts per creator lookup (a read). */
+const CREATOR_BATCH = 10_000;
+/** Creators folded per statement (measured: larger transactions are slower on a 2-core machine). */
+const MERGE_BATCH = 1000;
+/** Pairs split per statement. */
+const SPLIT_BATCH = 1000;
+
+const JOINED: ReadonlySet<MatchStatus | null> = new Set(['AUTO', 'MANUAL']);
+
+interface CreatorOf {
+  accountId: string;
+  creatorId: string;
+  createdS: number | null;
+  createdNs: number | null;
+  accountCount: number;
+  account: ReachInputAccount;
+}
+
+/** `a` was created no later than `b`, as the Cypher `a.createdAt <= b.createdAt` (null: false). */
+function notNewer(a: CreatorOf, b: CreatorOf): boolean {
+  if (a.createdS === null || b.createdS === null) return false;
+  return a.createdS < b.createdS || (a.createdS === b.createdS && (a.createdNs ?? 0) <= (b.createdNs ?? 0));
+}
+
+/**
+ * The survivors' derived values, for groups whose creators each held one account (all a first run
+ * meets): the group's accounts and the reasons of its joins are then known without a read. Other
+ * groups are refreshed from the graph afterwards.
+ */
+function deriveInMemory(
+  joins: Pair[],
+  creatorOf: ReadonlyMap<string, CreatorOf>,
+  root: (id: string) => string,
+  members: ReadonlyMap<string, string[]>,
+): Map<string, CreatorDerived> {
+  const single = new Map<string, ReachInputAccount>();
+  for (const c of creatorOf.values()) if (c.accountCount === 1) single.set(c.creatorId, c.account);
+  const reasons = new Map<string, Set<MatchReason> | null>();
+  for (const p of joins) {
+    const t = creatorOf.get(p.tiktokId);
+    if (!t) continue;
+    const keep = root(t.creatorId);
+    const seen = reasons.get(keep);
+    if (seen === null) continue;
+    if (!p.reasons) reasons.set(keep, null);
+    else if (seen) for (const r of p.reasons) seen.add(r);
+    else reasons.set(keep, new Set(p.reasons));
+  }
+  const out = new Map<string, CreatorDerived>();
+  for (const [keep, ids] of members) {
+    const rs = reasons.get(keep);
+    const accounts = ids.map((id) => single.get(id));
+    if (!rs || accounts.some((a) => a === undefined)) continue;
+    out.set(keep, deriveCreator({ accounts: accounts as ReachInputAccount[], reasons: [...rs] }));
+  }
+  return out;
+}
+
+/**
+ * Puts the accounts of each joined pair under one creator, planned in memory and applied in a few
+ * statements. Pairs are taken in order, each as if merged on its own (the older creator survives,
+ * ties to the TikTok side's), so the outcome is the pair-by-pair one; but each folded creator's
+ * accounts move once, straight to the survivor of its group. Returns the surviving and the
+ * deleted creator ids, and the survivors whose derived values the merge already set.
+ */
+async function mergeJoined(
+  graph: GraphClient,
+  joins: Pair[],
+  onMoves: (moving: ReadonlySet<string>) => void,
+): Promise<{ kept: Set<string>; gone: Set<string>; derived: Set<string> }> {
+  const kept = new Set<string>();
+  const gone = new Set<string>();
+  const derivedSet = new Set<string>();
+  if (joins.length === 0) {
+    onMoves(new Set());
+    return { kept, gone, derived: derivedSet };
+  }
+  const accountIds = [...new Set(joins.flatMap((p) => [p.tiktokId, p.xId]))];
+  const creatorOf = new Map<string, CreatorOf>();
+  for (const ids of chunks(accountIds, CREATOR_BATCH)) {
+    for (const r of await graph.read<CreatorOf>('matching/creators-of-accounts', { ids })) {
+      if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
+    }
+  }
+  const creator = new Map<string, CreatorOf>();
+  for (const c of creatorOf.values()) creator.set(c.creatorId, c);
+  // Folded creator -> the creator it was folded into, in merge order.
+  const parent = new Map<string, string>();
+  const order: string[] = [];
+  const root = (id: string): string => {
+    let r = id;
+    for (let next = parent.get(r); next !== undefined; next = parent.get(r)) r = next;
+    return r;
+  };
+  for (const p of joins) {
+    const t = creatorOf.get(p.tiktokId);
+    const x = creatorOf.get(p.xId);
+    if (!t || !x) continue;
+    const ct = root(t.creatorId);
+    const cx = root(x.creatorId);
+    if (ct === cx) continue;
+    const [keep, fold] = notNewer(creator.get(ct)!, creator.get(cx)!) ? [ct, cx] : [cx, ct];
+    parent.set(fold, keep);
+    order.push(fold);
+  }
+  // Latest merge first, so a survivor takes flags (tier) from its nearest folds first.
+  const rows: { goneId: string; keepId: string; previousId: string; derived?: CreatorDerived }[] = order.reverse().map((goneId) => {
+    const keepId = root(goneId);
+    // The account's last move in pair-by-pair order was out of the ancestor right below the survivor.
+    let previousId = goneId;
+    while (parent.get(previousId) !== keepId) previousId = parent.get(previousId)!;
+    return { goneId, keepId, previousId };
+  });
+  const members = new Map<string, string[]>();
+  for (const r of rows) {
+    const ids = members.get(r.keepId);
+    if (ids) ids.push(r.goneId);
+    else members.set(r.keepId, [r.keepId, r.goneId]);
+  }
+  const derived = deriveInMemory(joins, creatorOf, root, members);
+  // Each survivor's values ride on its group's last row; a group with a row that did nothing
+  // (a creator gone meanwhile) is refreshed from the graph instead.
+  const last = new Map<string, number>();
+  rows.forEach((r, i) => last.set(r.keepId, i));
+  for (const [keepId, i] of last) rows[i].derived = derived.get(keepId);
+  // The accounts the merges will move (of folded creators: all of a one-account creator's; of
+  // others, those known here).
+  const accountsOf = new Map<string, string[]>();
+  for (const c of creatorOf.values()) {
+    const ids = accountsOf.get(c.creatorId);
+    if (ids) ids.push(c.accountId);
+    else accountsOf.set(c.creatorId, [c.accountId]);
+  }
+  onMoves(new Set(rows.flatMap((r) => accountsOf.get(r.goneId) ?? [])));
+  const folded = new Set<string>();
+  for (const batch of chunks(rows, MERGE_BATCH)) {
+    for (const r of await graph.write<{ creatorId: string; goneId: string }>('matching/merge-creator-groups', { rows: batch })) {
+      kept.add(r.creatorId);
+      gone.add(r.goneId);
+      folded.add(r.goneId);
+    }
+  }
+  const incomplete = new Set(rows.filter((r) => !folded.has(r.goneId)).map((r) => r.keepId));
+  for (const id of gone) kept.delete(id);
+  for (const id of kept) if (derived.has(id) && !incomplete.has(id)) derivedSet.add(id);
+  return { kept, gone, derived: derivedSet };
+}
+
+/**
+ * Merges the accounts of pairs that became joined and splits those that stopped being joined,
+ * for status changes (`changes`, as returned by the upsert or demotion queries). Returns how many
+ * merges and splits happened and the creators whose derived values are now stale.
+ */
+export async function joinAndSplit(
+  graph: GraphClient,
+  changes: { row: ChangeRow; pair: Pair }[],
+  /** Told, once splits are done, which accounts the merges will move. */
+  onMoves: (moving: ReadonlySet<string>) => void = () => undefined,
+): Promise<{ merged: number; split: number; touched: string[] }> {
+  const joins: Pair[] = [];
+  const splits: (Pair & { newId: string })[] = [];
+  for (const { row, pair } of changes) {
+    const was = JOINED.has(row.previousStatus);
+    const now = JOINED.has(row.status);
+    if (now && !was) joins.push(pair);
+    else if (was && !now) splits.push({ ...pair, newId: newCreatorId() });
+  }
+  const touched = new Set<string>();
+  let split = 0;
+  for (const rows of chunks(splits, SPLIT_BATCH)) {
+    const res = await graph.write<{ keptId: string; splitId: string }>('matching/split-creators', { rows });
+    split += res.length;
+    for (const r of res) touched.add(r.keptId).add(r.splitId);
+  }
+  const { kept, gone, derived } = await mergeJoined(graph, joins, onMoves);
+  for (const id of kept) if (!derived.has(id)) touched.add(id);
+  for (const id of gone) touched.delete(id);
+  return { merged: gone.size, split, touched: [...touched] };
+}
+
+/**
+ * Keeps creators in step with status changes (`changes`, as returned by the upsert or demotion
+ * queries): merges the accounts of pairs that became joined, splits those that stopped being
+ * joined, refreshes the creators' derived values. Returns how many merges and splits happened.
+ */
+export async function syncCreators(
+  graph: GraphClient,
+  changes: { row: ChangeRow; pair: Pair }[],
+): Promise<{ merged: number; split: number }> {
+  const { merged, split, touched } = await joinAndSplit(graph, changes);
+  if (touched.length > 0) await refreshCreators(graph, touched);
+  return { merged, split };
+}
+
+// ------------------------------------------------------------------ tracking flags
+
+export interface CreatorTracking {
+  tracked: boolean;
+  tier?: TrackingTier | null;
+  backfillDays?: number | null;
+  displayName?: string | null;
+}
+
+/** Marks the creators of these accounts as tracked (or not); returns their ids. */
+export async function setCreatorTracking(graph: GraphClient, accountIds: string[], t: CreatorTracking): Promise<string[]> {
+  const rows = await graph.write<{ creatorId: string }>('tracking/set-creator-tracking', {
+    accountIds,
+    tracked: t.tracked,
+    tier: t.tier ?? null,
+    backfillDays: t.backfillDays ?? null,
+    displayName: t.displayName ?? null,
+  });
+  return rows.map((r) => r.creatorId);
+}
+
+/**
+ * Records that these accounts' posts since `since` are loaded; returns their creators and whether
+ * each creator's whole window is now in.
+ */
+export async function markBackfilled(graph: GraphClient, accountIds: string[], since: string, at: string): Promise<{ creatorId: string; done: boolean }[]> {
+  return graph.write<{ creatorId: string; done: boolean }>('tracking/mark-backfilled', { accountIds, since, at });
+}
+
+/** Recomputes the backfilled flag of these accounts' creators (after merges raced the marks). */
+export async function settleBackfilled(graph: GraphClient, accountIds: string[]): Promise<{ creatorId: string; done: boolean }[]> {
+  return graph.write<{ creatorId: string; done: boolean }>('tracking/settle-backfilled', { accountIds });
 }

@@ -113,3 +113,19 @@ export interface SnapshotRecord {
   hearts?: number | null;
   postCount?: number | null;
 }
+
+export type MatchEventKind = 'CREATED' | 'SCORE_CHANGED' | 'APPROVED' | 'REJECTED' | 'LINKED';
+
+/** One change of a match (a MatchEvent node, Match.history, and the matchChanged event). */
+export interface MatchEventRecord {
+  id: string;
+  matchId: string;
+  kind: MatchEventKind;
+  previousStatus: MatchStatus | null;
+  previousScore: number | null;
+  status: MatchStatus;
+  score: number;
+  at: string;
+  actor: string | null;
+  note: string | null;
+}

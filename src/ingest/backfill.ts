@@ -9,6 +9,7 @@
  * to be picked up by the next `resumeBackfills` (at start-up and with the daily profile run).
  */
 import { ENTITY_ERROR_CODES } from '../error-codes';
+import { markBackfilled, settleBackfilled } from '../graph/creators';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { Logger } from '../log';
@@ -128,11 +129,7 @@ export async function backfillAccounts(
         for (const [accountId, f] of failed) summary.failed.push({ accountId, ...f });
         if (done.length > 0) {
           try {
-            const rows = await deps.graph.write<{ creatorId: string; done: boolean }>('tracking/mark-backfilled', {
-              accountIds: done.map((a) => a.accountId),
-              since: since.toISOString(),
-              at: new Date().toISOString(),
-            });
+            const rows = await markBackfilled(deps.graph, done.map((a) => a.accountId), since.toISOString(), new Date().toISOString());
             summary.done.push(...done.map((a) => a.accountId));
             summary.creatorsBackfilled.push(...rows.filter((r) => r.done).map((r) => r.creatorId));
           } catch (err) {
@@ -154,9 +151,7 @@ export async function backfillAccounts(
   // creator once more now that all marks are in (idempotent).
   if (summary.done.length > 0) {
     try {
-      const rows = await deps.graph.write<{ creatorId: string; done: boolean }>('tracking/settle-backfilled', {
-        accountIds: summary.done,
-      });
+      const rows = await settleBackfilled(deps.graph, summary.done);
       summary.creatorsBackfilled.push(...rows.filter((r) => r.done).map((r) => r.creatorId));
     } catch (err) {
       logger.warn({ err }, 'could not settle creators backfilled flags');

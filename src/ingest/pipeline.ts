@@ -1,7 +1,7 @@
 /**
- * The ingest pipeline: provider clients -> normalisers -> the graph's write path. The lanes
- * (workers, queues, schedules, backfill) call these four functions; replay.ts feeds staged bodies
- * through the same `writeNormalized` step, so a live sync and a replay write alike.
+ * The ingest pipeline: provider clients -> normalisers -> the graph's write step (graph/batch.ts).
+ * The lanes (workers, queues, schedules, backfill) call these four functions; replay.ts feeds
+ * staged bodies through the same `writeBatch` step, so a live sync and a replay write alike.
  *
  * Failure is per item, never per lane: a profile or post that cannot be read is logged, listed in
  * `SyncResult.errors` and skipped (its raw body is already staged through the clients'
@@ -12,11 +12,11 @@
  * so a paused lane costs nothing.
  */
 import { LANE_STOP_CODES, MAX_TRANSIENT_IN_A_ROW, syncCodeOr, type SyncErrorCode } from '../error-codes';
-import { refreshCreators } from '../graph/creators';
-import type { AccountRecord, AmplificationRecord } from '../graph/model';
-import { accountId, postId } from '../graph/model';
+import type { AccountWriteOptions, Deactivation } from '../graph/accounts';
+import { writeBatch, type RecordBatch } from '../graph/batch';
 import type { TagHourKey } from '../graph/trend-rollup';
-import { writeAccounts, writeAmplifications, writePosts, type AccountWriteOptions, type PostWriteOptions } from '../graph/write';
+import type { AccountRecord } from '../graph/model';
+import { accountId } from '../graph/model';
 import type { Logger } from '../log';
 import type { GraphClient } from '../neo4j/graph-client';
 import { isProviderError, type ProviderClients, type XItemError, type XProblem, type XUser } from '../providers';
@@ -24,7 +24,7 @@ import { TIKLIVE_PATHS } from '../providers/tiklive/assumptions';
 import type { TikLiveVideo } from '../providers/tiklive/types';
 import { problemCode, problemText } from '../providers/x/errors';
 import { X_ENDPOINTS, X_LIMITS } from '../providers/x/fields';
-import { deactivateAccounts, goneReason, reactivateAccounts, type Deactivation } from './deletion';
+import { goneReason } from './deletion';
 import type { NormalizedPost, RejectedItem } from './normalize/post';
 import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody } from './normalize/tiklive';
 import { normalizeXTimeline, normalizeXUsers, readXTimelineBody, readXUsersBody, type XTimelineInput } from './normalize/x';
@@ -91,151 +91,6 @@ function mergeInto(into: SyncResult, r: SyncResult): void {
   into.amplifications += r.amplifications;
   into.deactivated.push(...r.deactivated.filter((a) => !into.deactivated.includes(a)));
   into.errors.push(...r.errors);
-}
-
-// ------------------------------------------------------------------ the shared write step
-
-export interface NormalizedBatch {
-  accounts?: AccountRecord[];
-  posts?: NormalizedPost[];
-  /** Posts written only when their author is already in the graph (X referenced originals). */
-  optionalPosts?: NormalizedPost[];
-  deactivations?: Deactivation[];
-}
-
-export interface WriteSummary {
-  accounts: string[];
-  posts: number;
-  amplifications: number;
-  deactivated: string[];
-  /** Posts left out because their author is not in the graph. */
-  orphanPosts: string[];
-}
-
-/** Newest fetch wins when one batch holds the same record twice. */
-function latestBy<T>(items: T[], key: (t: T) => string, at: (t: T) => string): T[] {
-  const m = new Map<string, T>();
-  for (const it of items) {
-    const k = key(it);
-    const prev = m.get(k);
-    if (!prev || at(it) >= at(prev)) m.set(k, it);
-  }
-  return [...m.values()];
-}
-
-/**
- * Writes one batch of normalised records in dependency order: accounts (bringing back
- * deactivated ones fetched again) -> posts of known authors (counts the response left out keep
- * their stored values) -> amplifications (edges whose source is missing wait as pending; pending
- * ones whose source just arrived are connected) -> deactivations. Idempotent.
- */
-export async function writeNormalized(
-  graph: GraphClient,
-  batch: NormalizedBatch,
-  opts: AccountWriteOptions = {},
-  postOpts: PostWriteOptions = {},
-): Promise<WriteSummary> {
-  const out: WriteSummary = { accounts: [], posts: 0, amplifications: 0, deactivated: [], orphanPosts: [] };
-
-  const accounts = latestBy(batch.accounts ?? [], (a) => accountId(a.platform, a.platformUserId), (a) => a.fetchedAt);
-  if (accounts.length > 0) {
-    const written = await writeAccounts(graph, accounts, { ...opts, refresh: false });
-    out.accounts = [...written.keys()];
-    await reactivateAccounts(graph, out.accounts);
-    if (opts.refresh !== false) await refreshCreators(graph, [...new Set(written.values())]);
-  }
-
-  const required = batch.posts ?? [];
-  const all = latestBy(
-    [...(batch.optionalPosts ?? []), ...required],
-    (p) => postId(p.post.platform, p.post.platformPostId),
-    (p) => p.post.fetchedAt,
-  );
-  if (all.length > 0) {
-    const authorIds = [...new Set(all.map((p) => accountId(p.post.platform, p.post.authorPlatformUserId)))];
-    const known = new Set(
-      (await graph.read<{ id: string }>('ingest/accounts-by-ids', { ids: authorIds })).map((r) => r.id),
-    );
-    const requiredIds = new Set(required.map((p) => postId(p.post.platform, p.post.platformPostId)));
-    const writable = all.filter((p) => {
-      if (known.has(accountId(p.post.platform, p.post.authorPlatformUserId))) return true;
-      const id = postId(p.post.platform, p.post.platformPostId);
-      if (requiredIds.has(id)) out.orphanPosts.push(id);
-      return false;
-    });
-    await keepStoredCounts(graph, writable);
-    out.posts = await writePosts(graph, writable.map((p) => p.post), postOpts);
-    out.amplifications = await writeAmplificationsOrWait(
-      graph,
-      writable.flatMap((p) => p.amplifications),
-      writable.map((p) => postId(p.post.platform, p.post.platformPostId)),
-    );
-  }
-
-  out.deactivated = await deactivateAccounts(graph, batch.deactivations ?? []);
-  return out;
-}
-
-/** Posts whose response left counts out take the counts already stored (or stay at 0). */
-async function keepStoredCounts(graph: GraphClient, posts: NormalizedPost[]): Promise<void> {
-  const unknown = posts.filter((p) => !p.metricsKnown);
-  if (unknown.length === 0) return;
-  const rows = await graph.read<{
-    id: string;
-    views: number | null;
-    likes: number | null;
-    comments: number | null;
-    shares: number | null;
-    quotes: number | null;
-    bookmarks: number | null;
-  }>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
-  const stored = new Map(rows.map((r) => [r.id, r]));
-  for (const p of unknown) {
-    const s = stored.get(postId(p.post.platform, p.post.platformPostId));
-    if (!s) continue;
-    const m = p.post.metrics;
-    p.post.metrics = {
-      views: m.views ?? s.views,
-      likes: s.likes ?? m.likes,
-      comments: s.comments ?? m.comments,
-      shares: s.shares ?? m.shares,
-      quotes: m.quotes ?? s.quotes,
-      bookmarks: m.bookmarks ?? s.bookmarks,
-    };
-  }
-}
-
-/**
- * Writes edges whose both posts exist, parks the others until their source arrives, and connects
- * parked edges whose source is among `writtenPostIds`. Returns the edges written.
- */
-async function writeAmplificationsOrWait(
-  graph: GraphClient,
-  amps: AmplificationRecord[],
-  writtenPostIds: string[],
-): Promise<number> {
-  let written = 0;
-  if (amps.length > 0) {
-    written += await writeAmplifications(graph, amps);
-    const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
-    await graph.write('ingest/stage-pending-amplifications', { rows });
-  }
-  if (writtenPostIds.length > 0) {
-    const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
-      'ingest/pending-amplifications-by-sources',
-      { ids: writtenPostIds },
-    );
-    if (waiting.length > 0) {
-      written += await writeAmplifications(
-        graph,
-        waiting.map((w) => ({ amplifierPostId: w.amplifierId, sourcePostId: w.sourceId, kind: w.kind, confidence: w.confidence })),
-      );
-      await graph.write('ingest/delete-pending-amplifications', {
-        rows: waiting.map((w) => ({ amplifierId: w.amplifierId, sourceId: w.sourceId })),
-      });
-    }
-  }
-  return written;
 }
 
 // ------------------------------------------------------------------ helpers for the sync calls
@@ -377,7 +232,7 @@ export async function syncTikTokProfiles(
   }
 
   const { useCache: _tc, ...writeOpts } = opts;
-  const w = await writeNormalized(ctx.graph, { accounts, deactivations }, writeOpts);
+  const w = await writeBatch(ctx.graph, { accounts, deactivations }, writeOpts);
   result.accounts = w.accounts;
   result.deactivated = w.deactivated;
   return finish(ctx, 'tiktok', result, w.accounts);
@@ -502,7 +357,7 @@ export async function syncXProfiles(
   }
 
   const { useCache: _xc, ...writeOpts } = opts;
-  const w = await writeNormalized(ctx.graph, { accounts, deactivations }, writeOpts);
+  const w = await writeBatch(ctx.graph, { accounts, deactivations }, writeOpts);
   result.accounts = w.accounts;
   result.deactivated = w.deactivated;
   return finish(ctx, 'x', result, w.accounts);
@@ -554,10 +409,10 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
   let writing: Promise<void> = Promise.resolve();
   const flush = (final: boolean): Promise<void> => {
     if (!final && sink.posts.length + sink.optional.length < POSTS_FLUSH_AT) return writing;
-    const batch: NormalizedBatch = { posts: sink.posts.splice(0), optionalPosts: sink.optional.splice(0) };
+    const batch: RecordBatch = { posts: sink.posts.splice(0), optionalPosts: sink.optional.splice(0) };
     writing = writing.then(async () => {
       const onTagHours = ctx.onTagHoursWritten;
-      const w = await writeNormalized(ctx.graph, batch, {}, {
+      const w = await writeBatch(ctx.graph, batch, {}, {
         onTagHours: onTagHours && ((keys) => onTagHours(keys, clockOf(ctx)())),
       });
       result.posts += w.posts;
@@ -586,7 +441,7 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
   for (const id of skipped) {
     result.errors.push({ ref: `${plan.lane}:${id}`, code: guard.stopped!.code, message: `not attempted: ${guard.stopped!.message}` });
   }
-  const d = await writeNormalized(ctx.graph, { deactivations });
+  const d = await writeBatch(ctx.graph, { deactivations });
   result.deactivated.push(...d.deactivated.filter((a) => !result.deactivated.includes(a)));
   logErrors(ctx, plan.lane, sink.errors);
   return result;

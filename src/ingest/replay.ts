@@ -1,6 +1,6 @@
 /**
  * Replay: rebuilds the graph from raw staging alone, through the same normalisers and the same
- * write step (`writeNormalized`) a live sync uses. Idempotent: the writes are MERGEs on
+ * write step (`writeBatch`, graph/batch.ts) a live sync uses. Idempotent: the writes are MERGEs on
  * constrained keys, every value comes from the staged exchange (fetchedAt is the exchange's
  * request time), and deactivation is guarded by times rather than by arrival order, so replaying
  * twice, or after a live sync, changes nothing.
@@ -14,6 +14,8 @@
  * Error responses and retried attempts are classified with the providers' own classifiers and
  * skipped; only success bodies become records.
  */
+import type { Deactivation } from '../graph/accounts';
+import { writeBatch } from '../graph/batch';
 import type { AccountRecord } from '../graph/model';
 import { accountId } from '../graph/model';
 import type { Logger } from '../log';
@@ -27,11 +29,10 @@ import { problemCode } from '../providers/x/errors';
 import { X_ENDPOINTS } from '../providers/x/fields';
 import type { XProblem } from '../providers/x/types';
 import { xClassifier } from '../providers/x/errors';
-import { goneReason, type Deactivation } from './deletion';
+import { goneReason } from './deletion';
 import type { NormalizedPost, RejectedItem } from './normalize/post';
 import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody, readTikTokProfileBody } from './normalize/tiklive';
 import { normalizeXTimeline, normalizeXUsers, readXTimelineBody, readXUsersBody } from './normalize/x';
-import { writeNormalized } from './pipeline';
 import type { StagedExchange, Staging } from './staging';
 
 export interface ReplayOptions {
@@ -137,7 +138,7 @@ export async function replayStaging(graph: GraphClient, staging: Staging, opts: 
   let accounts: AccountRecord[] = [];
   const flushAccounts = async (force: boolean) => {
     if (accounts.length === 0 || (!force && accounts.length < accountBatch)) return;
-    const w = await writeNormalized(graph, { accounts });
+    const w = await writeBatch(graph, { accounts });
     for (const id of w.accounts) written.add(id);
     accounts = [];
   };
@@ -200,7 +201,7 @@ export async function replayStaging(graph: GraphClient, staging: Staging, opts: 
   let optional: NormalizedPost[] = [];
   const flushPosts = async (force: boolean) => {
     if (posts.length + optional.length === 0 || (!force && posts.length + optional.length < postBatch)) return;
-    const w = await writeNormalized(graph, { posts, optionalPosts: optional });
+    const w = await writeBatch(graph, { posts, optionalPosts: optional });
     result.posts += w.posts;
     result.amplifications += w.amplifications;
     posts = [];
@@ -257,7 +258,7 @@ export async function replayStaging(graph: GraphClient, staging: Staging, opts: 
   }
   await flushPosts(true);
 
-  const d = await writeNormalized(graph, { deactivations });
+  const d = await writeBatch(graph, { deactivations });
   result.deactivated = d.deactivated.length;
   result.accounts = written.size;
   log.info({ ...result }, 'replay finished');

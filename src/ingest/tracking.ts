@@ -9,6 +9,7 @@
  * the API never crashes on bad input.
  */
 import { accountsByCreators, accountsByIds, accountByUsername } from '../graph/read';
+import { setCreatorTracking } from '../graph/creators';
 import { userErrorCode, type UserErrorCode } from '../error-codes';
 import { accountId as toAccountId, parsePlatformId, type Platform, type TrackingTier } from '../graph/model';
 import type { AccountRow } from '../graph/rows';
@@ -214,14 +215,8 @@ export class TrackingService {
         errors.push({ code: err.code, field: ['input'], message: `tracked, but not linked as one creator: ${err.message}` });
       }
     }
-    const rows = await this.opts.graph.write<{ creatorId: string }>('tracking/set-creator-tracking', {
-      accountIds: ids,
-      tracked: true,
-      tier,
-      backfillDays: days,
-      displayName: input.displayName?.trim() || null,
-    });
-    const creatorId = rows[0]?.creatorId ?? null;
+    const creators = await setCreatorTracking(this.opts.graph, ids, { tracked: true, tier, backfillDays: days, displayName: input.displayName?.trim() || null });
+    const creatorId = creators[0] ?? null;
     this.inBackground(
       resolved.map((r) => ({ accountId: toAccountId(r.platform, r.userId), platform: r.platform, platformUserId: r.userId })),
       days,
@@ -240,13 +235,7 @@ export class TrackingService {
   async untrack(creatorId: string): Promise<boolean> {
     const [accounts] = await accountsByCreators(this.opts.graph, [creatorId]);
     if (!accounts || accounts.length === 0) return false;
-    await this.opts.graph.write('tracking/set-creator-tracking', {
-      accountIds: accounts.map((a) => a.id),
-      tracked: false,
-      tier: null,
-      backfillDays: null,
-      displayName: null,
-    });
+    await setCreatorTracking(this.opts.graph, accounts.map((a) => a.id), { tracked: false });
     return true;
   }
 
@@ -326,13 +315,7 @@ export class TrackingService {
                   written.push(...res.accounts);
                   errorCount += res.errors.length;
                   if (res.accounts.length > 0) {
-                    await this.opts.graph.write('tracking/set-creator-tracking', {
-                      accountIds: res.accounts,
-                      tracked: true,
-                      tier,
-                      backfillDays: days,
-                      displayName: null,
-                    });
+                    await setCreatorTracking(this.opts.graph, res.accounts, { tracked: true, tier, backfillDays: days });
                   }
                 })
                 .catch((err: unknown) => {

@@ -5,22 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GraphClient } from '../neo4j/graph-client';
-import type { MatchStatus } from '../graph/model';
+import type { MatchEventRecord } from '../graph/model';
+import { recordMatchEvents } from '../graph/matches';
 
-export type MatchEventKind = 'CREATED' | 'SCORE_CHANGED' | 'APPROVED' | 'REJECTED' | 'LINKED';
-
-export interface MatchEventPayload {
-  id: string;
-  matchId: string;
-  kind: MatchEventKind;
-  previousStatus: MatchStatus | null;
-  previousScore: number | null;
-  status: MatchStatus;
-  score: number;
-  at: string;
-  actor: string | null;
-  note: string | null;
-}
+// The event is a graph record (graph/model.ts); these names are the matcher's view of it.
+export type { MatchEventKind } from '../graph/model';
+export type MatchEventPayload = MatchEventRecord;
 
 export interface MatchEventBus {
   publishMatchEvent(event: MatchEventPayload): void;
@@ -45,19 +35,6 @@ export function makeEvent(e: EventInput): MatchEventPayload {
     status: e.status,
     score: e.score,
   };
-}
-
-/** Events per statement. */
-const EVENT_BATCH = 1000;
-
-/**
- * Records events in the graph (Match.history) without publishing them: for callers that record
- * alongside other writes and publish once everything is stored.
- */
-export async function recordMatchEvents(graph: GraphClient, events: MatchEventPayload[]): Promise<void> {
-  for (let i = 0; i < events.length; i += EVENT_BATCH) {
-    await graph.write('matching/record-events', { rows: events.slice(i, i + EVENT_BATCH) });
-  }
 }
 
 /** Records events in the graph, then publishes them; recording first means history never misses a published event. */

@@ -9,9 +9,10 @@
  * `Account.usernameLower`. `Account.blockKeys` lists every stored key, so a run can tell which
  * accounts changed without reading the rest.
  */
+import { createBlockKeys, writeBlockKeys } from '../graph/block-keys';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
-import { blockingKeys, keyKind, weakKeysPair } from './blocking';
+import { blockingKeys, fixedWeakKeysPair, keyKind } from './blocking';
 import type { MatchOptions } from './options';
 import type { MatchableAccount } from './score';
 
@@ -21,11 +22,6 @@ export interface MatchableRow extends MatchableAccount {
   blockKeys?: string[] | null;
 }
 
-/** Accounts per statement when syncing keys that may change edges (delete and merge). */
-const SYNC_BATCH = 2000;
-/** Accounts per statement on a first sync (plain creates), and keys per BlockKey merge. */
-const FIRST_SYNC_BATCH = 2000;
-const KEY_BATCH = 5000;
 
 /** The account's own profile key: its username, which the graph indexes instead. */
 export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): string | undefined {
@@ -35,11 +31,14 @@ export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): str
 
 /** The keys of `keys` (an account's blocking keys) stored in the graph (see keyStorage for where), sorted. */
 export function storedKeys(a: MatchableAccount, keys: readonly string[], opts: MatchOptions): string[] {
-  const names = weakKeysPair(opts);
+  // Name and word keys are not stored: the incremental matcher finds counterparts by handle,
+  // link, domain and profile pointer, and the weekly full run by every key (storing hundreds of
+  // thousands of name and word keys would cost the full run more than it saves the incremental).
+  const names = opts.model === 'fixed' && fixedWeakKeysPair(opts);
   const own = `profile:${a.platform}:`;
   return keys.filter((k) => {
     const kind = keyKind(k);
-    if (kind === 'handle') return false;
+    if (kind === 'handle' || kind === 'token') return false;
     if (kind === 'name') return names;
     if (kind === 'profile') return !k.startsWith(own);
     return true;
@@ -113,19 +112,7 @@ export async function syncBlockKeys(
   const synced = first.length + rows.length;
   // Accounts that never stored keys have no HAS_KEY edges to compare: created set-wise. Any that
   // were synced by someone else in the meantime fall through to the general path.
-  if (first.length > 0) {
-    const distinct = [...new Set(first.flatMap((r) => r.nodeKeys))];
-    for (let i = 0; i < distinct.length; i += KEY_BATCH) {
-      await graph.write('matching/merge-block-keys', { keys: distinct.slice(i, i + KEY_BATCH) });
-    }
-    for (let i = 0; i < first.length; i += FIRST_SYNC_BATCH) {
-      const batch = first.slice(i, i + FIRST_SYNC_BATCH);
-      const done = new Set((await graph.write<{ id: string }>('matching/create-block-keys', { rows: batch })).map((r) => r.id));
-      for (const r of batch) if (!done.has(r.id)) rows.push(r);
-    }
-  }
-  for (let i = 0; i < rows.length; i += SYNC_BATCH) {
-    await graph.write('matching/sync-block-keys', { rows: rows.slice(i, i + SYNC_BATCH) });
-  }
+  if (first.length > 0) rows.push(...(await createBlockKeys(graph, first)));
+  await writeBlockKeys(graph, rows);
   return synced;
 }

@@ -8,7 +8,8 @@ import type { ReviewErrorCode } from '../error-codes';
 import type { MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import { emitMatchEvents, makeEvent, type MatchEventBus, type MatchEventKind } from './events';
-import { syncCreators } from './write';
+import { syncCreators } from '../graph/creators';
+import { setMatchStatus, upsertMatches, type ChangeRow } from '../graph/matches';
 
 export class ReviewError extends Error {
   constructor(
@@ -27,13 +28,7 @@ export interface ReviewContext {
   actor: string;
 }
 
-interface StatusRow {
-  id: string;
-  previousStatus: MatchStatus | null;
-  previousScore: number | null;
-  status: MatchStatus;
-  score: number;
-}
+type StatusRow = ChangeRow;
 
 
 async function decide(
@@ -47,14 +42,7 @@ async function decide(
   const pair = parseMatchId(id);
   if (!pair) throw new ReviewError('BAD_USER_INPUT', `"${id}" is not a match id`);
   const at = new Date().toISOString();
-  const [row] = await ctx.graph.write<StatusRow>('matching/set-match-status', {
-    id,
-    status,
-    actor: ctx.actor,
-    note,
-    at,
-    addReason,
-  });
+  const row = await setMatchStatus(ctx.graph, { id, status, actor: ctx.actor, note, at, addReason });
   if (!row) throw new ReviewError('NOT_FOUND', `no match with id "${id}"`);
   // Same creator bookkeeping as the matcher's writes: merge on joining, split on unjoining.
   await syncCreators(ctx.graph, [{ row, pair: { tiktokId: pair.tiktokAccountId, xId: pair.xAccountId } }]);
@@ -106,21 +94,9 @@ export async function linkAccounts(ctx: ReviewContext, accountIds: string[], not
   }
   const id = matchId(tiktok.id, x.id);
   // Create the edge if the matcher never proposed this pair, then record the reviewer's decision.
-  await ctx.graph.write('matching/upsert-matches', {
-    rows: [
-      {
-        id,
-        tiktokId: tiktok.id,
-        xId: x.id,
-        score: 0,
-        reasons: [],
-        evidence: '[]',
-        status: 'PENDING',
-        at: new Date().toISOString(),
-        keepScore: true,
-      },
-    ],
-  });
+  await upsertMatches(ctx.graph, [
+    { id, tiktokId: tiktok.id, xId: x.id, score: 0, reasons: [], evidence: '[]', status: 'PENDING', at: new Date().toISOString(), keepScore: true },
+  ]);
   await decide(ctx, id, 'MANUAL', 'LINKED', note, 'MANUAL_LINK');
   return id;
 }

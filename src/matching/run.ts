@@ -6,6 +6,8 @@
  * data it writes no match, no key and no event.
  */
 import { randomUUID } from 'node:crypto';
+import { syncCreators } from '../graph/creators';
+import { recordMatchingRun } from '../graph/matches';
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments } from './apply';
 import type { MatchEventBus } from './events';
@@ -13,7 +15,7 @@ import { syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { planMatches } from './plan';
 import { cachedOptions } from './score';
-import { storedById, syncCreators, type BesideWrites, type StoredMatch } from './write';
+import { storedById, type BesideWrites, type StoredMatch } from './write';
 
 /** The contract's MatchingRun, plus what the run did in detail. */
 export interface MatchingRun {
@@ -124,8 +126,6 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2, keys: keysMs, reconcile: t5 - t3 },
   };
   const { phases: _phases, ...stored } = run;
-  await graph.write('matching/record-run', {
-    run: { ...stored, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() },
-  });
+  await recordMatchingRun(graph, { ...stored, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() });
   return run;
 }

@@ -7,7 +7,8 @@
  */
 import { refreshAllCreators } from '../graph/creators';
 import { accountId, postId, type AccountRecord, type AmplificationRecord, type PostRecord } from '../graph/model';
-import { writeAccounts, writeAmplifications, writePosts } from '../graph/write';
+import { writeAccounts } from '../graph/accounts';
+import { writeAmplifications, writePosts } from '../graph/posts';
 import type { MatchEventBus } from '../matching/events';
 import { matchAccounts } from '../matching/match-accounts';
 import type { MatchOptionsInput } from '../matching/options';

@@ -6,7 +6,8 @@ import { buildContext } from '../../src/api/context';
 import { createPubSubHandle } from '../../src/api/pubsub';
 import { buildApiSchema } from '../../src/api/schema';
 import { loadConfig } from '../../src/config';
-import { writeAccounts, writePosts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
+import { writePosts } from '../../src/graph/posts';
 import { silentLogger } from '../../src/log';
 import { nullBus } from '../../src/matching/events';
 import { writeMatches } from '../../src/matching/write';
@@ -70,7 +71,7 @@ describe('DataLoader batching', () => {
   afterAll(() => graph.close());
 
   async function roundTrips(n: number) {
-    const ctx = buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, 'test');
+    const ctx = buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, { name: 'test', role: 'viewer', via: 'key' });
     graph.resetStats();
     const res = await graphql({ schema, source: QUERY, variableValues: { n }, contextValue: ctx });
     expect(res.errors).toBeUndefined();

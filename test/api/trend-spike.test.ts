@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import type { App } from '../../src/app';
 import { TREND_SPIKE } from '../../src/api/pubsub';
 import type { TrendSpikeEvent } from '../../src/analytics/live-spikes';
-import { gql, startSimulatedApp } from '../support/app';
+import { gql, startSimulatedApp, wsAuth } from '../support/app';
 
 const FIELDS = 'tag category spillover xVolume tiktokVolume xSpikeAt tiktokSpikeAt lagHours leader';
 
@@ -63,7 +63,7 @@ describe('trendSpike subscription', () => {
       TREND_SPIKE_ALPHA: '0.001',
       TREND_MIN_BASELINE_HOURS: '1',
     });
-    client = createClient({ url: app.api.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    client = createClient({ url: app.api.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: wsAuth('viewer') });
   }, 120_000);
   afterAll(async () => {
     await client?.dispose();

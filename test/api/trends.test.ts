@@ -3,7 +3,8 @@
  * that must not spike, a clear wave from X to TikTok, a wave that stays on X, a tag with a
  * handful of posts on one platform, filters, an empty window and bad input.
  */
-import { writeAccounts, writePosts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
+import { writePosts } from '../../src/graph/posts';
 import type { AccountRecord, Platform, PostRecord } from '../../src/graph/model';
 import { gql, startTestApp, type TestApp } from '../support/app';
 

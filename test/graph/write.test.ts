@@ -1,4 +1,5 @@
-import { writeAccounts, writeAmplifications, writePosts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
+import { writeAmplifications, writePosts } from '../../src/graph/posts';
 import type { GraphClient } from '../../src/neo4j/graph-client';
 import { freshGraph } from '../support/graph';
 

@@ -4,7 +4,7 @@
  * lookup), written with the real write path, and scored by the incremental matcher.
  */
 import { accountId, type Platform } from '../../src/graph/model';
-import { writeAccounts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
 import { normalizeXUser } from '../../src/ingest/normalize/x';
 import { counterpartUsernames, discoverCounterparts } from '../../src/matching/discovery';
 import type { GraphClient } from '../../src/neo4j/graph-client';
@@ -36,7 +36,7 @@ describe('discoverCounterparts against the simulators', () => {
   const batches: number[] = [];
 
   beforeAll(async () => {
-    world = generateWorld({ seed: 5, creators: 120, accountsOnly: true, malformedRate: 0 });
+    world = generateWorld({ seed: 5, creators: 200, accountsOnly: true, malformedRate: 0 });
     sims = await startSimulators(world);
     clients = createProviderClients({
       tiklive: { baseUrl: sims.tiklive.url, key: DEFAULT_TIKLIVE_KEY, requestsPerMinute: 60_000 },

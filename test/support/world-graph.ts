@@ -4,7 +4,8 @@
  * take minutes for a world large enough to score analytics. It loads what the lanes would see at
  * `world.now`: accounts that exist and are public then, and their posts up to `now`.
  */
-import { writeAccounts, writePosts } from '../../src/graph/write';
+import { writeAccounts } from '../../src/graph/accounts';
+import { writePosts } from '../../src/graph/posts';
 import type { GraphClient } from '../../src/neo4j/graph-client';
 import { accountRecord, postRecord } from '../../src/simulators/records';
 import { accountExistsAt, type World } from '../../src/simulators/world';

@@ -28,6 +28,8 @@ MERGE (s:AccountSnapshot {accountId: r.id, at: datetime(r.fetchedAt)})
 MERGE (a)-[:HAS_SNAPSHOT]->(s)
 WITH a, r
 CALL (a, r) {
+  // The SET above holds the account's write lock, so this read sees any concurrent writer's
+  // creator for it (a merge or split locks the account the same way before moving it).
   OPTIONAL MATCH (existing:Creator)-[:HAS_ACCOUNT]->(a)
   WITH a, r, existing WHERE existing IS NULL
   CREATE (c:Creator {id: r.newCreatorId})

@@ -3,13 +3,20 @@
 // Moved accounts remember the creator they last belonged to (previousId), so a later split can
 // give the id back. A row may carry the survivor's derived values (graph/creators.ts), computed
 // in memory for the whole group: the last row of each group does. Rows whose creators are gone
-// meanwhile do nothing.
+// meanwhile do nothing, and so do accounts a concurrent writer moved first.
 UNWIND $rows AS r
 MATCH (gone:Creator {id: r.goneId})
 MATCH (keep:Creator {id: r.keepId})
 CALL (gone, keep, r) {
-  MATCH (gone)-[old:HAS_ACCOUNT]->(a:Account)
-  CREATE (keep)-[:HAS_ACCOUNT {since: datetime()}]->(a)
+  MATCH (gone)-[:HAS_ACCOUNT]->(a:Account)
+  // Lock the account before deciding (every statement that moves an account does so first): a
+  // concurrent merge or split of the same account waits here and, once it may go on, reads below
+  // what the first one left. The MERGE then never adds a second edge to the survivor.
+  SET a.updatedAt = datetime()
+  WITH a
+  MATCH (gone)-[old:HAS_ACCOUNT]->(a)
+  MERGE (keep)-[link:HAS_ACCOUNT]->(a)
+    ON CREATE SET link.since = datetime()
   SET a.previousCreatorId = r.previousId
   DELETE old
 }

@@ -3,8 +3,13 @@
 // it had one (and that id is free). Each row: tiktokId, xId, newId.
 UNWIND $rows AS r
 CALL (r) {
+  // Lock the X account before reading its creator (as every statement that moves an account
+  // does): a concurrent split of the same pair waits here, then finds it split and does nothing.
+  MATCH (x:Account {id: r.xId})
+  SET x.updatedAt = datetime()
+  WITH x, r
   MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account {id: r.tiktokId})
-  MATCH (c)-[rel:HAS_ACCOUNT]->(x:Account {id: r.xId})
+  MATCH (c)-[rel:HAS_ACCOUNT]->(x)
   WITH c, rel, x, coalesce(x.previousCreatorId, r.newId) AS wanted
   OPTIONAL MATCH (taken:Creator {id: wanted})
   WITH c, rel, x, CASE WHEN taken IS NULL THEN wanted ELSE r.newId END AS splitId

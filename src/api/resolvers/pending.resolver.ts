@@ -3,7 +3,7 @@
  * are in the schema now so it stays a superset of the contract; until then they answer a clear
  * NOT_IMPLEMENTED error rather than a wrong or empty result.
  */
-import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { notImplemented } from '../errors';
 import { BrandInput, CampaignInput } from '../inputs/brand.input';
 import { BudgetInput, ShortlistInput } from '../inputs/planning.input';
@@ -82,11 +82,13 @@ export class PendingQueryResolver {
 @Resolver()
 export class PendingMutationResolver {
   @Mutation(() => Brand)
+  @Authorized('admin')
   createBrand(@Arg('input', () => BrandInput) _i: BrandInput): Brand {
     throw notImplemented('createBrand', ANALYTICS);
   }
 
   @Mutation(() => Campaign)
+  @Authorized('admin')
   createCampaign(@Arg('input', () => CampaignInput) _i: CampaignInput): Campaign {
     throw notImplemented('createCampaign', ANALYTICS);
   }

@@ -1,19 +1,15 @@
 /**
  * The normalisers' output for one post: the model record plus what the write needs to know about
  * it. A provider may leave counts out (TikLiveAPI now and then, X without public_metrics); the
- * record then carries zeros and `metricsKnown: false`, and the pipeline keeps the counts already
+ * record then carries zeros and `metricsKnown: false`, and the post write keeps the counts already
  * in the graph instead of overwriting them with those zeros.
  */
-import type { AmplificationRecord, PostRecord } from '../../graph/model';
+import type { AmplificationRecord } from '../../graph/model';
+import type { PostWrite } from '../../graph/posts';
 import type { PostFields } from './rules';
 
-export interface NormalizedPost {
-  post: PostRecord;
-  /** False when likes, comments or shares were missing from the response. */
-  metricsKnown: boolean;
-  /** Edges from this post to the posts it amplifies (X only). */
-  amplifications: AmplificationRecord[];
-}
+/** The normalisers' post output is what the graph's post write takes. */
+export type NormalizedPost = PostWrite;
 
 /** One item of a response that could not become a record, and why. */
 export interface RejectedItem {

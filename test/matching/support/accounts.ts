@@ -1,5 +1,5 @@
 /** Small helpers for matching tests that run against the graph. */
-import { writeAccounts } from '../../../src/graph/write';
+import { writeAccounts } from '../../../src/graph/accounts';
 import { accountId, type AccountRecord, type Platform } from '../../../src/graph/model';
 import type { MatchEventBus, MatchEventPayload } from '../../../src/matching/events';
 import type { GraphClient } from '../../../src/neo4j/graph-client';

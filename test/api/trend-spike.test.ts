@@ -57,18 +57,18 @@ describe('trendSpike subscription', () => {
   let client: Client;
   beforeAll(async () => {
     app = await startSimulatedApp({
-      SIM_CREATORS: '60',
+      SIM_CREATORS: '30',
       TREND_LIVE_MAX_AGE_HOURS: '720',
       TREND_SPIKE_MIN_CREATORS: '3',
       TREND_SPIKE_ALPHA: '0.001',
       TREND_MIN_BASELINE_HOURS: '1',
     });
     client = createClient({ url: app.api.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: wsAuth('viewer') });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await client?.dispose();
     await app?.close();
-  });
+  }, 120_000);
 
   it('publishes each spike the ingested hours complete once, filtered by platform and category', async () => {
     const all = await subscribe(app, client, '', 'X');
@@ -107,5 +107,5 @@ describe('trendSpike subscription', () => {
     all.dispose();
     tiktok.dispose();
     beauty.dispose();
-  }, 300_000);
+  }, 600_000);
 });

@@ -11,20 +11,21 @@ import { deadlineGuard } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
+import { AmplificationChainResolver } from './resolvers/chains.resolver';
+import { AttributionResolver, PlatformFirstSeenResolver } from './resolvers/attribution.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
 import { IngestionResolver } from './resolvers/ingestion.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
-import {
-  BrandFieldsResolver,
-  PendingMutationResolver,
-  PendingQueryResolver,
-  PendingSubscriptionResolver,
-} from './resolvers/pending.resolver';
+import { BrandResolver } from './resolvers/brand.resolver';
+import { CampaignResolver } from './resolvers/campaign.resolver';
+import { GraphViewResolver } from './resolvers/graph.resolver';
+import { PlanningResolver } from './resolvers/planning.resolver';
+import { ExportResolver } from './resolvers/export.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
-import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 import { TrendQueryResolver, TrendSubscriptionResolver } from './resolvers/trend.resolver';
 
 export const resolvers = [
@@ -36,15 +37,20 @@ export const resolvers = [
   MatchingResolver,
   PostResolver,
   AmplificationResolver,
+  AmplificationChainResolver,
+  AttributionResolver,
+  PlatformFirstSeenResolver,
   MatchSubscriptionResolver,
+  AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
   TrendQueryResolver,
   TrendSubscriptionResolver,
-  PendingQueryResolver,
-  PendingMutationResolver,
-  PendingSubscriptionResolver,
-  BrandFieldsResolver,
+  BrandResolver,
+  CampaignResolver,
+  GraphViewResolver,
+  PlanningResolver,
+  ExportResolver,
 ] as const;
 
 export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

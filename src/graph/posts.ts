@@ -26,6 +26,8 @@ export interface PostBatchSummary {
   amplifications: number;
   /** Required posts left out because their author is not in the graph. */
   orphanPosts: string[];
+  /** Ids of the posts written (for the post-write hook: cross-posts, amplification events). */
+  postIds: string[];
 }
 
 export interface PostWriteOptions {
@@ -93,7 +95,7 @@ export async function writePostBatch(
   optional: PostWrite[] = [],
   opts: PostWriteOptions = {},
 ): Promise<PostBatchSummary> {
-  const out: PostBatchSummary = { posts: 0, amplifications: 0, orphanPosts: [] };
+  const out: PostBatchSummary = { posts: 0, amplifications: 0, orphanPosts: [], postIds: [] };
   const all = latestBy([...optional, ...required], (p) => postId(p.post.platform, p.post.platformPostId), (p) => p.post.fetchedAt);
   if (all.length === 0) return out;
   const authorIds = [...new Set(all.map((p) => accountId(p.post.platform, p.post.authorPlatformUserId)))];
@@ -107,6 +109,7 @@ export async function writePostBatch(
   });
   await keepStoredCounts(graph, writable);
   out.posts = await writePosts(graph, writable.map((p) => p.post), opts);
+  out.postIds = writable.map((p) => postId(p.post.platform, p.post.platformPostId));
   out.amplifications = await writeAmplificationsOrWait(
     graph,
     writable.flatMap((p) => p.amplifications),

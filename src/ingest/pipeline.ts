@@ -39,6 +39,12 @@ export interface IngestContext {
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
   /** Called with the hourly hashtag rollup hours a posts write touched and the lane's clock (live trend spikes); default none. */
   onTagHoursWritten?: (keys: TagHourKey[], now: Date) => Promise<void>;
+  /**
+   * Called with the ids of posts a posts sync wrote, after their AMPLIFIED edges (cross-post
+   * detection and amplificationDetected hang here); default none. A failure is logged, never fails
+   * the sync.
+   */
+  onPostsWritten?: (postIds: string[]) => Promise<void>;
   /** Provider calls in flight per sync call (the lane's limiter paces them further). Default 4. */
   concurrency?: number;
 }
@@ -149,6 +155,13 @@ function logErrors(ctx: IngestContext, lane: string, errors: SyncError[]): void 
     if (e.code === 'MALFORMED') ctx.logger.warn({ lane, ref: e.ref, reason: e.message }, 'malformed provider record skipped (raw body staged)');
     else ctx.logger.debug({ lane, ref: e.ref, code: e.code, reason: e.message }, 'provider record unavailable');
   }
+}
+
+async function postsWritten(ctx: IngestContext, lane: string, postIds: string[]): Promise<void> {
+  if (postIds.length === 0 || !ctx.onPostsWritten) return;
+  await ctx.onPostsWritten(postIds).catch((err: unknown) =>
+    ctx.logger.warn({ err, lane, posts: postIds.length }, 'post-write hook failed (cross-posts, amplification events)'),
+  );
 }
 
 async function finish(ctx: IngestContext, lane: string, result: SyncResult, ownAccounts: string[]): Promise<SyncResult> {
@@ -418,6 +431,7 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
       result.posts += w.posts;
       result.amplifications += w.amplifications;
       for (const o of w.orphanPosts) result.errors.push({ ref: o, code: 'NO_AUTHOR', message: 'author not in the graph' });
+      await postsWritten(ctx, plan.lane, w.postIds);
     });
     return writing;
   };

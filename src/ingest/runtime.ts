@@ -32,14 +32,14 @@ import { TrackingService } from './tracking';
 export interface IngestionService {
   lanes: Lanes;
   tracking: TrackingService;
+  /** The ingestion clock of each lane (the simulators' for a redirected lane). */
+  now: Record<Platform, () => Date>;
 }
 
 export interface IngestRuntime extends IngestionService {
   clients: ProviderClients;
   staging?: Staging;
   scheduler?: Scheduler;
-  /** The ingestion clock of each lane. */
-  now: Record<Platform, () => Date>;
   close(): Promise<void>;
 }
 
@@ -67,6 +67,8 @@ export interface IngestRuntimeOptions {
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
   /** Live trend spike check of the rollup hours a posts write touched. Default none. */
   onTagHoursWritten?: IngestContext['onTagHoursWritten'];
+  /** After a posts sync writes posts (see IngestContext.onPostsWritten). Default none. */
+  onPostsWritten?: (postIds: string[]) => Promise<void>;
   /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
   discover?: (accountIds: string[]) => Promise<unknown>;
   /** Lanes talking to stand-in providers (set by the app's seeding for the simulated world). */
@@ -133,6 +135,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       now: now[platform],
       onAccountsWritten: opts.onAccountsWritten,
       onTagHoursWritten: opts.onTagHoursWritten,
+      onPostsWritten: opts.onPostsWritten,
     });
     const tiktokCtx = ctx('TIKTOK');
     const xCtx = ctx('X');

@@ -32,14 +32,14 @@ import { TrackingService } from './tracking';
 export interface IngestionService {
   lanes: Lanes;
   tracking: TrackingService;
+  /** The ingestion clock of each lane (the simulators' for a redirected lane). */
+  now: Record<Platform, () => Date>;
 }
 
 export interface IngestRuntime extends IngestionService {
   clients: ProviderClients;
   staging?: Staging;
   scheduler?: Scheduler;
-  /** The ingestion clock of each lane. */
-  now: Record<Platform, () => Date>;
   close(): Promise<void>;
 }
 

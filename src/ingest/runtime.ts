@@ -17,13 +17,9 @@ import type { GraphClient } from '../neo4j/graph-client';
 import { createProviderClients, type OnResponse, type ProviderClients } from '../providers';
 import type { PlatformSync } from './lane';
 import { createLanes, type Lanes } from './lanes';
-import {
-  syncTikTokPosts,
-  syncTikTokProfiles,
-  syncXPosts,
-  syncXProfiles,
-  type IngestContext,
-} from './pipeline';
+import { syncTikTokPosts, syncXPosts } from './post-sync';
+import { syncTikTokProfiles, syncXProfiles } from './profile-sync';
+import { type IngestContext } from './sync';
 import { refreshPosts, refreshProfiles, startScheduler, type RefreshDeps, type Scheduler } from './schedule';
 import { createStaging, type Staging } from './staging';
 import { TrackingService } from './tracking';

@@ -21,7 +21,7 @@ import { linkAccounts, ReviewError } from '../matching/review';
 import { isProviderError, type ProviderClients } from '../providers';
 import { backfillAccounts, DAY_MS, pendingBackfill, type BackfillAccount, type BackfillSummary } from './backfill';
 import type { Lanes } from './lanes';
-import type { SyncResult } from './pipeline';
+import type { SyncResult } from './sync';
 
 export interface TrackInput {
   tiktokUsername?: string | null;

@@ -6,20 +6,16 @@
  */
 
 import type { MatchReason, Platform } from '../graph/model';
+import type { AccountKept, AccountProps } from '../graph/shapes';
 import { exactHandle, normalizeHandle } from '../graph/handle-key';
 import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
 /** What matching needs of an account; an AccountRecord plus its graph id fits. */
-export interface MatchableAccount {
-  /** Graph id: "tiktok:<id>" / "x:<id>". */
-  id: string;
-  platform: Platform;
-  username: string;
-  displayName?: string | null;
-  bio?: string | null;
-  bioLink?: string | null;
-}
+/** The account fields the matcher compares (the Account shape's, graph/shapes.ts); id "tiktok:<id>" / "x:<id>". */
+export type MatchableAccount = Pick<AccountKept, 'id'> &
+  Pick<AccountProps, 'platform' | 'username'> &
+  Partial<Pick<AccountProps, 'displayName' | 'bio' | 'bioLink'>>;
 
 /** What an evidence item compared (the contract's MatchEvidence.signal). */
 export type EvidenceSignal = 'BIO_LINK' | 'USERNAME' | 'DISPLAY_NAME' | 'BIO_TEXT';

@@ -92,6 +92,10 @@ export function assignStatuses(pairs: Iterable<ScoredPair>, existing: Iterable<E
 
   const out: Assignment[] = [];
   const autoCandidates: Assignment[] = [];
+  // Probabilistic scoring: partners in the review band. An AUTO candidate with such a rival (the
+  // squatter on the creator's handle against the real account with a closer name, say) goes to
+  // review with it, so a reviewer picks; it is never linked beside it.
+  const reviewPartners = new Map<string, string[]>();
   for (const [k, p] of batch) {
     const previousStatus = stored.get(k)?.status ?? null;
     const a: Assignment = { tiktokId: p.tiktokId, xId: p.xId, status: null, previousStatus, why: 'NO_MATCH', pair: p, conflictsWith: [] };
@@ -102,6 +106,10 @@ export function assignStatuses(pairs: Iterable<ScoredPair>, existing: Iterable<E
     } else if (p.decision === 'PENDING') {
       a.status = 'PENDING';
       a.why = 'REVIEW_SCORE';
+      if (p.probability !== undefined) {
+        push(reviewPartners, p.tiktokId, p.xId);
+        push(reviewPartners, p.xId, p.tiktokId);
+      }
     } else if (p.decision === 'AUTO') {
       autoCandidates.push(a);
       push(autoPartners, p.tiktokId, p.xId);
@@ -119,6 +127,8 @@ export function assignStatuses(pairs: Iterable<ScoredPair>, existing: Iterable<E
     const rivals = [
       ...(autoPartners.get(a.tiktokId) ?? []).filter((id) => id !== a.xId),
       ...(autoPartners.get(a.xId) ?? []).filter((id) => id !== a.tiktokId),
+      ...(reviewPartners.get(a.tiktokId) ?? []),
+      ...(reviewPartners.get(a.xId) ?? []),
     ];
     if (linked.length > 0) {
       a.status = 'PENDING';

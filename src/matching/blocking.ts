@@ -11,9 +11,10 @@ import type { Platform } from '../graph/model';
 import { exactHandle, normalizeHandle } from '../graph/handle-key';
 import { bioHandles, describeLink, normalizeName } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
+import { features } from './compare';
 import { isCommonHandle, type MatchableAccount } from './score';
 
-export type BlockingKeyKind = 'handle' | 'link' | 'domain' | 'name' | 'profile';
+export type BlockingKeyKind = 'handle' | 'link' | 'domain' | 'name' | 'profile' | 'token';
 
 /**
  * The blocking keys of one account, each "<kind>:<value>", sorted, without duplicates.
@@ -29,8 +30,20 @@ export function blockingKeys(account: MatchableAccount, opts: MatchOptionsInput 
   const link = describeLink(account.bioLink);
   if (link?.identifying !== undefined) keys.add(`link:${link.identifying}`);
   if (link?.domain !== undefined && !link.sharedHost) keys.add(`domain:${link.domain}`);
-  const name = normalizeName(account.displayName);
+  const probabilistic = (opts.model ?? resolveMatchOptions().model) === 'probabilistic';
+  // Probabilistic: the name as its comparison sees it (decorations stripped), so the key's count
+  // is also the name's term frequency.
+  const name = probabilistic ? features(account).nameKey : normalizeName(account.displayName);
   if (name.length >= minName) keys.add(`name:${name}`);
+
+  // Probabilistic scoring weighs names and handle words too, so pairs whose handles differ
+  // ("hs_neu_ulm" / "hochschule_neu_ulm") meet on a rare word of their names or handles. The
+  // token blocks pair only while small (maxTokenBlockSize), which keeps the run linear.
+  if (probabilistic) {
+    const f = features(account);
+    for (const t of f.allNameTokens) if (t.length >= 3) keys.add(`token:${t}`);
+    for (const t of f.handleTokens) if (t.length >= 3) keys.add(`token:${t}`);
+  }
 
   const own = exactHandle(account.username);
   if (own !== '') keys.add(`profile:${account.platform}:${own}`);
@@ -141,6 +154,7 @@ export class BlockingIndex {
 
   /** True when the key is held by more than `maxBlockSize` accounts and so yields no pairs. */
   isOversized(key: string): boolean {
+    if (key.startsWith('token:')) return this.keyCount(key) > this.options.maxTokenBlockSize;
     return this.keyCount(key) > this.options.maxBlockSize;
   }
 
@@ -148,7 +162,7 @@ export class BlockingIndex {
   oversizedKeys(): OversizedKey[] {
     const out: OversizedKey[] = [];
     for (const [key, b] of this.blocks) {
-      if (b.tiktok.length + b.x.length > this.options.maxBlockSize) {
+      if (!key.startsWith('token:') && b.tiktok.length + b.x.length > this.options.maxBlockSize) {
         out.push({ key, kind: keyKind(key), tiktok: b.tiktok.length, x: b.x.length });
       }
     }
@@ -167,6 +181,13 @@ export class BlockingIndex {
  * weak keys pair like any other.
  */
 export function weakKeysPair(opts: MatchOptions): boolean {
+  // Probabilistic scoring can lift a pair sharing a rare name to review: every key pairs.
+  if (opts.model === 'probabilistic') return true;
+  return fixedWeakKeysPair(opts);
+}
+
+/** The fixed-points answer of `weakKeysPair`. */
+export function fixedWeakKeysPair(opts: MatchOptions): boolean {
   const w = opts.weights;
   const weakHandle = Math.max(0, Math.max(w.handle, w.handleNormalized) - w.commonHandlePenalty);
   return Math.round(w.name) + Math.round(weakHandle) >= opts.reviewThreshold;

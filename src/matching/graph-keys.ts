@@ -12,7 +12,7 @@
 import { createBlockKeys, writeBlockKeys } from '../graph/block-keys';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
-import { blockingKeys, keyKind, weakKeysPair } from './blocking';
+import { blockingKeys, fixedWeakKeysPair, keyKind } from './blocking';
 import type { MatchOptions } from './options';
 import type { MatchableAccount } from './score';
 
@@ -31,11 +31,14 @@ export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): str
 
 /** The keys of `keys` (an account's blocking keys) stored in the graph (see keyStorage for where), sorted. */
 export function storedKeys(a: MatchableAccount, keys: readonly string[], opts: MatchOptions): string[] {
-  const names = weakKeysPair(opts);
+  // Name and word keys are not stored: the incremental matcher finds counterparts by handle,
+  // link, domain and profile pointer, and the weekly full run by every key (storing hundreds of
+  // thousands of name and word keys would cost the full run more than it saves the incremental).
+  const names = opts.model === 'fixed' && fixedWeakKeysPair(opts);
   const own = `profile:${a.platform}:`;
   return keys.filter((k) => {
     const kind = keyKind(k);
-    if (kind === 'handle') return false;
+    if (kind === 'handle' || kind === 'token') return false;
     if (kind === 'name') return names;
     if (kind === 'profile') return !k.startsWith(own);
     return true;

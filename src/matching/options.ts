@@ -7,6 +7,13 @@
 
 import type { MatchReason } from '../graph/model';
 import { COMMON_HANDLES } from './common-handles';
+import { DEFAULT_FS_MODEL, type FSModel } from './fellegi-sunter';
+
+/**
+ * 'probabilistic': Fellegi-Sunter (fellegi-sunter.ts), the score is the match probability in
+ * percent. 'fixed': the seed's fixed points (bio link 60, handle 30, name 10), kept for comparison.
+ */
+export type ScoringModel = 'probabilistic' | 'fixed';
 
 export interface MatchWeights {
   /** Points for BIOLINK_EXACT and for each PROFILE_LINK direction. Default 60. */
@@ -39,6 +46,20 @@ export interface CommonHandleOptions {
 }
 
 export interface MatchOptions {
+  model: ScoringModel;
+  /** Probabilistic: match probability at or above which a pair is auto-approved. Default 0.97. */
+  autoProbability: number;
+  /** Probabilistic: match probability at or above which a pair goes to review. Default 0.25. */
+  reviewProbability: number;
+  /** Probabilistic: starting (and fallback) parameters; a full run learns m from the data. */
+  fsModel: FSModel;
+  /** Probabilistic: learn m by EM on each full run (else `fsModel` as given). Default true. */
+  learn: boolean;
+  /**
+   * A name or handle word held by at most this many accounts (both platforms) is a blocking key,
+   * so pairs whose handles differ are still found; commoner words pair nothing. Default 12.
+   */
+  maxTokenBlockSize: number;
   weights: MatchWeights;
   /** Score at or above which a pair with a strong reason is auto-approved. Default 60. */
   autoThreshold: number;
@@ -60,6 +81,12 @@ export interface MatchOptions {
 }
 
 export type MatchOptionsInput = {
+  model?: ScoringModel;
+  autoProbability?: number;
+  reviewProbability?: number;
+  fsModel?: FSModel;
+  learn?: boolean;
+  maxTokenBlockSize?: number;
   weights?: Partial<MatchWeights>;
   autoThreshold?: number;
   reviewThreshold?: number;
@@ -70,6 +97,12 @@ export type MatchOptionsInput = {
 };
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = Object.freeze({
+  model: 'probabilistic' as ScoringModel,
+  autoProbability: 0.97,
+  reviewProbability: 0.25,
+  fsModel: DEFAULT_FS_MODEL,
+  learn: true,
+  maxTokenBlockSize: 12,
   weights: Object.freeze({
     bioLink: 60,
     bioDomain: 30,
@@ -104,6 +137,12 @@ export function resolveMatchOptions(input: MatchOptionsInput = {}): MatchOptions
     if (finite(`weights.${k}`, v) < 0) throw new MatchOptionsError(`weights.${k} must not be negative (a penalty is subtracted)`);
   }
   const opts: MatchOptions = {
+    model: input.model ?? d.model,
+    autoProbability: finite('autoProbability', input.autoProbability ?? d.autoProbability),
+    reviewProbability: finite('reviewProbability', input.reviewProbability ?? d.reviewProbability),
+    fsModel: input.fsModel ?? d.fsModel,
+    learn: input.learn ?? d.learn,
+    maxTokenBlockSize: finite('maxTokenBlockSize', input.maxTokenBlockSize ?? d.maxTokenBlockSize),
     weights,
     autoThreshold: finite('autoThreshold', input.autoThreshold ?? d.autoThreshold),
     reviewThreshold: finite('reviewThreshold', input.reviewThreshold ?? d.reviewThreshold),
@@ -114,6 +153,13 @@ export function resolveMatchOptions(input: MatchOptionsInput = {}): MatchOptions
   };
   if (opts.reviewThreshold > opts.autoThreshold) {
     throw new MatchOptionsError(`reviewThreshold (${opts.reviewThreshold}) must not exceed autoThreshold (${opts.autoThreshold})`);
+  }
+  if (opts.model !== 'probabilistic' && opts.model !== 'fixed') throw new MatchOptionsError(`model must be 'probabilistic' or 'fixed', got ${String(opts.model)}`);
+  for (const k of ['autoProbability', 'reviewProbability'] as const) {
+    if (opts[k] < 0 || opts[k] > 1) throw new MatchOptionsError(`${k} must be a probability (0..1), got ${opts[k]}`);
+  }
+  if (opts.reviewProbability > opts.autoProbability) {
+    throw new MatchOptionsError(`reviewProbability (${opts.reviewProbability}) must not exceed autoProbability (${opts.autoProbability})`);
   }
   if (opts.maxBlockSize < 2) throw new MatchOptionsError('maxBlockSize must be at least 2 (one account per platform)');
   finite('commonHandle.maxShortLength', opts.commonHandle.maxShortLength);

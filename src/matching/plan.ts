@@ -6,8 +6,10 @@
  */
 
 import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
-import { buildIndex, candidatePairs, type BlockingIndex, type OversizedKey } from './blocking';
-import { cachedOptions, scorePair, type MatchableAccount, type ScoredPair } from './score';
+import { buildIndex, candidatePairs, type BlockingIndex, type CandidatePair, type OversizedKey } from './blocking';
+import { estimateM, sampleU, trainingVector, type EmResult } from './estimate';
+import type { FSModel } from './fellegi-sunter';
+import { cachedOptions, scorePair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
 import type { MatchOptions, MatchOptionsInput } from './options';
 
 export interface MatchPlan {
@@ -27,7 +29,39 @@ export interface MatchPlan {
   candidateCount: number;
   /** The blocking index built for the plan (accounts and their keys). */
   index: BlockingIndex;
+  /** Probabilistic: the parameters the pairs were scored with, and how EM got there (absent when not learnt). */
+  model?: FSModel;
+  em?: EmResult;
 }
+
+/**
+ * Learns the model for this population: u from random pairs, m (and the prior) by EM over the
+ * candidate pairs, with the reviewers' decisions among `existing` as labelled pairs.
+ */
+export function learnModel(
+  index: BlockingIndex,
+  candidates: readonly CandidatePair[],
+  existing: readonly ExistingMatch[],
+  ctx: Required<Pick<ScoreContext, 'keyCount' | 'population'>>,
+  opts: MatchOptions,
+): EmResult {
+  const tiktok = index.accounts.filter((a) => a.platform === 'TIKTOK');
+  const x = index.accounts.filter((a) => a.platform === 'X');
+  const start: FSModel = { ...opts.fsModel, u: sampleU(tiktok, x, opts.fsModel) };
+  const pop = { ...ctx.population, keyCount: ctx.keyCount };
+  const vectors = candidates.map((c) => trainingVector(c.tiktok, c.x, start, pop));
+  const byId = new Map(index.accounts.map((a) => [a.id, a]));
+  for (const e of existing) {
+    if (e.status !== 'MANUAL' && e.status !== 'REJECTED') continue;
+    const t = byId.get(e.tiktokId);
+    const xa = byId.get(e.xId);
+    if (t && xa) vectors.push(trainingVector(t, xa, start, pop, e.status === 'MANUAL' ? 1 : 0));
+  }
+  return estimateM(vectors, start, pop);
+}
+
+/** Accounts per platform below which the model is not learnt from the data. */
+export const MIN_LEARNING_ACCOUNTS = 200;
 
 /** Plans the matches between TikTok and X accounts, in memory; writes nothing. */
 export function planMatches(
@@ -41,11 +75,32 @@ export function planMatches(
   // directly, so a stored match whose accounts no longer share a key is still reconsidered.
   const unseen = new Map(stored.map((e) => [`${e.tiktokId} ${e.xId}`, e]));
   const index = buildIndex(accounts, o);
-  const ctx = { handleCount: index.handleCount };
+  const ctx: ScoreContext = { handleCount: index.handleCount };
+  let em: EmResult | undefined;
+  let candidates: Iterable<CandidatePair> = candidatePairs(index);
+  if (o.model === 'probabilistic') {
+    let tiktok = 0;
+    for (const a of index.accounts) if (a.platform === 'TIKTOK') tiktok++;
+    // Term frequencies and the prior are relative to the population; a handful of accounts is
+    // no population, so small sets are scored as if drawn from the default one.
+    const large = Math.min(tiktok, index.accounts.length - tiktok) >= MIN_LEARNING_ACCOUNTS;
+    if (large) {
+      ctx.population = { tiktok, x: index.accounts.length - tiktok };
+      ctx.keyCount = (k: string) => index.keyCount(k);
+    }
+    // Learning needs a population: u from random pairs and m from a handful of candidates would
+    // be noise, so small sets (a sample, a test) are scored with the configured parameters.
+    if (o.learn && large && ctx.population && ctx.keyCount) {
+      const list = [...candidates];
+      candidates = list;
+      em = learnModel(index, list, stored, { population: ctx.population, keyCount: ctx.keyCount }, o);
+      ctx.model = em.model;
+    }
+  }
   const scored: ScoredPair[] = [];
   const toAssign: ScoredPair[] = [];
   let candidateCount = 0;
-  for (const c of candidatePairs(index)) {
+  for (const c of candidates) {
     candidateCount++;
     const s = scorePair(c.tiktok, c.x, o, ctx);
     const wasStored = unseen.delete(`${s.tiktokId} ${s.xId}`);
@@ -68,5 +123,8 @@ export function planMatches(
       toAssign.push(s);
     }
   }
-  return { scored, assignments: assignStatuses(toAssign, stored), oversized: index.oversizedKeys(), candidateCount, index };
+  const plan: MatchPlan = { scored, assignments: assignStatuses(toAssign, stored), oversized: index.oversizedKeys(), candidateCount, index };
+  if (ctx.model) plan.model = ctx.model;
+  if (em) plan.em = em;
+  return plan;
 }

@@ -1,24 +1,29 @@
 /**
  * Scores one TikTok account against one X account. Every compared signal becomes an evidence
- * item (what was compared, both raw and normalised values, the reason if it matched, the points
- * it added), in the manner of Splink's match-weight chart; the score is the sum of the points,
- * clamped to 0..100, so a reviewer can always see why a pair scored what it did.
+ * item (what was compared, both raw and normalised values, the reason if it matched, its weight),
+ * in the manner of Splink's match-weight chart, so a reviewer can always see why a pair scored
+ * what it did.
+ *
+ * Two scorers, chosen by `MatchOptions.model`:
+ * - 'probabilistic' (default): Fellegi-Sunter (fellegi-sunter.ts). Each evidence item is one
+ *   signal's comparison level with its m, u and match weight (log2 Bayes factor, rounded as
+ *   points); a PRIOR item carries the prior odds, so the points add up to the pair's log2 odds.
+ *   The score is the match probability in percent; AUTO at `autoProbability`, review at
+ *   `reviewProbability`.
+ * - 'fixed': the seed's fixed points (bio link 60, handle 30, name 10), kept to compare against.
  */
 
 import type { MatchReason, Platform } from '../graph/model';
-import type { AccountKept, AccountProps } from '../graph/shapes';
 import { exactHandle, normalizeHandle } from '../graph/handle-key';
+import { features as pairFeatures, SIGNAL_LEVELS, SIGNALS, type MatchableAccount, type SignalName } from './compare';
+import { reasonsOf, weighPair, type FSModel, type Population } from './fellegi-sunter';
 import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
-/** What matching needs of an account; an AccountRecord plus its graph id fits. */
-/** The account fields the matcher compares (the Account shape's, graph/shapes.ts); id "tiktok:<id>" / "x:<id>". */
-export type MatchableAccount = Pick<AccountKept, 'id'> &
-  Pick<AccountProps, 'platform' | 'username'> &
-  Partial<Pick<AccountProps, 'displayName' | 'bio' | 'bioLink'>>;
+export type { MatchableAccount } from './compare';
 
 /** What an evidence item compared (the contract's MatchEvidence.signal). */
-export type EvidenceSignal = 'BIO_LINK' | 'USERNAME' | 'DISPLAY_NAME' | 'BIO_TEXT';
+export type EvidenceSignal = 'BIO_LINK' | 'USERNAME' | 'DISPLAY_NAME' | 'BIO_TEXT' | 'PROFILE_LINK' | 'PRIOR';
 
 /** One platform's side of a compared signal (the contract's PlatformValue). */
 export interface PlatformValue {
@@ -34,8 +39,14 @@ export interface MatchEvidence {
   signal: EvidenceSignal;
   reason?: MatchReason;
   values: PlatformValue[];
-  /** Points added to the score; negative for a penalty. */
+  /** Points added to the score; negative for a penalty. Probabilistic: the match weight, rounded. */
   points: number;
+  /** Probabilistic: the comparison level (e.g. EXACT, SIMILAR, DIFFERENT, MISSING). */
+  level?: string;
+  /** Probabilistic: log2(m / u), the Bayes factor in bits (0 for a missing value). */
+  matchWeight?: number;
+  m?: number;
+  u?: number;
 }
 
 export type MatchDecision = 'AUTO' | 'PENDING' | 'NONE';
@@ -43,8 +54,10 @@ export type MatchDecision = 'AUTO' | 'PENDING' | 'NONE';
 export interface ScoredPair {
   tiktokId: string;
   xId: string;
-  /** Sum of the evidence points, clamped to 0..100. */
+  /** Probabilistic: match probability in percent, rounded; fixed: sum of the points, clamped to 0..100. */
   score: number;
+  /** Probabilistic: the match probability (0..1). */
+  probability?: number;
   /** Distinct reasons of the evidence, in evidence order. */
   reasons: MatchReason[];
   evidence: MatchEvidence[];
@@ -58,6 +71,12 @@ export interface ScoreContext {
    * (`BlockingIndex.handleCount`). Absent: only length and the word list decide commonness.
    */
   handleCount?: (normalizedHandle: string) => number;
+  /** Probabilistic: accounts holding a blocking key, for term-frequency u (`BlockingIndex.keyCount`). */
+  keyCount?: (key: string) => number;
+  /** Probabilistic: accounts per platform (the prior is relative to them). */
+  population?: { tiktok: number; x: number };
+  /** Probabilistic: the parameters to score with (a full run's learnt model); default `options.fsModel`. */
+  model?: FSModel;
 }
 
 /** Thrown when a pair is not one TikTok account and one X account. */
@@ -278,6 +297,88 @@ export function scorePair(
   if (tiktok.platform !== 'TIKTOK' || x.platform !== 'X') {
     throw new MatchInputError(`scorePair expects (TIKTOK, X), got (${tiktok.platform}, ${x.platform})`);
   }
+  const o = cachedOptions(opts);
+  return o.model === 'fixed' ? scoreFixedPoints(tiktok, x, o, ctx) : scoreProbabilistic(tiktok, x, o, ctx);
+}
+
+function populationOf(ctx: ScoreContext): Population {
+  const pop: Population = {};
+  if (ctx.population) {
+    pop.tiktok = ctx.population.tiktok;
+    pop.x = ctx.population.x;
+  }
+  const keyCount = ctx.keyCount ?? (ctx.handleCount ? (k: string) => (k.startsWith('handle:') ? ctx.handleCount!(k.slice(7)) : 0) : undefined);
+  if (keyCount) pop.keyCount = keyCount;
+  return pop;
+}
+
+function signalValues(signal: SignalName, t: MatchableAccount, x: MatchableAccount): PlatformValue[] {
+  const tf = pairFeatures(t);
+  const xf = pairFeatures(x);
+  switch (signal) {
+    case 'BIO_LINK':
+      return [value('TIKTOK', t.bioLink, tf.link?.identifying ?? tf.link?.canonical), value('X', x.bioLink, xf.link?.identifying ?? xf.link?.canonical)];
+    case 'PROFILE_LINK':
+      return [
+        value('TIKTOK', t.bioLink ?? t.bio, [tf.link?.profile?.username, ...tf.written.X].filter(Boolean).join(' ')),
+        value('X', x.bioLink ?? x.bio, [xf.link?.profile?.username, ...xf.written.TIKTOK].filter(Boolean).join(' ')),
+      ];
+    case 'USERNAME':
+      return [value('TIKTOK', t.username, tf.norm), value('X', x.username, xf.norm)];
+    case 'DISPLAY_NAME':
+      return [value('TIKTOK', t.displayName, tf.nameTokens.join(' ')), value('X', x.displayName, xf.nameTokens.join(' '))];
+    default:
+      return [value('TIKTOK', t.bio, null), value('X', x.bio, null)];
+  }
+}
+
+const LEVEL_REASON: Partial<Record<SignalName, (MatchReason | undefined)[]>> = {
+  BIO_LINK: ['BIOLINK_EXACT', 'BIOLINK_DOMAIN'],
+  PROFILE_LINK: ['PROFILE_LINK'],
+  USERNAME: ['HANDLE_EXACT', 'HANDLE_NORMALIZED'],
+  DISPLAY_NAME: ['NAME_EXACT'],
+};
+
+/** The Fellegi-Sunter score: match probability, and per signal its level, m, u and match weight. */
+function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: MatchOptions, ctx: ScoreContext): ScoredPair {
+  const pop = populationOf(ctx);
+  const model = ctx.model ?? o.fsModel;
+  const w = weighPair(tiktok, x, model, pop);
+  let prior = w.total;
+  const evidence: MatchEvidence[] = [];
+  for (const s of SIGNALS) {
+    const level = w.comparison.levels[s];
+    prior -= w.weight[s];
+    const reason = LEVEL_REASON[s]?.[level];
+    evidence.push({
+      signal: s,
+      ...(reason ? { reason } : {}),
+      values: signalValues(s, tiktok, x),
+      points: Math.round(w.weight[s]),
+      level: SIGNAL_LEVELS[s][level],
+      matchWeight: round3(w.weight[s]),
+      m: model.m[s][level],
+      u: w.u[s],
+    });
+  }
+  evidence.push({ signal: 'PRIOR', values: [], points: Math.round(prior), level: 'POPULATION', matchWeight: round3(prior) });
+  const reasons = reasonsOf(w, pairFeatures(tiktok), pop);
+  const p = w.probability;
+  const decision: MatchDecision = p >= o.autoProbability ? 'AUTO' : p >= o.reviewProbability ? 'PENDING' : 'NONE';
+  return { tiktokId: tiktok.id, xId: x.id, score: Math.round(p * 100), probability: p, reasons, evidence, decision };
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** The seed's fixed points: bio link 60, handle 30, name 10 (see MatchWeights). */
+export function scoreFixedPoints(
+  tiktok: MatchableAccount,
+  x: MatchableAccount,
+  opts?: MatchOptionsInput | MatchOptions,
+  ctx: ScoreContext = {},
+): ScoredPair {
   const o = cachedOptions(opts);
   const evidence: MatchEvidence[] = [];
   const ts: Side = { account: tiktok, link: features(tiktok).link };

@@ -40,7 +40,40 @@ export const FIRST_NAMES = [
   'dan', 'ben', 'kate', 'tom', 'anna', 'nick', 'jess', 'ryan', 'lena', 'ivan', 'rosa', 'hugo',
   'ella', 'max', 'luca', 'aria', 'nora', 'kai', 'ravi', 'sara', 'theo', 'ines', 'jade', 'owen',
   'ruby', 'finn', 'amelie', 'renee', 'zara', 'malik', 'tariq', 'chen', 'mei', 'sven', 'olga', 'bea',
+  'gabe', 'marcus', 'elena', 'diego', 'hannah', 'felix', 'imani', 'jonas', 'keira', 'lorenzo', 'maya', 'nadia',
+  'oscar', 'paloma', 'quinn', 'rafael', 'selma', 'tobias', 'uma', 'victor', 'wanda', 'yara', 'zeke', 'aisha',
+  'bruno', 'camila', 'dario', 'esther', 'farid', 'greta', 'hector', 'ingrid', 'jamal', 'kofi', 'leila', 'mateo',
+  'nils', 'odile', 'pablo', 'rhea', 'santiago', 'tessa', 'ulrich', 'vera', 'wes', 'ximena', 'yusuf', 'zainab',
 ];
+
+/** Surnames are built from parts so that full names are mostly distinct, as real names are. */
+export const SURNAME_HEADS = [
+  'ander', 'bal', 'car', 'del', 'fer', 'gal', 'har', 'kal', 'lind', 'mar', 'nor', 'pal', 'ros', 'sal', 'tor',
+  'val', 'wal', 'ber', 'cor', 'dor', 'gar', 'hol', 'kir', 'lor', 'mor', 'ost', 'quin', 'rad', 'sten', 'tam',
+  'vin', 'zel', 'vas', 'bren', 'cas', 'eck', 'fitz', 'grim', 'hay', 'jen',
+];
+export const SURNAME_TAILS = [
+  'son', 'berg', 'man', 'ley', 'ton', 'quez', 'ini', 'ova', 'ski', 'er', 'ford', 'well', 'by', 'ard', 'ing',
+  'sen', 'holm', 'stein', 'ano', 'elli', 'ez', 'croft', 'mond', 'wick', 'dal',
+];
+
+/** Organisations (universities, councils, museums, newsrooms): place + kind, as in the curated real pairs. */
+export const ORG_PLACES = [
+  'riverside', 'neu ulm', 'harbor city', 'oak valley', 'north shore', 'lakeview', 'eastfield', 'westbrook',
+  'pine hill', 'stonebridge', 'maple county', 'redwood', 'silver lake', 'fairhaven', 'clearwater', 'brookside',
+  'hillcrest', 'kingsport', 'bay area', 'summit', 'greenville', 'ashford', 'millbrook', 'cedar falls',
+  'south bend', 'port royal', 'highland', 'eaglewood', 'newcastle', 'elmstead',
+];
+export const ORG_KINDS = [
+  'university', 'college', 'museum', 'library', 'city council', 'police', 'fire department', 'symphony',
+  'zoo', 'hospital', 'news', 'radio', 'theatre', 'fc', 'school of music', 'science center', 'tech institute',
+];
+/** How organisations shorten their words in handles. */
+export const ORG_SHORT: Record<string, string> = {
+  university: 'uni', college: 'col', museum: 'mus', library: 'lib', council: 'cc', police: 'pd', department: 'dept',
+  symphony: 'sym', hospital: 'hosp', theatre: 'th', institute: 'inst', center: 'ctr', science: 'sci', city: 'c',
+  north: 'n', south: 's', east: 'e', west: 'w', county: 'co', music: 'mus', school: 'sch', tech: 't',
+};
 
 export const LAST_NAMES = [
   'lee', 'kim', 'garcia', 'smith', 'nguyen', 'patel', 'rossi', 'silva', 'cohen', 'brown', 'muller',

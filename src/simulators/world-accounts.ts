@@ -2,13 +2,14 @@
  * Creators, brands and their accounts: who exists on which platform, under what handle, display
  * name and bio link, and the look-alikes that are not the same person. This is the part of the
  * world the matcher is scored on, so every relation it draws is recorded (handleRelation,
- * linkKind, collisions).
+ * handlePattern, linkKind, collisions). How handles and names relate across platforms, and why in
+ * those shares, is world-identity.ts.
  */
+export { fancyLetters } from './world-identity';
 import type { Platform } from '../graph/model';
 import { IdFactory, hexToken, secUid, tcoLink } from './ids';
 import type { Rng } from './random';
 import {
-  ACCENTED,
   BRAND_NAMES,
   CATEGORIES,
   CATEGORY_WORDS,
@@ -17,12 +18,29 @@ import {
   FIRST_NAMES,
   LAST_NAMES,
   LINK_IN_BIO_HOSTS,
+  ORG_KINDS,
+  ORG_PLACES,
+  SURNAME_HEADS,
+  SURNAME_TAILS,
   TLDS,
   type Category,
 } from './vocabulary';
 import {
+  differentHandle,
+  driftName,
+  fitHandle,
+  HANDLE_RELATION_SHARES,
+  joinWords,
+  nearHandle,
+  relationOf,
+  shortenedHandle,
+  SQUATTER_SHARE,
+  xCase,
+  type DifferentPattern,
+  type IdentityWords,
+} from './world-identity';
+import {
   DAY_MS,
-  type HandleRelation,
   type LinkKind,
   type Quirk,
   type SimAccount,
@@ -79,22 +97,15 @@ const BIO_LINES: Record<Category, string[]> = {
   travel: ['40 countries and counting', 'budget travel', 'van life'],
 };
 
-const FANCY_UPPER = 0x1d4d0; // MATHEMATICAL BOLD SCRIPT CAPITAL A
-const FANCY_LOWER = 0x1d4ea; // MATHEMATICAL BOLD SCRIPT SMALL A
-
-/** Renders ASCII letters in "fancy" Unicode script letters, as people do in display names. */
-export function fancyLetters(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    if (c >= 65 && c <= 90) out += String.fromCodePoint(FANCY_UPPER + c - 65);
-    else if (c >= 97 && c <= 122) out += String.fromCodePoint(FANCY_LOWER + c - 97);
-    else out += ch;
-  }
-  return out;
-}
-
 const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+const BIO_PLACES = [
+  'NYC', 'LA', 'London', 'Toronto', 'Berlin', 'Paris', 'Madrid', 'Lagos', 'Seoul', 'Sydney', 'Austin', 'Lisbon', 'Mumbai',
+  'Chicago', 'Dublin', 'Oslo', 'Rome', 'Denver', 'Atlanta', 'Manila', 'Nairobi', 'Lima', 'Osaka', 'Vienna',
+];
+const TAGLINE_EXTRAS = [
+  'she/her', 'he/him', 'they/them', 'dm for collabs', 'new videos weekly', 'est. 2019', 'views my own',
+  'business: see link', 'coffee first', 'dog parent', 'slow living', 'from the 90s', 'not a bot', 'on tour',
+];
 
 /** Per-platform handle registry: handles are unique case-insensitively, X handles max 15 chars. */
 class HandleRegistry {
@@ -120,104 +131,75 @@ class HandleRegistry {
   }
 }
 
-function baseHandle(rng: Rng, first: string, last: string, cat: Category, allowDot: boolean): string {
-  const w = rng.pick(CATEGORY_WORDS[cat]);
-  const patterns = [
-    () => `${first}${w}`,
-    () => `${w}by${first}`,
-    () => `${first}${last}`,
-    () => `${first}_${w}`,
-    () => `the${first}${w}`,
-    () => `${first}${last}${rng.int(1, 99)}`,
-    () => `${w}with${first}`,
-    () => `${first}.${last}`,
-    () => `${first}.${w}`,
-  ];
-  const usable = allowDot ? patterns : patterns.slice(0, 7);
-  for (let i = 0; i < 10; i++) {
-    const h = rng.pick(usable)();
-    if (h.length <= 15) return h;
-  }
-  return `${first}${last[0]}`;
-}
-
-/** A near-identical X handle for a TikTok handle (or a tweak to both), as creators really do. */
-function nearVariant(rng: Rng, tt: string, first: string): { tt: string; x: string } {
-  const plain = tt.replace(/[._]/g, '');
-  switch (rng.int(0, 4)) {
-    case 0: // case only: X shows mixed case
-      return { tt, x: tt.includes('.') ? cap(plain) : cap(tt.replace(first, cap(first))) };
-    case 1: // punctuation
-      return tt.includes('.')
-        ? { tt, x: rng.chance(0.5) ? tt.replace(/\./g, '_') : plain }
-        : { tt: plain.length > first.length ? `${first}.${plain.slice(first.length)}` : `${plain}_`, x: plain };
-    case 2: // trailing digits on X
-      return { tt, x: `${plain.slice(0, 12)}${rng.int(1, 99)}` };
-    case 3: // trailing digits on TikTok
-      return { tt: `${tt}${rng.int(1, 999)}`, x: plain };
-    default: // leading/trailing underscore
-      return { tt, x: rng.chance(0.5) ? `${plain.slice(0, 14)}_` : `_${plain.slice(0, 14)}` };
-  }
-}
-
-function relationOf(tt: string, x: string): HandleRelation {
-  if (tt === x) return 'identical';
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^\d+|\d+$/g, '');
-  return norm(tt) === norm(x) ? 'near' : 'unrelated';
-}
-
 interface Person {
+  kind: 'person' | 'org';
   first: string;
   last: string;
+  /** The words the creator's handles are built from, in reading order. */
+  words: string[];
   category: Category;
   displayName: string;
   baseFollowers: number;
   region: string;
 }
 
-function person(rng: Rng): Person {
-  const first = rng.pick(FIRST_NAMES);
-  const last = rng.pick(LAST_NAMES);
-  const category = rng.weighted(CATEGORY_WEIGHTS);
-  const accentedFirst = ACCENTED[first] ?? cap(first);
-  const accentedLast = ACCENTED[last] ?? cap(last);
-  const style = rng.int(0, 9);
-  const displayName =
-    style < 5
-      ? `${cap(first)} ${cap(last)}`
-      : style < 7
-        ? `${accentedFirst} ${accentedLast}`
-        : style < 9
-          ? `${cap(first)} | ${cap(rng.pick(CATEGORY_WORDS[category]))}`
-          : cap(first);
-  const star = rng.chance(0.02);
-  const baseFollowers = star
-    ? Math.min(90_000_000, rng.pareto(400_000, 1.1))
-    : Math.min(3_000_000, Math.max(200, rng.logNormal(12_000, 1.1)));
-  return { first, last, category, displayName, baseFollowers: Math.round(baseFollowers), region: rng.pick(REGIONS) };
+/** Surnames are mostly built from parts, so full names are mostly distinct, as real names are. */
+function surname(rng: Rng): string {
+  return rng.chance(0.25) ? rng.pick(LAST_NAMES) : `${rng.pick(SURNAME_HEADS)}${rng.pick(SURNAME_TAILS)}`;
 }
 
-/** Decorates a display name differently on one platform: emoji, fancy letters or accents. */
-function decorate(rng: Rng, name: string, p: Person): string {
-  switch (rng.int(0, 2)) {
-    case 0:
-      return `${name} ${rng.pick(EMOJI)}`;
-    case 1:
-      return fancyLetters(name);
-    default: {
-      const acc = ACCENTED[p.first];
-      return acc ? name.replace(cap(p.first), acc) : `${rng.pick(EMOJI)} ${name}`;
-    }
+/** A person (88%) or an organisation (a university, council, museum, newsroom: 12%). */
+function person(rng: Rng): Person {
+  const category = rng.weighted(CATEGORY_WEIGHTS);
+  const star = rng.chance(0.02);
+  const baseFollowers = Math.round(
+    star ? Math.min(90_000_000, rng.pareto(400_000, 1.1)) : Math.min(3_000_000, Math.max(200, rng.logNormal(12_000, 1.1))),
+  );
+  const region = rng.pick(REGIONS);
+  if (rng.chance(0.12)) {
+    // Places are mostly made from parts, so two organisations rarely share a whole name.
+    const place = rng.chance(0.3) ? rng.pick(ORG_PLACES) : `${rng.pick(SURNAME_HEADS)}${rng.pick(['ton', 'field', 'wood', 'port', 'haven', 'bury', 'stadt', 'ville'])}`;
+    const kind = rng.pick(ORG_KINDS);
+    const words = [...place.split(' '), ...kind.split(' ')];
+    const displayName = words.map((w) => (w === 'fc' ? 'FC' : cap(w))).join(' ');
+    return { kind: 'org', first: words[0], last: words[words.length - 1], words, category, displayName, baseFollowers, region };
   }
+  const first = rng.pick(FIRST_NAMES);
+  const last = surname(rng);
+  const w = rng.pick(CATEGORY_WORDS[category]);
+  const shape = rng.weighted({ full: 50, nameWord: 20, wordByName: 8, fullWord: 8, initialLast: 8, firstInitial: 6 });
+  const words =
+    shape === 'full' ? [first, last]
+      : shape === 'nameWord' ? [first, w]
+        : shape === 'wordByName' ? [w, 'by', first]
+          : shape === 'fullWord' ? [first, last, w]
+            : shape === 'initialLast' ? [first[0], last]
+              : [first, last[0]];
+  return { kind: 'person', first, last, words, category, displayName: `${cap(first)} ${cap(last)}`, baseFollowers, region };
+}
+
+/** A creator's own handle: its words joined, sometimes with a number kept from sign-up. */
+function baseHandle(rng: Rng, per: Person, allowDot: boolean): string {
+  const h = joinWords(rng, per.words, allowDot);
+  return rng.chance(0.08) ? `${h}${rng.int(1, 99)}` : h;
 }
 
 class AccountFactory {
   private readonly domains = new Set<string>();
+  private readonly pages = new Set<string>();
 
   constructor(private readonly input: AccountGenInput, readonly handles: HandleRegistry) {}
 
   private get rng(): Rng {
     return this.input.rng;
+  }
+
+  /** A link-in-bio page no other creator owns (a host gives each path to one person). */
+  linkPage(host: string, path: string): string {
+    let p = path.toLowerCase();
+    for (let i = 0; this.pages.has(`${host}/${p}`) && i < 100; i++) p = `${path.toLowerCase()}${this.rng.int(2, 999)}`;
+    this.pages.add(`${host}/${p}`);
+    return `https://${host}/${p}`;
   }
 
   /** A personal domain no other creator owns. */
@@ -282,9 +264,16 @@ class AccountFactory {
     a.private = rng.chance(a.platform === 'TIKTOK' ? 0.04 : 0.03);
   }
 
-  bio(cat: Category, extra: string | null): string {
+  /** A line a creator describes themselves with. */
+  tagline(cat: Category): string {
     const rng = this.rng;
-    const parts = [rng.pick(BIO_LINES[cat])];
+    const line = rng.chance(0.6) ? `${rng.pick(BIO_LINES[cat])}, ${rng.pick(TAGLINE_EXTRAS)}` : rng.pick(BIO_LINES[cat]);
+    return rng.chance(0.5) ? `${line} · ${rng.pick(BIO_PLACES)}` : line;
+  }
+
+  bio(cat: Category, extra: string | null, tagline: string): string {
+    const rng = this.rng;
+    const parts = [tagline];
     if (rng.chance(0.5)) parts.push(rng.pick(EMOJI));
     if (extra) parts.push(extra);
     return parts.join(rng.chance(0.5) ? ' | ' : ' ');
@@ -299,6 +288,17 @@ function accountFollowers(rng: Rng, per: Person, p: Platform): number {
   return Math.max(20, Math.round(f));
 }
 
+/**
+ * Bio links on both platforms: the seed puts them at 35-55% of mid-tier creators (50k+
+ * followers); smaller creators link less. Of those with a link on both sides most link the same
+ * thing, some link different things (a site on one, a link-in-bio page on the other).
+ */
+function bothLinkShare(per: Person): number {
+  if (per.baseFollowers >= 1_000_000) return 0.55;
+  if (per.baseFollowers >= 50_000) return 0.45;
+  return 0.3;
+}
+
 /** Generates every creator and brand with their accounts. */
 export function generateCreators(input: AccountGenInput): { creators: GenCreator[]; collisions: TruthCollision[] } {
   const { rng, creators: n } = input;
@@ -307,7 +307,8 @@ export function generateCreators(input: AccountGenInput): { creators: GenCreator
   const out: GenCreator[] = [];
   const collisions: TruthCollision[] = [];
 
-  // Roles: about half on both platforms, the rest split; look-alike pairs come out of the singles.
+  // Roles: about half on both platforms, the rest on one; look-alikes and squatters come out of
+  // the singles.
   const both = Math.round(n * 0.5);
   const singles = n - both;
   const handlePairs = n >= 20 ? Math.min(COMMON_HANDLES.length, Math.max(1, Math.round(n * 0.015)), Math.floor(singles / 4)) : 0;
@@ -339,82 +340,150 @@ export function generateCreators(input: AccountGenInput): { creators: GenCreator
     out.push(ca, cb);
     collisions.push({ reason: 'SAME_DISPLAY_NAME', tiktokUserId: ca.tiktok!.id, xUserId: cb.x!.id });
   }
-  const remainingSingles = singles - 2 * (handlePairs + namePairs);
-  for (let i = 0; i < both + remainingSingles; i++) {
-    const per = person(rng);
-    if (i < both) out.push(bothCreator(f, rng, key(), per));
-    else out.push(singleCreator(f, rng, key(), per, i % 2 === 0 ? 'TIKTOK' : 'X', null));
+  let remainingSingles = singles - 2 * (handlePairs + namePairs);
+  for (let i = 0; i < both; i++) {
+    const c = bothCreator(f, rng, key(), person(rng));
+    out.push(c);
+    if (c.handleRelation !== 'unrelated' || remainingSingles <= 0 || !rng.chance(SQUATTER_SHARE)) continue;
+    const s = squatter(f, rng, key(), c);
+    if (!s) continue;
+    remainingSingles--;
+    out.push(s.creator);
+    collisions.push(s.collision);
   }
+  for (let i = 0; i < remainingSingles; i++) out.push(singleCreator(f, rng, key(), person(rng), i % 2 === 0 ? 'TIKTOK' : 'X', null));
   rng.shuffle(out);
 
   for (let i = 0; i < input.brands; i++) out.push(brand(f, rng, i));
   return { creators: out, collisions };
 }
 
+/**
+ * A stranger holding the creator's handle on the other platform: their TikTok handle on X, or
+ * their X handle on TikTok, whichever is free and valid there. Their name is their own; now and
+ * then they share the creator's first name (strangers with
+ * one whole name are the SAME_DISPLAY_NAME look-alikes).
+ */
+function squatter(f: AccountFactory, rng: Rng, key: string, c: GenCreator): { creator: GenCreator; collision: TruthCollision } | null {
+  const t = c.tiktok!;
+  const x = c.x!;
+  const onX = fitHandle('X', t.username);
+  const onTikTok = fitHandle('TIKTOK', x.username);
+  const options: [Platform, string][] = [];
+  if (onX.toLowerCase() === t.username && f.handles.isFree('X', onX)) options.push(['X', onX]);
+  if (onTikTok === x.username.toLowerCase() && f.handles.isFree('TIKTOK', onTikTok)) options.push(['TIKTOK', onTikTok]);
+  if (options.length === 0) return null;
+  const [platform, handle] = rng.pick(options);
+  const stranger = person(rng);
+  const name = rng.weighted({ own: 80, sameFirst: 20 });
+  const canonical = c.displayName;
+  if (name === 'sameFirst') stranger.displayName = `${canonical.split(' ')[0]} ${cap(stranger.last)}`;
+  const s = singleCreator(f, rng, key, stranger, platform, handle);
+  const collision: TruthCollision =
+    platform === 'X'
+      ? { reason: 'SQUATTER', tiktokUserId: t.id, xUserId: s.x!.id }
+      : { reason: 'SQUATTER', tiktokUserId: s.tiktok!.id, xUserId: x.id };
+  return { creator: s, collision };
+}
+
 function singleCreator(f: AccountFactory, rng: Rng, key: string, per: Person, p: Platform, handle: string | null): GenCreator {
-  const username = f.handles.claim(p, handle ?? baseHandle(rng, per.first, per.last, per.category, p === 'TIKTOK'));
+  const username = f.handles.claim(p, handle ?? fitHandle(p, baseHandle(rng, per, p === 'TIKTOK')));
   const acc = f.account(p, username, per, key, accountFollowers(rng, per, p));
   f.attrition(acc);
+  acc.displayName = per.displayName;
   const linkKind: LinkKind = rng.chance(0.5) ? (rng.chance(0.5) ? 'personal' : 'linkinbio') : 'none';
   if (linkKind === 'personal') acc.bioLink = `https://www.${f.domain(username)}/`;
-  if (linkKind === 'linkinbio') acc.bioLink = `https://${rng.pick(LINK_IN_BIO_HOSTS)}/${username.replace(/\./g, '')}`;
+  if (linkKind === 'linkinbio') acc.bioLink = f.linkPage(rng.pick(LINK_IN_BIO_HOSTS), username.replace(/\./g, ''));
   if (acc.bioLink && p === 'X') acc.bioLinkShort = tcoLink(rng);
-  acc.bio = f.bio(per.category, null);
-  const c: GenCreator = {
+  acc.bio = f.bio(per.category, null, f.tagline(per.category));
+  return {
     key, kind: 'creator', category: per.category, displayName: per.displayName,
     tiktok: p === 'TIKTOK' ? acc : null, x: p === 'X' ? acc : null, handleRelation: null, linkKind,
   };
-  return c;
+}
+
+/** Handles for a creator on both platforms, with the relation drawn from the real shares. */
+function pairHandles(f: AccountFactory, rng: Rng, per: Person): { tt: string; x: string; pattern: DifferentPattern | null } {
+  const wanted = rng.weighted(HANDLE_RELATION_SHARES);
+  let base = baseHandle(rng, per, wanted !== 'identical');
+  // A handle both platforms accept: X allows no dots and at most 15 characters; long names are
+  // shortened the way organisations do it, else the two sides differ (X's limit at work).
+  for (let i = 0; i < 4 && (base.length > 15 || base.includes('.')) && wanted === 'identical'; i++) {
+    base = i === 0 ? per.words.join('') : shortenedHandle(rng, per.words);
+  }
+  let tt = base;
+  let x = base;
+  let pattern: DifferentPattern | null = null;
+  if (wanted === 'near') {
+    const v = nearHandle(rng, per.words, base);
+    if (rng.chance(0.5)) x = v;
+    else tt = v;
+  } else if (wanted === 'unrelated') {
+    const d = differentHandle(rng, per.words, base, per.region);
+    pattern = d.pattern;
+    if (rng.chance(0.5)) x = d.handle;
+    else tt = d.handle;
+  }
+  tt = f.handles.claim('TIKTOK', fitHandle('TIKTOK', tt));
+  x = f.handles.claim('X', fitHandle('X', xCase(rng, per.words, x)));
+  return { tt, x, pattern };
 }
 
 function bothCreator(f: AccountFactory, rng: Rng, key: string, per: Person): GenCreator {
-  const wanted = rng.weighted({ identical: 45, near: 30, unrelated: 25 });
-  let tt = baseHandle(rng, per.first, per.last, per.category, wanted !== 'identical');
-  let x = tt;
-  if (wanted === 'near') ({ tt, x } = nearVariant(rng, tt, per.first));
-  if (wanted === 'unrelated') {
-    x = rng.chance(0.5) ? `${per.first}${per.last.slice(0, 1)}${rng.int(0, 99)}` : baseHandle(rng, per.first, per.last, per.category, false);
-    if (x.toLowerCase() === tt.toLowerCase()) x = `${per.last}${per.first}`.slice(0, 15);
-  }
-  tt = f.handles.claim('TIKTOK', tt.toLowerCase());
-  x = f.handles.claim('X', x.replace(/[^A-Za-z0-9_]/g, '_'));
+  const { tt, x, pattern } = pairHandles(f, rng, per);
   const t = f.account('TIKTOK', tt, per, key, accountFollowers(rng, per, 'TIKTOK'));
   const xa = f.account('X', x, per, key, accountFollowers(rng, per, 'X'));
   f.attrition(t);
   f.attrition(xa);
+  const id: IdentityWords = { words: per.words, displayName: per.displayName, first: per.kind === 'person' ? per.first : null, kind: per.kind };
+  t.displayName = driftName(rng, id, per.category).name;
+  xa.displayName = driftName(rng, id, per.category).name;
 
-  const nameStyle = rng.int(0, 9);
-  if (nameStyle >= 7) {
-    if (rng.chance(0.5)) t.displayName = decorate(rng, per.displayName, per);
-    else xa.displayName = decorate(rng, per.displayName, per);
-  }
-
-  const linkKind = rng.weighted<LinkKind>({ personal: 28, linkinbio: 30, crossprofile: 12, none: 30 });
+  let linkKind: LinkKind = 'none';
   let ttExtra: string | null = null;
   let xExtra: string | null = null;
-  if (linkKind === 'personal') {
-    const d = f.domain(rng.chance(0.6) ? tt : `${per.first}${per.last}`);
-    t.bioLink = `https://www.${d}/?utm_source=tiktok`;
-    xa.bioLink = rng.pick([`https://${d}`, `https://www.${d}/`, `http://${d}/links`, `https://www.${d}/?utm_source=twitter`]);
-  } else if (linkKind === 'linkinbio') {
+  if (rng.chance(bothLinkShare(per))) {
+    linkKind = rng.weighted({ personal: 40, linkinbio: 40, mixed: 20 });
     const host = rng.pick(LINK_IN_BIO_HOSTS);
-    const path = tt.replace(/\./g, '');
-    t.bioLink = `https://${host}/${path}`;
-    xa.bioLink = rng.chance(0.2) ? `https://${host}/${cap(path)}?utm_source=twitter` : `https://${host}/${path}`;
-  } else if (linkKind === 'crossprofile') {
-    const side = rng.int(0, 2);
-    if (side !== 1) t.bioLink = rng.chance(0.7) ? `https://x.com/${x}` : `https://twitter.com/${x}`;
-    if (side !== 0) xa.bioLink = `https://www.tiktok.com/@${tt}`;
-  } else if (rng.chance(0.3)) {
-    if (rng.chance(0.5)) ttExtra = `X: @${x}`;
-    else xExtra = `tiktok.com/@${tt}`;
+    const page = f.linkPage(host, tt.replace(/\./g, ''));
+    const path = page.slice(`https://${host}/`.length);
+    const d = f.domain(rng.chance(0.6) ? tt : per.words.join(''));
+    if (linkKind === 'personal') {
+      t.bioLink = `https://www.${d}/?utm_source=tiktok`;
+      xa.bioLink = rng.pick([`https://${d}`, `https://www.${d}/`, `http://${d}/links`, `https://www.${d}/?utm_source=twitter`]);
+    } else if (linkKind === 'linkinbio') {
+      t.bioLink = page;
+      xa.bioLink = rng.chance(0.2) ? `https://${host}/${cap(path)}?utm_source=twitter` : page;
+    } else {
+      // Both link, but not to the same thing: the site on one side, a link page on the other.
+      t.bioLink = rng.chance(0.5) ? page : `https://www.${d}/`;
+      xa.bioLink = t.bioLink === page ? `https://www.${d}/` : f.linkPage(rng.pick(LINK_IN_BIO_HOSTS), x.toLowerCase());
+    }
+  } else {
+    const other = rng.weighted({ oneSide: 30, crossprofile: 12, bioText: 8, none: 50 });
+    if (other === 'oneSide') {
+      linkKind = 'oneSide';
+      const link = rng.chance(0.5) ? `https://www.${f.domain(per.words.join(''))}/` : f.linkPage(rng.pick(LINK_IN_BIO_HOSTS), tt.replace(/\./g, ''));
+      if (rng.chance(0.5)) t.bioLink = link;
+      else xa.bioLink = link;
+    } else if (other === 'crossprofile') {
+      linkKind = 'crossprofile';
+      const side = rng.int(0, 2);
+      if (side !== 1) t.bioLink = rng.chance(0.7) ? `https://x.com/${x}` : `https://twitter.com/${x}`;
+      if (side !== 0) xa.bioLink = `https://www.tiktok.com/@${tt}`;
+    } else if (other === 'bioText') {
+      if (rng.chance(0.5)) ttExtra = `X: @${x}`;
+      else xExtra = `tiktok.com/@${tt}`;
+    }
   }
   if (xa.bioLink) xa.bioLinkShort = tcoLink(rng);
-  t.bio = f.bio(per.category, ttExtra);
-  xa.bio = f.bio(per.category, xExtra);
+  // Half the creators write the same line on both profiles; the rest write each its own.
+  const tagline = f.tagline(per.category);
+  t.bio = f.bio(per.category, ttExtra, tagline);
+  xa.bio = f.bio(per.category, xExtra, rng.chance(0.5) ? tagline : f.tagline(per.category));
   return {
     key, kind: 'creator', category: per.category, displayName: per.displayName, tiktok: t, x: xa,
-    handleRelation: relationOf(tt, x), linkKind,
+    handleRelation: relationOf(tt, x), handlePattern: pattern, linkKind,
   };
 }
 
@@ -424,7 +493,7 @@ function brand(f: AccountFactory, rng: Rng, i: number): GenCreator {
   const name = `${b.name}${suffix ? ' ' + suffix : ''}`;
   const stem = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   const key = `brand-${stem}`;
-  const per: Person = { first: stem, last: 'brand', category: b.category, displayName: name, baseFollowers: Math.round(rng.logNormal(250_000, 0.8)), region: 'US' };
+  const per: Person = { kind: 'org', words: [stem], first: stem, last: 'brand', category: b.category, displayName: name, baseFollowers: Math.round(rng.logNormal(250_000, 0.8)), region: 'US' };
   const tt = f.handles.claim('TIKTOK', stem);
   const x = f.handles.claim('X', rng.chance(0.6) ? stem : `${stem.slice(0, 11)}${rng.pick(['hq', 'app'])}`);
   const t = f.account('TIKTOK', tt, per, key, accountFollowers(rng, per, 'TIKTOK'));

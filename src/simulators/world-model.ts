@@ -109,7 +109,12 @@ export interface SimPost {
 }
 
 export type HandleRelation = 'identical' | 'near' | 'unrelated';
-export type LinkKind = 'personal' | 'linkinbio' | 'crossprofile' | 'none';
+/**
+ * What the creator's bio links say: the same own site on both ('personal'), the same link-in-bio
+ * page ('linkinbio'), links on both that differ ('mixed'), a link on one side only ('oneSide'), a
+ * profile link to the other account ('crossprofile'), or nothing ('none').
+ */
+export type LinkKind = 'personal' | 'linkinbio' | 'mixed' | 'oneSide' | 'crossprofile' | 'none';
 
 export interface SimCreator {
   key: string;
@@ -120,6 +125,8 @@ export interface SimCreator {
   x: SimAccount | null;
   /** How the two usernames relate when the creator is on both platforms. */
   handleRelation: HandleRelation | null;
+  /** How the handles differ when they do (world-identity.ts DIFFERENT_PATTERNS); absent otherwise. */
+  handlePattern?: string | null;
   linkKind: LinkKind;
 }
 
@@ -178,7 +185,11 @@ export interface TruthBrandLaunch {
 
 /** Look-alike accounts that are NOT the same person: a matcher should leave them apart. */
 export interface TruthCollision {
-  reason: 'COMMON_HANDLE' | 'SAME_DISPLAY_NAME';
+  /**
+   * COMMON_HANDLE: two strangers with one common handle; SAME_DISPLAY_NAME: two strangers with
+   * one name; SQUATTER: a stranger holding a creator's handle on the creator's other platform.
+   */
+  reason: 'COMMON_HANDLE' | 'SAME_DISPLAY_NAME' | 'SQUATTER';
   tiktokUserId: string;
   xUserId: string;
 }

@@ -1,4 +1,5 @@
-import { allPairs, blockingKeys, buildIndex, candidatePairs, keyKind } from '../../src/matching/blocking';
+import { allPairs, blockingKeys as keysAny, buildIndex as indexAny, candidatePairs, keyKind } from '../../src/matching/blocking';
+import type { MatchOptionsInput } from '../../src/matching/options';
 import type { MatchableAccount } from '../../src/matching/score';
 import type { Platform } from '../../src/graph/model';
 
@@ -22,7 +23,11 @@ function rng(seed: number): () => number {
  * Options under which weak keys (names, common handles) pair too: 10 + 10 reaches this review
  * threshold. Tests of the blocking mechanics use it; the defaults skip weak-only pairs.
  */
-const WEAK = { reviewThreshold: 20 } as const;
+const WEAK = { reviewThreshold: 20, model: 'fixed' } as const;
+// These cases pin down blocking for the fixed-points scorer; probabilistic blocking (name and
+// handle words) is covered in probabilistic.test.ts.
+const blockingKeys = (a: MatchableAccount, o: MatchOptionsInput = {}) => keysAny(a, { model: 'fixed', ...o });
+const buildIndex = (a: Iterable<MatchableAccount>, o: MatchOptionsInput = {}) => indexAny(a, { model: 'fixed', ...o });
 
 function pairIds(pairs: Iterable<{ tiktok: MatchableAccount; x: MatchableAccount }>): string[] {
   return [...pairs].map((p) => `${p.tiktok.id}|${p.x.id}`).sort();

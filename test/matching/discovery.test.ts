@@ -36,7 +36,7 @@ describe('discoverCounterparts against the simulators', () => {
   const batches: number[] = [];
 
   beforeAll(async () => {
-    world = generateWorld({ seed: 5, creators: 120, accountsOnly: true, malformedRate: 0 });
+    world = generateWorld({ seed: 5, creators: 200, accountsOnly: true, malformedRate: 0 });
     sims = await startSimulators(world);
     clients = createProviderClients({
       tiklive: { baseUrl: sims.tiklive.url, key: DEFAULT_TIKLIVE_KEY, requestsPerMinute: 60_000 },

@@ -1,4 +1,8 @@
-import { planMatches } from '../../src/matching/plan';
+import { planMatches as planAny } from '../../src/matching/plan';
+import type { ExistingMatch } from '../../src/matching/assign';
+
+// The fixed-points scorer's plan; the probabilistic plan is measured in probabilistic.test.ts.
+const planMatches = (a: Iterable<MatchableAccount>, _o?: undefined, e: ExistingMatch[] = []) => planAny(a, { model: 'fixed' }, e);
 import type { MatchableAccount } from '../../src/matching/score';
 import type { Platform } from '../../src/graph/model';
 

@@ -1,5 +1,19 @@
 import { resolveMatchOptions, MatchOptionsError, DEFAULT_MATCH_OPTIONS } from '../../src/matching/options';
-import { scorePair, scorePairs, MatchInputError, type MatchableAccount, type ScoredPair } from '../../src/matching/score';
+import {
+  scorePair as scoreAny,
+  scorePairs as scoreStream,
+  MatchInputError,
+  type MatchableAccount,
+  type ScoreContext,
+  type ScoredPair,
+} from '../../src/matching/score';
+import type { MatchOptionsInput } from '../../src/matching/options';
+
+// These cases pin down the seed's fixed-points scorer (model 'fixed'), kept beside the
+// probabilistic one for comparison; the probabilistic scorer has its own tests (probabilistic.test.ts).
+const scorePair = (t: MatchableAccount, x: MatchableAccount, o: MatchOptionsInput = {}, c: ScoreContext = {}) =>
+  scoreAny(t, x, { model: 'fixed', ...o }, c);
+const scorePairs = (pairs: { tiktok: MatchableAccount; x: MatchableAccount }[]) => scoreStream(pairs, { model: 'fixed' });
 
 function tt(username: string, extra: Partial<MatchableAccount> = {}): MatchableAccount {
   return { id: `tiktok:${username}`, platform: 'TIKTOK', username, ...extra };

@@ -1,18 +1,11 @@
 /**
- * Precision and recall of the real full run (`runMatching` on Neo4j) against the simulated
- * world's ground truth.
+ * Precision and recall of the real full run (`runMatching` on Neo4j, the probabilistic scorer)
+ * against the simulated world's ground truth, over ALL true pairs. The same figures over ten
+ * seeds, in memory and beside the fixed-points scorer, are in seeds-quality.test.ts.
  *
- * Floors and why they are defensible:
- * - AUTO precision >= 0.99: an AUTO link pays a creator; at most one wrong link in a hundred. The
- *   only misses seen are two simulated strangers who share a handle and the same link-in-bio
- *   page, which the simulator allows and no real link-in-bio host does.
- * - Recall >= 0.95 among true pairs that share a signal the matcher may act on: equal or
- *   normalised-equal handles, the same bio link or own-site domain, or a profile pointer (the
- *   blocking keys other than display names). A display name alone is worth 10 points, below the
- *   review threshold of 30 by the seed's rules, so a pair sharing nothing but a name is "no
- *   match" by design; its recall is printed too, with recall over all true pairs. Pairs missed
- *   inside the denominator are those whose handle many accounts share (COMMON_HANDLE): the price
- *   of never auto-linking "@john"s.
+ * Floors: AUTO precision >= 0.99 (an AUTO link pays a creator; at most one wrong in a hundred),
+ * AUTO recall >= 0.60 and AUTO-or-PENDING recall >= 0.85 over all true pairs, no look-alike
+ * (common handle, shared name, squatter) AUTO-matched.
  */
 import { accountRecord } from '../../src/simulators/records';
 import { accountId } from '../../src/graph/model';
@@ -34,7 +27,7 @@ describe('matching against the simulated ground truth', () => {
     await graph.close();
   });
 
-  it('links AUTO at precision >= 0.99 and finds >= 95% of the true pairs that share a signal', async () => {
+  it('links AUTO at precision >= 0.99, AUTO recall >= 0.60 and AUTO-or-PENDING recall >= 0.85 over all true pairs', async () => {
     const world = generateWorld({ creators: 3000, accountsOnly: true, seed: 13 });
     const accounts = [...world.tiktok.accounts, ...world.x.accounts];
     await writeAccounts(graph, accounts.map((a) => accountRecord(a)), { refresh: false });
@@ -82,10 +75,10 @@ describe('matching against the simulated ground truth', () => {
         `recall over all true pairs: ${recall('all').toFixed(4)} (${tally.all[1]}/${tally.all[0]})`,
       ].join('\n'),
     );
-    expect(autos.length).toBeGreaterThan(world.truth.pairs.length * 0.6);
+    const autoTrue = world.truth.pairs.filter((p) => status(p.tiktokUserId, p.xUserId) === 'AUTO').length;
     expect(precision).toBeGreaterThanOrEqual(0.99);
     expect(collisionsAuto).toBe(0);
-    expect(tally.signal[0]).toBeGreaterThan(world.truth.pairs.length * 0.9);
-    expect(recall('signal')).toBeGreaterThanOrEqual(0.95);
+    expect(autoTrue / world.truth.pairs.length).toBeGreaterThanOrEqual(0.6);
+    expect(recall('all')).toBeGreaterThanOrEqual(0.85);
   });
 });

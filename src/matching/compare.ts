@@ -1,0 +1,211 @@
+/**
+ * Comparison levels, the Fellegi-Sunter way (as Splink does it): for each signal, how closely two
+ * accounts agree, from exact agreement down to different, with "missing" when one side has
+ * nothing to compare. The model (fellegi-sunter.ts) turns each level into a match weight.
+ *
+ * Display names are compared after their decorations are stripped ("The X", "X Official",
+ * "X | News", emoji, titles, fancy letters, accents), exactly and by Jaro-Winkler on the folded
+ * text and token overlap, because real accounts of one entity drift in those ways.
+ */
+import { jaroWinkler } from '@skyra/jaro-winkler';
+import type { Platform } from '../graph/model';
+import { exactHandle, foldText, normalizeHandle } from '../graph/handle-key';
+import type { AccountKept, AccountProps } from '../graph/shapes';
+import { bioHandles, describeLink, type LinkFacts } from './normalize';
+
+/** What matching needs of an account; an AccountRecord plus its graph id fits. */
+/** The account fields the matcher compares (the Account shape's, graph/shapes.ts); id "tiktok:<id>" / "x:<id>". */
+export type MatchableAccount = Pick<AccountKept, 'id'> &
+  Pick<AccountProps, 'platform' | 'username'> &
+  Partial<Pick<AccountProps, 'displayName' | 'bio' | 'bioLink'>>;
+
+export type SignalName = 'BIO_LINK' | 'PROFILE_LINK' | 'USERNAME' | 'DISPLAY_NAME' | 'BIO_TEXT';
+
+/** The signals and their levels, strongest agreement first. */
+export const SIGNAL_LEVELS = {
+  BIO_LINK: ['EXACT', 'DOMAIN', 'DIFFERENT', 'MISSING'],
+  PROFILE_LINK: ['POINTS_AT_OTHER', 'POINTS_ELSEWHERE', 'NONE'],
+  USERNAME: ['EXACT', 'NORMALIZED', 'SIMILAR', 'DIFFERENT'],
+  DISPLAY_NAME: ['EXACT', 'SIMILAR', 'SHARED_TOKEN', 'DIFFERENT', 'MISSING'],
+  BIO_TEXT: ['SIMILAR', 'SOME', 'DIFFERENT', 'MISSING'],
+} as const satisfies Record<SignalName, readonly string[]>;
+
+export const SIGNALS = Object.keys(SIGNAL_LEVELS) as SignalName[];
+
+/** Words that decorate a display name rather than name anyone. */
+const NAME_DECORATIONS: ReadonlySet<string> = new Set([
+  'the', 'official', 'officiel', 'oficial', 'offiziell', 'real', 'its', 'account', 'page', 'hq', 'tv', 'dr', 'rep',
+  'sen', 'prof', 'mr', 'mrs', 'ms', 'chef', 'coach', 'dj', 'mc',
+]);
+
+/** What comparison derives from one account, computed once per account rather than once per pair. */
+export interface AccountFeatures {
+  username: string;
+  displayName: string | null | undefined;
+  bio: string | null | undefined;
+  bioLink: string | null | undefined;
+  link: LinkFacts | undefined;
+  /** exactHandle. */
+  exact: string;
+  /** normalizeHandle. */
+  norm: string;
+  /** Handle words ("hs_neu_ulm" -> hs, neu, ulm; "RepGabeVasquez" -> rep, gabe, vasquez). */
+  handleTokens: string[];
+  /** Display name folded, decorations stripped, before any " | tail", joined without spaces. */
+  nameKey: string;
+  /** Tokens of that name. */
+  nameTokens: string[];
+  /** Tokens of the whole name including a " | tail". */
+  allNameTokens: string[];
+  /** Bio words (folded, 3+ letters), for BIO_TEXT. */
+  bioTokens: Set<string>;
+  /** Handles written in the bio per platform. */
+  written: Record<Platform, string[]>;
+}
+
+const featureCache = new WeakMap<MatchableAccount, AccountFeatures>();
+
+function nameTokensOf(s: string): string[] {
+  return foldText(s)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== '' && !NAME_DECORATIONS.has(t));
+}
+
+/** Handle words: split at separators, digits and lower-to-upper case changes. */
+export function handleTokens(username: string): string[] {
+  return foldText(username)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * The account's derived values, memoised per account object (Unicode folding, URL parsing and bio
+ * scanning dominate a pair's cost). Checked against the fields it came from, so an account edited
+ * in place is recomputed rather than served stale.
+ */
+export function features(a: MatchableAccount): AccountFeatures {
+  const f = featureCache.get(a);
+  if (f && f.username === a.username && f.displayName === a.displayName && f.bio === a.bio && f.bioLink === a.bioLink) return f;
+  const name = a.displayName ?? '';
+  const head = name.split(/\s[|•·–—-]\s|\|/)[0] ?? name;
+  const nameTokens = nameTokensOf(head);
+  const bioTokens = new Set(
+    foldText(a.bio ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t.length >= 3),
+  );
+  const fresh: AccountFeatures = {
+    username: a.username,
+    displayName: a.displayName,
+    bio: a.bio,
+    bioLink: a.bioLink,
+    link: describeLink(a.bioLink),
+    exact: exactHandle(a.username),
+    norm: normalizeHandle(a.username),
+    handleTokens: handleTokens(a.username),
+    nameKey: nameTokens.join(''),
+    nameTokens,
+    allNameTokens: nameTokensOf(name),
+    bioTokens,
+    written: bioHandles(a.bio),
+  };
+  featureCache.set(a, fresh);
+  return fresh;
+}
+
+/** Jaro-Winkler similarity in [0, 1]; 0 when either side is empty. */
+export function similarity(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  if (a === b) return 1;
+  return jaroWinkler(a, b);
+}
+
+/** One pair's level per signal (indices into SIGNAL_LEVELS), plus what pointed where. */
+export interface Comparison {
+  levels: Record<SignalName, number>;
+}
+
+function linkLevel(t: AccountFeatures, x: AccountFeatures): number {
+  if (!t.link || !x.link) return 3;
+  if (t.link.identifying !== undefined && t.link.identifying === x.link.identifying) return 0;
+  if (t.link.domain !== undefined && t.link.domain === x.link.domain && !t.link.sharedHost && !x.link.sharedHost) return 1;
+  return 2;
+}
+
+/** Whether `from` names `to` (bio link to its profile, or its handle written in the bio); null when it names no one there. */
+function pointsAt(from: AccountFeatures, fromPlatform: Platform, to: AccountFeatures): boolean | null {
+  const other: Platform = fromPlatform === 'TIKTOK' ? 'X' : 'TIKTOK';
+  const targets: string[] = [];
+  const p = from.link?.profile;
+  if (p && p.platform === other) targets.push(p.username);
+  targets.push(...from.written[other]);
+  if (targets.length === 0) return null;
+  return targets.includes(to.exact);
+}
+
+function profileLevel(t: AccountFeatures, x: AccountFeatures): number {
+  const a = pointsAt(t, 'TIKTOK', x);
+  const b = pointsAt(x, 'X', t);
+  if (a === true || b === true) return 0;
+  if (a === false || b === false) return 1;
+  return 2;
+}
+
+/** One side's tokens all found in the other's, or joined into the other's handle. */
+function containedHandle(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return s.length >= 5 && l.includes(s);
+}
+
+function sharedTokens(a: readonly string[], b: readonly string[], minLength: number): number {
+  let n = 0;
+  for (const t of a) if (t.length >= minLength && b.includes(t)) n++;
+  return n;
+}
+
+function handleLevel(t: AccountFeatures, x: AccountFeatures): number {
+  if (t.exact !== '' && t.exact === x.exact) return 0;
+  if (t.norm !== '' && t.norm === x.norm) return 1;
+  if (containedHandle(t.norm, x.norm) || similarity(t.norm, x.norm) >= 0.9) return 2;
+  const shared = sharedTokens(t.handleTokens, x.handleTokens, 3);
+  // Two shared words, or one long word that is all of one side ("hochschule" / "hs_hochschule").
+  if (shared >= 2 || (sharedTokens(t.handleTokens, x.handleTokens, 5) === 1 && Math.min(t.handleTokens.length, x.handleTokens.length) === 1)) return 2;
+  return 3;
+}
+
+function nameLevel(t: AccountFeatures, x: AccountFeatures): number {
+  if (t.nameKey === '' || x.nameKey === '') return 4;
+  if (t.nameKey === x.nameKey) return 0;
+  const shared = sharedTokens(t.allNameTokens, x.allNameTokens, 2);
+  const fewest = Math.min(t.nameTokens.length, x.nameTokens.length);
+  if (similarity(t.nameKey, x.nameKey) >= 0.94 || (fewest >= 2 && sharedTokens(t.nameTokens, x.nameTokens, 1) >= fewest)) return 1;
+  if (shared >= 1 && (shared >= 2 || sharedTokens(t.nameTokens, x.nameTokens, 3) >= 1)) return 2;
+  return 3;
+}
+
+function bioLevel(t: AccountFeatures, x: AccountFeatures): number {
+  if (t.bioTokens.size === 0 || x.bioTokens.size === 0) return 3;
+  let inter = 0;
+  for (const w of t.bioTokens) if (x.bioTokens.has(w)) inter++;
+  const jaccard = inter / (t.bioTokens.size + x.bioTokens.size - inter);
+  return jaccard >= 0.6 && inter >= 4 ? 0 : jaccard >= 0.25 ? 1 : 2;
+}
+
+/** Compares a TikTok account with an X account, signal by signal. */
+export function compareAccounts(tiktok: MatchableAccount, x: MatchableAccount): Comparison {
+  const t = features(tiktok);
+  const xf = features(x);
+  return {
+    levels: {
+      BIO_LINK: linkLevel(t, xf),
+      PROFILE_LINK: profileLevel(t, xf),
+      USERNAME: handleLevel(t, xf),
+      DISPLAY_NAME: nameLevel(t, xf),
+      BIO_TEXT: bioLevel(t, xf),
+    },
+  };
+}

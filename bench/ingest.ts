@@ -19,7 +19,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config';
 import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
-import { startSeededIngestion } from '../src/seeding/ingestion';
+import type { IngestRuntimeOptions } from '../src/ingest/runtime';
+import { startSeededIngestion, type SeededIngestion } from '../src/seeding/ingestion';
 import { worldHandles } from '../src/seeding/world-demo';
 import * as tiklive from '../src/ingest/normalize/tiklive';
 import * as xnorm from '../src/ingest/normalize/x';
@@ -49,6 +50,65 @@ export interface IngestBenchFigures {
 }
 
 const TARGET_MS = 120_000;
+
+export interface BenchWorldOptions {
+  creators: number;
+  /** Raw staging folder (the caller removes it). */
+  staging: string;
+  onResponse?: (raw: RawExchange) => void;
+  /** Incremental matching and the post-write hook, as the app wires them (default none). */
+  onAccountsWritten?: IngestRuntimeOptions['onAccountsWritten'];
+  onPostsWritten?: IngestRuntimeOptions['onPostsWritten'];
+}
+
+/**
+ * The ingestion runtime over a simulated world of `creators`, behind the two simulators with their
+ * rate limits lifted (the benchmarks measure our pipeline, not the providers' pacing). Shared by
+ * the benchmarks that need the 2,000-creator world in the graph (bench/analytics.ts).
+ */
+export async function startBenchWorld(graph: GraphClient, o: BenchWorldOptions): Promise<SeededIngestion> {
+  const lifted = 1_000_000_000;
+  return startSeededIngestion(
+    loadConfig({
+      SIMULATE: 'true',
+      SIM_CREATORS: String(o.creators),
+      STAGING_DIR: o.staging,
+      LOG_LEVEL: 'silent',
+      TIKLIVEAPI_REQUESTS_PER_MINUTE: String(lifted),
+      TIKLIVEAPI_MONTHLY_CREDITS: String(lifted),
+      INGEST_CONCURRENCY: process.env.BENCH_INGEST_CONCURRENCY ?? '2',
+    }),
+    {
+      graph,
+      bus: nullBus,
+      logger: silentLogger,
+      schedule: false,
+      world: {
+        simulatorOptions: {
+          tiklive: { rateLimit: lifted },
+          x: {
+            rateLimit: {
+              'GET /2/users/by/username/:username': lifted,
+              'GET /2/users/by': lifted,
+              'GET /2/users/:id': lifted,
+              'GET /2/users': lifted,
+              'GET /2/users/:id/tweets': lifted,
+              'GET /2/tweets/search/recent': lifted,
+            },
+          },
+        },
+      },
+      onResponse: o.onResponse,
+      onAccountsWritten: o.onAccountsWritten,
+      onPostsWritten: o.onPostsWritten,
+    },
+  );
+}
+
+/** Tracks every account of the runtime's world and backfills `days` of posts. */
+export function ingestBenchWorld(rt: SeededIngestion, days: number, onProfiles?: () => void) {
+  return rt.tracking.trackMany(worldHandles(rt.demo!.world, rt.demo!.simulated), { days, onProfiles });
+}
 
 /** Wraps the normalisers' exports (the pipeline calls them through the module object) to sum their time. */
 function timeNormalisers(): { ms: () => number; restore: () => void } {
@@ -94,56 +154,23 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
     }
   });
   const norm = timeNormalisers();
-  const lifted = 1_000_000_000;
-  const rt = await startSeededIngestion(
-    loadConfig({
-      SIMULATE: 'true',
-      SIM_CREATORS: String(creators),
-      STAGING_DIR: staging,
-      LOG_LEVEL: 'silent',
-      TIKLIVEAPI_REQUESTS_PER_MINUTE: String(lifted),
-      TIKLIVEAPI_MONTHLY_CREDITS: String(lifted),
-      INGEST_CONCURRENCY: process.env.BENCH_INGEST_CONCURRENCY ?? '2',
-    }),
-    {
-      graph,
-      bus: nullBus,
-      logger: silentLogger,
-      schedule: false,
-      world: {
-        simulatorOptions: {
-          tiklive: { rateLimit: lifted },
-          x: {
-            rateLimit: {
-              'GET /2/users/by/username/:username': lifted,
-              'GET /2/users/by': lifted,
-              'GET /2/users/:id': lifted,
-              'GET /2/users': lifted,
-              'GET /2/users/:id/tweets': lifted,
-              'GET /2/tweets/search/recent': lifted,
-            },
-          },
-        },
-      },
-      onResponse: (raw: RawExchange) => {
-        http.ms += raw.durationMs;
-        if (raw.provider === 'tikliveapi') http.tiktok++;
-        else http.x++;
-      },
+  const rt = await startBenchWorld(graph, {
+    creators,
+    staging,
+    onResponse: (raw: RawExchange) => {
+      http.ms += raw.durationMs;
+      if (raw.provider === 'tikliveapi') http.tiktok++;
+      else http.x++;
     },
-  );
+  });
   let figures: IngestBenchFigures;
   try {
     const world = rt.demo!.world;
-    const handles = worldHandles(world, rt.demo!.simulated);
     log(`world: ${world.creators.length} creators, ${world.tiktok.accounts.length} TikTok and ${world.x.accounts.length} X accounts`);
     const t0 = performance.now();
     let profilesDoneAt = 0;
-    const res = await rt.tracking.trackMany(handles, {
-      days,
-      onProfiles: () => {
-        profilesDoneAt = performance.now();
-      },
+    const res = await ingestBenchWorld(rt, days, () => {
+      profilesDoneAt = performance.now();
     });
     const total = performance.now() - t0;
     const profilesMs = (profilesDoneAt || performance.now()) - t0;

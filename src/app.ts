@@ -6,6 +6,7 @@
  */
 import type { Config } from './config';
 import type { Logger } from './log';
+import { rejoiningBus, watchAmplifications, type AmplificationWatch } from './analytics/amplification-watch';
 import { buildApiSchema } from './api/schema';
 import { createPubSubHandle } from './api/pubsub';
 import { startApi, type RunningApi } from './api/server';
@@ -25,6 +26,8 @@ export interface App {
   graph: GraphClient;
   local?: LocalNeo4j;
   ingestion: SeededIngestion;
+  /** Cross-post upkeep and amplification announcements (idle() for tests and the CLI). */
+  amplifications: AmplificationWatch;
   /** Background ingestion started at boot (world seed or pending backfills); settles, never rejects. */
   seeding: Promise<void>;
   close(): Promise<void>;
@@ -57,29 +60,35 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
     const pubsub = createPubSubHandle(config.redisUrl);
     closers.push(() => pubsub.close());
+    const amplifications = watchAmplifications(graph, pubsub.publishAmplifications, logger);
+    closers.push(() => amplifications.idle());
+    // Every match change (matcher, reviewer) also revisits the cross-posts of its two accounts.
+    const bus = rejoiningBus(pubsub.bus, amplifications);
 
     const matching = { matching: config.matching };
     let ingestion: SeededIngestion;
     ingestion = await startSeededIngestion(config, {
       graph,
-      bus: pubsub.bus,
+      bus,
       logger,
       // The weekly run first looks for the missing half of one-platform creators, then rematches all.
       runMatching: async () => {
-        await discoverCounterparts(graph, pubsub.bus, laneLookup(ingestion.lanes), matching).catch((err: unknown) =>
+        await discoverCounterparts(graph, bus, laneLookup(ingestion.lanes), matching).catch((err: unknown) =>
           logger.warn({ err }, 'discovery failed; matching runs on what the graph has'),
         );
-        return runMatching(graph, pubsub.bus, matching);
+        return runMatching(graph, bus, matching);
       },
       // A creator tracked by one handle gets its other half looked for at once.
-      discover: (accountIds) => discoverCounterparts(graph, pubsub.bus, laneLookup(ingestion.lanes), { ...matching, accountIds }),
+      discover: (accountIds) => discoverCounterparts(graph, bus, laneLookup(ingestion.lanes), { ...matching, accountIds }),
       // Every account the lanes write is scored against the graph at once; a failure there is
       // logged and left to the weekly run, never allowed to fail the lane job.
       onAccountsWritten: async (ids) => {
-        await matchAccountsIncrementally(graph, pubsub.bus, ids, matching).catch((err: unknown) =>
+        await matchAccountsIncrementally(graph, bus, ids, matching).catch((err: unknown) =>
           logger.warn({ err, accounts: ids.length }, 'incremental matching failed; the weekly run will catch up'),
         );
       },
+      // Posts written: their cross-posts found, their new AMPLIFIED edges announced.
+      onPostsWritten: (ids) => amplifications.postsWritten(ids),
     });
     closers.push(() => ingestion.close());
 
@@ -91,7 +100,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         logger.info({ accounts: r.accounts.length, posts: r.backfill.posts, ms: r.backfill.elapsedMs }, 'simulated world ingested'),
       );
     } else if (config.seedOnStart && creators === 0) {
-      const counts = await loadSample(graph, pubsub.bus, { matching: config.matching });
+      const counts = await loadSample(graph, bus, { matching: config.matching });
       logger.info(counts, 'empty graph: loaded the sample data');
     } else if (ingestion.clients.tiklive.configured || ingestion.clients.x.configured) {
       seeding = ingestion.tracking.resumeBackfills();
@@ -104,14 +113,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     const schema = await buildApiSchema(pubsub.pubSub);
     const api = await startApi(
       schema,
-      { config, graph, bus: pubsub.bus, logger, ingestion },
+      { config, graph, bus, logger, ingestion },
       { port: config.port, host: config.host, ready: async () => migrated && (await graph.ping()) },
     );
     closers.push(async () => {
       migrated = false;
       await api.close();
     });
-    return { api, graph, local, ingestion, seeding: settled, close: closeAll };
+    return { api, graph, local, ingestion, amplifications, seeding: settled, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

@@ -6,7 +6,46 @@
  * service that starts with a typo in its rate limit fails much later and much less clearly.
  */
 import { Cron } from 'croner';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+
+/** Who may do what: each role includes the ones before it. */
+export const ROLES = ['viewer', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** One configured API key: only its SHA-256 is kept, so a heap dump or a log line never holds it. */
+export interface ApiKeyEntry {
+  role: Role;
+  /** Recorded as the actor on what the key does (e.g. a reviewer's decisions). */
+  name: string;
+  hash: Buffer;
+}
+
+/** Shortest key accepted: a short key can be guessed within the rate limit. */
+export const MIN_KEY_LENGTH = 16;
+
+export const hashKey = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest();
+
+/**
+ * Parses API_KEYS: comma-separated `role:key` or `role:name:key` (the name defaults to the role).
+ * Throws a message naming the bad entry by position, never echoing the key.
+ */
+export function parseApiKeys(spec: string): ApiKeyEntry[] {
+  const entries: ApiKeyEntry[] = [];
+  const parts = spec.split(',').map((p) => p.trim()).filter(Boolean);
+  parts.forEach((part, i) => {
+    const bits = part.split(':');
+    if (bits.length < 2 || bits.length > 3) throw new Error(`entry ${i + 1} must be role:key or role:name:key`);
+    const role = bits[0].trim();
+    if (!(ROLES as readonly string[]).includes(role)) throw new Error(`entry ${i + 1}: role must be one of ${ROLES.join(', ')}`);
+    const key = bits[bits.length - 1];
+    const name = bits.length === 3 ? bits[1].trim() : role;
+    if (key.length < MIN_KEY_LENGTH) throw new Error(`entry ${i + 1}: key must be at least ${MIN_KEY_LENGTH} characters`);
+    if (!name || name.length > 120) throw new Error(`entry ${i + 1}: name must be 1 to 120 characters`);
+    entries.push({ role: role as Role, name, hash: hashKey(key) });
+  });
+  return entries;
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -86,6 +125,33 @@ const EnvSchema = z.object({
   /** How many creators the simulated world holds when the simulators run. */
   SIM_CREATORS: int(10).default(300),
   SIM_SEED: int(0).default(42),
+
+  /** `role:key` or `role:name:key`, comma-separated; roles viewer, reviewer, admin. */
+  API_KEYS: z.string().optional(),
+  /** Optional JWT bearer tokens from an identity provider, verified against its JWKS. */
+  AUTH_JWKS_URL: url(['http', 'https']).optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  AUTH_JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
+
+  /** Refused before execution: selection depth, estimated cost (lists costed by `first`), aliases. */
+  GRAPHQL_MAX_DEPTH: int(2, 100).default(12),
+  GRAPHQL_MAX_COST: int(10).default(50000),
+  GRAPHQL_MAX_ALIASES: int(0, 1000).default(30),
+  /** Longest string any argument may carry (review notes, handles, filters). */
+  GRAPHQL_MAX_STRING_LENGTH: int(1, 1_000_000).default(2000),
+  /** A request's deadline: resolvers stop and Neo4j transactions are cut at this age. */
+  REQUEST_TIMEOUT_MS: int(100, 600_000).default(15000),
+  /** Defaults: on outside production. */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  PLAYGROUND: bool.optional(),
+  /** Show error details (messages of unexpected errors, stack traces). Never in production. */
+  DEV_ERRORS: bool.default(false),
+  /** Requests per minute per API key (or per IP without one); shared through Redis with REDIS_URL. */
+  RATE_LIMIT_PER_MINUTE: int(1).default(600),
+  /** Origins allowed to open the graphql-ws socket besides the server's own; comma-separated. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  WS_MAX_SUBSCRIPTIONS: int(1, 1000).default(20),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -126,6 +192,23 @@ export interface Config {
   };
   seedOnStart: boolean;
   simulation: { mode: 'auto' | 'true' | 'false'; creators: number; seed: number };
+  auth: {
+    keys: ApiKeyEntry[];
+    jwt?: { jwksUrl: string; issuer?: string; audience?: string; rolesClaim: string };
+  };
+  api: {
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxStringLength: number;
+    requestTimeoutMs: number;
+    introspection: boolean;
+    playground: boolean;
+    devErrors: boolean;
+    rateLimitPerMinute: number;
+    allowedOrigins: string[];
+    wsMaxSubscriptions: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -154,6 +237,26 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([
       { variable: 'MATCH_REVIEW_THRESHOLD', message: 'must not exceed MATCH_AUTO_THRESHOLD' },
     ]);
+  }
+  let keys: ApiKeyEntry[] = [];
+  try {
+    keys = parseApiKeys(e.API_KEYS ?? '');
+  } catch (err) {
+    throw new ConfigError([{ variable: 'API_KEYS', message: (err as Error).message }]);
+  }
+  const production = e.NODE_ENV === 'production';
+  if (production && keys.length === 0 && !e.AUTH_JWKS_URL) {
+    throw new ConfigError([
+      {
+        variable: 'API_KEYS',
+        message:
+          'required when NODE_ENV=production (or set AUTH_JWKS_URL): the API refuses to run open. ' +
+          'Example: API_KEYS="admin:<long random key>,reviewer:<name>:<key>,viewer:<key>"',
+      },
+    ]);
+  }
+  if (production && e.DEV_ERRORS) {
+    throw new ConfigError([{ variable: 'DEV_ERRORS', message: 'must not be set when NODE_ENV=production' }]);
   }
   return {
     env: e.NODE_ENV,
@@ -198,5 +301,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: e.SEED_ON_START,
     simulation: { mode: e.SIMULATE, creators: e.SIM_CREATORS, seed: e.SIM_SEED },
+    auth: {
+      keys,
+      jwt: e.AUTH_JWKS_URL
+        ? { jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE, rolesClaim: e.AUTH_JWT_ROLES_CLAIM }
+        : undefined,
+    },
+    api: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxStringLength: e.GRAPHQL_MAX_STRING_LENGTH,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      introspection: e.GRAPHQL_INTROSPECTION ?? !production,
+      playground: e.PLAYGROUND ?? !production,
+      devErrors: e.DEV_ERRORS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+      wsMaxSubscriptions: e.WS_MAX_SUBSCRIPTIONS,
+    },
   };
 }

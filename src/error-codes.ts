@@ -58,7 +58,21 @@ export type UserErrorCode =
 export type ReviewErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
 
 /** GraphQL `extensions.code` of errors the API throws (api/errors.ts). */
-export type ApiErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NOT_IMPLEMENTED' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type ApiErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'NOT_IMPLEMENTED'
+  /** No credentials, or credentials that match no key/token. */
+  | 'UNAUTHENTICATED'
+  /** A known caller whose role is too low (`extensions.required`, `extensions.role`). */
+  | 'FORBIDDEN'
+  /** Refused before execution: too deep, too costly or too many aliases (`extensions.reason`, `limit`, `actual`). */
+  | 'QUERY_TOO_COMPLEX'
+  /** Past the request's deadline (`extensions.limitMs`). */
+  | 'TIMEOUT'
+  /** Over the per-key (or per-IP) request rate or the per-connection subscription cap (`extensions.retryAfterSeconds`, `limit`). */
+  | 'RATE_LIMITED';
 
 // ---------------------------------------------------------------- what the codes mean for a lane
 

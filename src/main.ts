@@ -23,7 +23,14 @@ async function main() {
   const t0 = Date.now();
   const app = await startApp(config, logger);
   logger.info({ url: app.api.url, ws: app.api.wsUrl, startMs: Date.now() - t0, neo4jStartMs: app.local?.startMs }, 'ready');
-  process.stdout.write(`\nCreator Graph is up: open ${app.api.url} (playground), ${app.api.url.replace(/\/graphql$/, '/review')} (review desk)\n\n`);
+  process.stdout.write(`\nCreator Graph is up: open ${app.api.url} (playground), ${app.api.url.replace(/\/graphql$/, '/review')} (review desk)\n`);
+  if (app.api.demoKey) {
+    // Printed, never logged: log lines are shipped and kept; this key only lives as long as this process.
+    process.stdout.write(
+      `No API_KEYS set: generated an admin key for this run (pre-filled in the pages):\n  Authorization: Bearer ${app.api.demoKey}\n`,
+    );
+  }
+  process.stdout.write('\n');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -20,7 +20,9 @@ describe('app lifecycle on the embedded default', () => {
         silentLogger,
       );
       expect(app.local).toBeDefined();
-      const res = await gql(app.api.url, '{ creators(first: 1) { totalCount } }');
+      // No API_KEYS: the app generated a demo admin key, as `npm start` does.
+      expect(app.api.demoKey).toMatch(/^demo-/);
+      const res = await gql(app.api.url, '{ creators(first: 1) { totalCount } }', {}, { authorization: `Bearer ${app.api.demoKey}` });
       expect(res.data.creators.totalCount).toBeGreaterThan(0);
       const uri = app.local!.uri;
       await app.close();

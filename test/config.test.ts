@@ -30,3 +30,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MATCH_REVIEW_THRESHOLD: '70' })).toThrow(/MATCH_REVIEW_THRESHOLD/);
   });
 });
+
+describe('API keys and limits in the config', () => {
+  it('parses role:key and role:name:key, keeping only hashes', () => {
+    const c = loadConfig({ API_KEYS: 'admin:aaaaaaaaaaaaaaaaaaaa, reviewer:rita@agency.test:bbbbbbbbbbbbbbbbbbbb' });
+    expect(c.auth.keys.map((k) => [k.role, k.name, k.hash.length])).toEqual([
+      ['admin', 'admin', 32],
+      ['reviewer', 'rita@agency.test', 32],
+    ]);
+    expect(JSON.stringify(c)).not.toContain('aaaaaaaaaaaaaaaaaaaa');
+  });
+
+  it('refuses unknown roles and short keys without echoing the key', () => {
+    expect(() => loadConfig({ API_KEYS: 'root:aaaaaaaaaaaaaaaaaaaa' })).toThrow(/API_KEYS: entry 1: role must be one of viewer, reviewer, admin/);
+    try {
+      loadConfig({ API_KEYS: 'admin:short-secret' });
+      throw new Error('accepted');
+    } catch (e) {
+      expect((e as Error).message).toMatch(/at least 16 characters/);
+      expect((e as Error).message).not.toContain('short-secret');
+    }
+  });
+
+  it('refuses production without keys and production with DEV_ERRORS; turns introspection and the playground off there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_KEYS: required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', API_KEYS: 'admin:aaaaaaaaaaaaaaaaaaaa', DEV_ERRORS: 'true' })).toThrow(/DEV_ERRORS/);
+    const prod = loadConfig({ NODE_ENV: 'production', API_KEYS: 'admin:aaaaaaaaaaaaaaaaaaaa' });
+    expect([prod.api.introspection, prod.api.playground]).toEqual([false, false]);
+    const dev = loadConfig({});
+    expect([dev.api.introspection, dev.api.playground, dev.api.devErrors]).toEqual([true, true, false]);
+  });
+});

@@ -7,6 +7,7 @@ import type { IngestionService } from '../ingest/runtime';
 import type { Logger } from '../log';
 import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
+import type { Principal } from './auth/roles';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Services {
@@ -20,11 +21,28 @@ export interface Services {
 
 export interface Context extends Services {
   loaders: Loaders;
-  /** The caller, from the X-User header until the API's auth lands; recorded on review decisions. */
+  /** The authenticated caller; null for a request without credentials (refused by every root field). */
+  principal: Principal | null;
+  /** Who is recorded on decisions: the key's name or the token's subject, never a header the caller writes. */
   actor: string;
+  /**
+   * When the request must have finished. Absent for subscriptions (they live as long as their
+   * socket) and cleared for mutations once the operation is known (see limits/deadline.ts).
+   */
+  deadline?: { at: number; ms: number };
 }
 
-export function buildContext(services: Services, actor: string | undefined): Context {
-  const clean = (actor ?? '').trim().slice(0, 120);
-  return { ...services, loaders: createLoaders(services.graph), actor: clean || 'anonymous' };
+export function buildContext(services: Services, principal: Principal | null, opts: { deadlineMs?: number } = {}): Context {
+  const ms = opts.deadlineMs;
+  // Neo4j reads on behalf of this request are cut by the driver at the same deadline.
+  const graph = ms !== undefined ? services.graph.bounded(() => ctx.deadline?.at) : services.graph;
+  const ctx: Context = {
+    ...services,
+    graph,
+    loaders: createLoaders(graph),
+    principal,
+    actor: principal?.name ?? 'anonymous',
+    deadline: ms !== undefined ? { at: Date.now() + ms, ms } : undefined,
+  };
+  return ctx;
 }

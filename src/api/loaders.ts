@@ -6,6 +6,7 @@
  * the keys that share them.
  */
 import DataLoader from 'dataloader';
+import { amplificationChains, type ChainOptions } from '../analytics/chains';
 import * as read from '../graph/read';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -51,6 +52,11 @@ export function createLoaders(g: GraphClient) {
     postsByCreator: argLoader((ids, a: read.PostPageArgs & { platform: Platform | null }) =>
       read.postsByCreators(g, ids, a),
     ),
+    /** Creator.amplificationChains of every creator on the page, in one statement. */
+    chainsByCreator: argLoader(async (ids, a: ChainOptions) => {
+      const chains = await amplificationChains(g, ids.map((id) => ({ key: id, creatorIds: [id] })), a);
+      return ids.map((id) => chains.get(id) ?? []);
+    }),
     snapshots: argLoader((ids, a: { since: string | null; until: string | null }) =>
       read.snapshotsByAccounts(g, ids, a),
     ),

@@ -5,6 +5,8 @@
 import { badInput } from './errors';
 
 export const MAX_PAGE = 200;
+/** Deepest position a cursor may point at: Neo4j walks every skipped row, so a huge offset is a slow query. */
+export const MAX_CURSOR_OFFSET = 100_000;
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(`o:${offset}`).toString('base64url');
@@ -13,8 +15,10 @@ export function encodeCursor(offset: number): string {
 export function decodeCursor(cursor: string): number {
   const raw = Buffer.from(cursor, 'base64url').toString();
   const m = /^o:(\d+)$/.exec(raw);
-  if (!m) throw badInput(`invalid cursor "${cursor}"`, 'after');
-  return Number(m[1]);
+  if (!m || m[1].length > 9) throw badInput(`invalid cursor "${cursor.slice(0, 64)}"`, 'after');
+  const offset = Number(m[1]);
+  if (offset >= MAX_CURSOR_OFFSET) throw badInput(`cursor points past position ${MAX_CURSOR_OFFSET}: narrow the filter instead of paging this deep`, 'after');
+  return offset;
 }
 
 /** Validates first/after and returns the slice to read. */

@@ -6,9 +6,13 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { annotatedRootFields, authChecker, rootFieldDefaults } from './auth/access';
+import { deadlineGuard } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
+import { AmplificationChainResolver } from './resolvers/chains.resolver';
+import { AttributionResolver, PlatformFirstSeenResolver } from './resolvers/attribution.resolver';
 import { CreatorResolver } from './resolvers/creator.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
 import { IngestionResolver } from './resolvers/ingestion.resolver';
@@ -22,7 +26,7 @@ import {
   PendingSubscriptionResolver,
 } from './resolvers/pending.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
-import { MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -33,7 +37,11 @@ export const resolvers = [
   MatchingResolver,
   PostResolver,
   AmplificationResolver,
+  AmplificationChainResolver,
+  AttributionResolver,
+  PlatformFirstSeenResolver,
   MatchSubscriptionResolver,
+  AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
   PendingQueryResolver,
@@ -42,14 +50,20 @@ export const resolvers = [
   BrandFieldsResolver,
 ] as const;
 
-export function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  let annotated = new Set<string>();
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     pubSub,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     emitSchemaFile: false,
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [rootFieldDefaults(() => annotated), deadlineGuard],
   });
+  annotated = annotatedRootFields();
+  return schema;
 }
 
 export function printSdl(schema: GraphQLSchema): string {

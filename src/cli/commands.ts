@@ -11,7 +11,6 @@ import type { BackfillSummary } from '../ingest/backfill';
 import { replayStaging } from '../ingest/replay';
 import { refreshPosts, refreshProfiles, type RefreshDeps } from '../ingest/schedule';
 import { createStaging } from '../ingest/staging';
-import { nullBus } from '../matching/events';
 import { runMatching } from '../matching/run';
 import { discoverCounterparts } from '../matching/discovery';
 import { laneLookup } from '../ingest/lookup';
@@ -133,7 +132,7 @@ export async function matchCommand(ctx: CliContext, o: CommandOptions, progress:
   if (o.discover) {
     progress.update('discovery', 0, 1);
     const rt = await ctx.ingestion();
-    const d = await discoverCounterparts(ctx.graph, nullBus, laneLookup(rt.lanes), { matching: ctx.config.matching });
+    const d = await discoverCounterparts(ctx.graph, ctx.bus, laneLookup(rt.lanes), { matching: ctx.config.matching });
     progress.update('discovery', 1, 1);
     discovered = {
       'discovery: one-platform accounts': d.sources,
@@ -142,7 +141,7 @@ export async function matchCommand(ctx: CliContext, o: CommandOptions, progress:
     };
   }
   progress.update('matching run', 0, 1);
-  const run = await runMatching(ctx.graph, nullBus, { matching: ctx.config.matching });
+  const run = await runMatching(ctx.graph, ctx.bus, { matching: ctx.config.matching });
   progress.update('matching run', 1, 1);
   return {
     'run id': run.id,

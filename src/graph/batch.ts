@@ -25,6 +25,8 @@ export interface BatchSummary {
   deactivated: string[];
   /** Posts left out because their author is not in the graph. */
   orphanPosts: string[];
+  /** Ids of the posts written. */
+  postIds: string[];
 }
 
 export async function writeBatch(graph: GraphClient, batch: RecordBatch, opts: AccountWriteOptions = {}): Promise<BatchSummary> {

@@ -26,6 +26,8 @@ export interface PostBatchSummary {
   amplifications: number;
   /** Required posts left out because their author is not in the graph. */
   orphanPosts: string[];
+  /** Ids of the posts written (for the post-write hook: cross-posts, amplification events). */
+  postIds: string[];
 }
 
 export async function writePosts(graph: GraphClient, posts: PostRecord[]): Promise<number> {
@@ -67,7 +69,7 @@ export async function writeAmplifications(graph: GraphClient, amps: Amplificatio
  * author is already in the graph), then their amplifications. One post twice: its newest fetch.
  */
 export async function writePostBatch(graph: GraphClient, required: PostWrite[], optional: PostWrite[] = []): Promise<PostBatchSummary> {
-  const out: PostBatchSummary = { posts: 0, amplifications: 0, orphanPosts: [] };
+  const out: PostBatchSummary = { posts: 0, amplifications: 0, orphanPosts: [], postIds: [] };
   const all = latestBy([...optional, ...required], (p) => postId(p.post.platform, p.post.platformPostId), (p) => p.post.fetchedAt);
   if (all.length === 0) return out;
   const authorIds = [...new Set(all.map((p) => accountId(p.post.platform, p.post.authorPlatformUserId)))];
@@ -81,6 +83,7 @@ export async function writePostBatch(graph: GraphClient, required: PostWrite[], 
   });
   await keepStoredCounts(graph, writable);
   out.posts = await writePosts(graph, writable.map((p) => p.post));
+  out.postIds = writable.map((p) => postId(p.post.platform, p.post.platformPostId));
   out.amplifications = await writeAmplificationsOrWait(
     graph,
     writable.flatMap((p) => p.amplifications),

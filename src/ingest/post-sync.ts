@@ -20,6 +20,7 @@ import {
   errorOf,
   logErrors,
   mergeInto,
+  postsWritten,
   rejectedErrors,
   type IngestContext,
   type ProfileRef,
@@ -80,6 +81,7 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
       result.posts += w.posts;
       result.amplifications += w.amplifications;
       for (const o of w.orphanPosts) result.errors.push({ ref: o, code: 'NO_AUTHOR', message: 'author not in the graph' });
+      await postsWritten(ctx, plan.lane, w.postIds);
     });
     return writing;
   };

@@ -61,6 +61,8 @@ export interface IngestRuntimeOptions {
   runMatching?: () => Promise<unknown>;
   /** Incremental matching of written accounts. Default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** After a posts sync writes posts (see IngestContext.onPostsWritten). Default none. */
+  onPostsWritten?: (postIds: string[]) => Promise<void>;
   /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
   discover?: (accountIds: string[]) => Promise<unknown>;
   /** Lanes talking to stand-in providers (set by the app's seeding for the simulated world). */
@@ -126,6 +128,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       logger,
       now: now[platform],
       onAccountsWritten: opts.onAccountsWritten,
+      onPostsWritten: opts.onPostsWritten,
     });
     const tiktokCtx = ctx('TIKTOK');
     const xCtx = ctx('X');

@@ -22,6 +22,12 @@ export interface IngestContext {
   now?: () => Date;
   /** Called with the ids of accounts written (for incremental matching); default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /**
+   * Called with the ids of posts a posts sync wrote, after their AMPLIFIED edges (cross-post
+   * detection and amplificationDetected hang here); default none. A failure is logged, never fails
+   * the sync.
+   */
+  onPostsWritten?: (postIds: string[]) => Promise<void>;
   /** Provider calls in flight per sync call (the lane's limiter paces them further). Default 4. */
   concurrency?: number;
 }
@@ -92,6 +98,13 @@ export function logErrors(ctx: IngestContext, lane: string, errors: SyncError[])
     if (e.code === 'MALFORMED') ctx.logger.warn({ lane, ref: e.ref, reason: e.message }, 'malformed provider record skipped (raw body staged)');
     else ctx.logger.debug({ lane, ref: e.ref, code: e.code, reason: e.message }, 'provider record unavailable');
   }
+}
+
+export async function postsWritten(ctx: IngestContext, lane: string, postIds: string[]): Promise<void> {
+  if (postIds.length === 0 || !ctx.onPostsWritten) return;
+  await ctx.onPostsWritten(postIds).catch((err: unknown) =>
+    ctx.logger.warn({ err, lane, posts: postIds.length }, 'post-write hook failed (cross-posts, amplification events)'),
+  );
 }
 
 export async function finish(ctx: IngestContext, lane: string, result: SyncResult, ownAccounts: string[]): Promise<SyncResult> {

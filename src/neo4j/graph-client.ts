@@ -21,7 +21,20 @@ export class GraphClient {
   constructor(
     readonly driver: Driver,
     readonly database?: string,
+    /** Set on a bounded view: when reads must have finished (ms since the epoch), or undefined for no limit. */
+    private readonly readDeadline?: () => number | undefined,
+    private readonly parent?: GraphClient,
   ) {}
+
+  /**
+   * A view of this client whose read transactions the server aborts at `deadline()` (the driver's
+   * transaction timeout), for work done on behalf of one API request. Writes are not cut: they are
+   * idempotent batches an authorised caller asked for, better finished than half done.
+   * Round trips and observers stay those of this client.
+   */
+  bounded(deadline: () => number | undefined): GraphClient {
+    return new GraphClient(this.driver, this.database, deadline, this.parent ?? this);
+  }
 
   /** Runs a named read query and returns its rows as plain objects. */
   async read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
@@ -82,6 +95,7 @@ export class GraphClient {
 
   /** @internal */
   notify(name: string, mode: 'READ' | 'WRITE', params: Params, ms: number): void {
+    if (this.parent) return this.parent.notify(name, mode, params, ms);
     this.roundTrips++;
     for (const o of this.observers) o({ name, mode, params, ms });
   }
@@ -92,7 +106,11 @@ export class GraphClient {
     const t0 = performance.now();
     try {
       const work = (tx: ManagedTransaction) => tx.run(text, params);
-      const res = mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      // Never 0: to the driver a zero timeout means none at all.
+      const at = this.readDeadline?.();
+      const timeout = at !== undefined ? Math.max(1, at - Date.now()) : undefined;
+      const res =
+        mode === 'READ' ? await session.executeRead(work, timeout !== undefined ? { timeout } : undefined) : await session.executeWrite(work);
       return res.records.map(toRow) as T[];
     } finally {
       await session.close();

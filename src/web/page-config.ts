@@ -14,3 +14,17 @@ export function graphqlPathFrom(content: string | null | undefined): string {
   if (!content || content === GRAPHQL_PATH_PLACEHOLDER || !content.startsWith('/')) return DEFAULT_GRAPHQL_PATH;
   return content;
 }
+
+/**
+ * `<meta name="cg-demo-key" content="%CG_DEMO_KEY%">`: filled with the admin key the server
+ * generated for a local demo (no API_KEYS), empty otherwise; the pages send it until the user
+ * enters a key of their own.
+ */
+export const DEMO_KEY_META = 'cg-demo-key';
+export const DEMO_KEY_PLACEHOLDER = '%CG_DEMO_KEY%';
+
+/** The demo key from the meta tag's content, or '' when absent or unfilled. */
+export function demoKeyFrom(content: string | null | undefined): string {
+  if (!content || content === DEMO_KEY_PLACEHOLDER) return '';
+  return content;
+}

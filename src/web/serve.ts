@@ -17,13 +17,20 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '../paths';
-import { DEFAULT_GRAPHQL_PATH, GRAPHQL_PATH_PLACEHOLDER } from './page-config';
+import { DEFAULT_GRAPHQL_PATH, DEMO_KEY_PLACEHOLDER, GRAPHQL_PATH_PLACEHOLDER } from './page-config';
 
 export interface MountWebOptions {
   /** Path of the GraphQL endpoint: the playground is offered there and the pages call it. Default '/graphql'. */
   graphqlPath?: string;
   /** Folder holding the build output (playground/, review/). Default `<project root>/src/web/dist`. */
   distDir?: string;
+  /** Serve the playground (PLAYGROUND; off by default in production). Default true. */
+  playground?: boolean;
+  /**
+   * The admin key generated for a local demo started without API_KEYS: written into the pages so
+   * they work at once. Never set when keys are configured (the pages then ask for a key).
+   */
+  demoKey?: string;
 }
 
 type Page = 'playground' | 'review';
@@ -47,6 +54,7 @@ const CSP: Record<Page, string> = {
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
+    "frame-ancestors 'none'",
   ].join('; '),
   review: [
     "default-src 'self'",
@@ -56,6 +64,7 @@ const CSP: Record<Page, string> = {
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
+    "frame-ancestors 'none'",
   ].join('; '),
 };
 
@@ -97,7 +106,13 @@ export function mountWeb(app: Express, opts: MountWebOptions = {}): void {
         'Referrer-Policy': 'no-referrer',
       })
       .type('html')
-      .send(html.split(GRAPHQL_PATH_PLACEHOLDER).join(escapeAttribute(graphqlPath)));
+      .send(
+        html
+          .split(GRAPHQL_PATH_PLACEHOLDER)
+          .join(escapeAttribute(graphqlPath))
+          .split(DEMO_KEY_PLACEHOLDER)
+          .join(escapeAttribute(opts.demoKey ?? '')),
+      );
   };
 
   const assets = (page: Page): RequestHandler => {
@@ -121,8 +136,9 @@ export function mountWeb(app: Express, opts: MountWebOptions = {}): void {
   };
 
   app.get(['/review', '/review/'], (_req, res, next) => void sendPage('review', res, next));
-  app.get(['/playground', '/playground/'], (_req, res, next) => void sendPage('playground', res, next));
   app.use('/review', assets('review'));
+  if (opts.playground === false) return;
+  app.get(['/playground', '/playground/'], (_req, res, next) => void sendPage('playground', res, next));
   app.use('/playground', assets('playground'));
   app.get(graphqlPath, (req, res, next) => {
     if (!prefersHtml(req)) return next();

@@ -71,7 +71,7 @@ describe('DataLoader batching', () => {
   afterAll(() => graph.close());
 
   async function roundTrips(n: number) {
-    const ctx = buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, 'test');
+    const ctx = buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, { name: 'test', role: 'viewer', via: 'key' });
     graph.resetStats();
     const res = await graphql({ schema, source: QUERY, variableValues: { n }, contextValue: ctx });
     expect(res.errors).toBeUndefined();

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { gql, startTestApp, type TestApp } from '../support/app';
+import { gql, startTestApp, type TestApp, as, wsAuth } from '../support/app';
 
 function nextEvent(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const events: any[] = [];
@@ -31,7 +31,7 @@ describe('match review over HTTP with matchChanged over ws', () => {
   let client: Client;
   beforeAll(async () => {
     app = await startTestApp();
-    client = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+    client = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: wsAuth('viewer') });
   });
   afterAll(async () => {
     await client.dispose();
@@ -50,7 +50,7 @@ describe('match review over HTTP with matchChanged over ws', () => {
       app.url,
       'mutation($id: ID!) { approveMatch(id: $id, note: "same bio photo") { id status reviewedBy reviewNote } }',
       { id: pending.id },
-      { 'x-user': 'rita@agency.test' },
+      as('reviewer'),
     );
     expect(approved.errors).toBeUndefined();
     expect(approved.data.approveMatch).toEqual({ id: pending.id, status: 'MANUAL', reviewedBy: 'rita@agency.test', reviewNote: 'same bio photo' });

@@ -30,7 +30,13 @@ describe('matchChanged across API instances through Redis', () => {
   it('delivers an approval made on instance A to a subscriber on instance B', async () => {
     const queue = await gql(a.url, '{ reviewQueue(first: 1) { nodes { id } } }');
     const id = queue.data.reviewQueue.nodes[0].id;
-    const client = createClient({ url: b.api.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({
+      url: b.api.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      // b runs without API_KEYS: it generated a demo admin key.
+      connectionParams: { authorization: `Bearer ${b.api.demoKey}` },
+    });
     try {
       const got = new Promise<any>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no event within 10 s')), 10000);

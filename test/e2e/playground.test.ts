@@ -17,8 +17,9 @@ describeBrowser('GraphQL playground (browser)', () => {
   beforeAll(async () => {
     // The browser first: without Chromium, fail at once with the install hint.
     browser = await openBrowser();
-    app = await startTestApp();
-    urls = appUrls(app.url);
+    // No API_KEYS, as on a fresh `npm start`: the server generates an admin key and the page is pre-filled with it.
+    app = await startTestApp({ API_KEYS: '' });
+    urls = appUrls(app.url, app.adminKey);
   });
   afterAll(async () => {
     await browser?.close();

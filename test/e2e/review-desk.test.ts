@@ -3,7 +3,7 @@
  * matches, Approve removes a match and the API then reports it MANUAL, and a decision made
  * elsewhere reaches the open page through the matchChanged subscription.
  */
-import { startTestApp } from '../support/app';
+import { startTestApp, TEST_KEYS, TEST_REVIEWER_NAME } from '../support/app';
 import { GraphQLRequestError } from '../../src/web/graphql-http';
 import { appUrls, gql, type AppUrls } from './api';
 import { describeBrowser, offHostUrls, openBrowser, type TestBrowser } from './browser';
@@ -35,7 +35,12 @@ describeBrowser('review desk (browser)', () => {
     // The browser first: without Chromium, fail at once with the install hint.
     browser = await openBrowser({ width: 1200, height: 1000 });
     app = await startTestApp();
-    urls = appUrls(app.url);
+    urls = appUrls(app.url, app.adminKey);
+    // Keys are configured, so the page is not pre-filled: the reviewer's key is the one this browser saved.
+    await browser.page.addInitScript(
+      (key) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('creator-graph.api-key', key),
+      TEST_KEYS.reviewer,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -103,14 +108,14 @@ describeBrowser('review desk (browser)', () => {
     const before = await gql<Pending>(urls, PENDING);
     const target = before.reviewQueue.nodes[0];
     const card = page.locator(`[data-match-id="${target.id}"]`);
-    await page.locator('[data-testid="reviewer"]').fill('e2e-reviewer');
+    await page.locator('[data-testid="api-key"]').fill(TEST_KEYS.reviewer);
     await card.locator('input.note').fill('same person, checked by e2e');
     await card.getByRole('button', { name: 'Approve' }).click();
     await card.waitFor({ state: 'detached', timeout: 15_000 });
     await expect(page.locator('[data-testid="error"]').count()).resolves.toBe(0);
 
     const after = await matchState(target.id);
-    expect(after).toMatchObject({ id: target.id, status: 'MANUAL', reviewedBy: 'e2e-reviewer', reviewNote: 'same person, checked by e2e' });
+    expect(after).toMatchObject({ id: target.id, status: 'MANUAL', reviewedBy: TEST_REVIEWER_NAME, reviewNote: 'same person, checked by e2e' });
     const queue = await gql<Pending>(urls, PENDING);
     expect(queue.reviewQueue.nodes.map((m) => m.id)).not.toContain(target.id);
   });

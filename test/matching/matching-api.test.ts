@@ -1,5 +1,5 @@
 /** runMatching and matchQuality over HTTP against the real server with the sample data. */
-import { gql, startTestApp, type TestApp } from '../support/app';
+import { gql, startTestApp, type TestApp, as } from '../support/app';
 
 describe('runMatching and matchQuality', () => {
   let app: TestApp;
@@ -33,7 +33,8 @@ describe('runMatching and matchQuality', () => {
     const nodes: { id: string; score: number; status: string }[] = matches.data.matches.nodes;
     const pending = nodes.find((m) => m.status === 'PENDING')!;
     const auto = nodes.find((m) => m.status === 'AUTO')!;
-    const who = { 'x-user': 'rita@agency.test' };
+    // The reviewer key's name, not a header the caller writes, is who decided.
+    const who = { ...as('reviewer'), 'x-user': 'mallory' };
     expect((await gql(app.url, 'mutation($id: ID!) { approveMatch(id: $id) { status } }', { id: pending.id }, who)).errors).toBeUndefined();
     expect((await gql(app.url, 'mutation($id: ID!) { rejectMatch(id: $id, note: "two people") { status } }', { id: auto.id }, who)).errors).toBeUndefined();
 

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { MAX_SIMILAR, similarCreators } from '../../analytics/similar';
 import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
 import { listCreators } from '../../graph/read';
 import type { Context } from '../context';
-import { notImplemented } from '../errors';
+import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
 import { connection, pageWindow } from '../pagination';
 import { Account } from '../types/account.type';
@@ -12,6 +13,7 @@ import { CreatorOrderField, OrderDirection, Platform } from '../types/enums';
 import { Match } from '../types/match.type';
 import { AmplificationChain, PostConnection } from '../types/post.type';
 import { ReachEstimate } from '../types/reach.type';
+import { chainOptions } from './chains.resolver';
 import { asAccount, asCreator, asMatch, asPost, iso, type CreatorObj } from './map';
 
 @Resolver(() => Creator)
@@ -102,16 +104,34 @@ export class CreatorResolver {
     return connection(page.items.map(asPost), page.total, skip);
   }
 
-  @FieldResolver(() => [AmplificationChain])
+  @FieldResolver(() => [AmplificationChain], {
+    description: 'Chains any of this creator\'s posts is part of (as root or amplifier), on one platform or both, by total engagement.',
+  })
   amplificationChains(
-    @Arg('since', () => Date, { nullable: true }) _since?: Date | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) _first?: number | null,
-  ): AmplificationChain[] {
-    throw notImplemented('Creator.amplificationChains', 'analytics');
+    @Root() c: CreatorObj,
+    @Ctx() ctx: Context,
+    @Arg('since', () => Date, { nullable: true }) since?: Date | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
+  ) {
+    return ctx.loaders.chainsByCreator.load({ id: c.id, args: chainOptions(since, false, 1, first ?? 10) });
   }
 
-  @FieldResolver(() => [SimilarCreator], { description: 'Creators with overlapping hashtags and amplifiers (lookalikes).' })
-  similar(@Arg('first', () => Int, { nullable: true, defaultValue: 10 }) _first?: number | null): SimilarCreator[] {
-    throw notImplemented('Creator.similar', 'analytics');
+  @FieldResolver(() => [SimilarCreator], {
+    description:
+      'Creators with overlapping hashtags and amplifiers (lookalikes): Adamic-Adar, so hashtags and amplifying accounts that touch many creators count for little.',
+  })
+  async similar(
+    @Root() c: CreatorObj,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first?: number | null,
+  ) {
+    const n = first ?? 10;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_SIMILAR) throw badInput(`first must be between 1 and ${MAX_SIMILAR}`, 'first');
+    const rows = await similarCreators(ctx.graph, c.id, n);
+    const creators = await ctx.loaders.creator.loadMany(rows.map((r) => r.id));
+    return rows.flatMap((r, i) => {
+      const row = creators[i];
+      return row && !(row instanceof Error) ? [{ ...r, creator: asCreator(row) }] : [];
+    });
   }
 }

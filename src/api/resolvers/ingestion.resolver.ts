@@ -3,7 +3,7 @@
  * `untrackCreator`, `refreshAccount`). Thin: the rules live in ingest/tracking.ts; this file only
  * maps outcomes to GraphQL shapes.
  */
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { LaneStatusSnapshot } from '../../ingest/lane';
 import type { Context } from '../context';
 import { ApiError } from '../errors';
@@ -56,6 +56,7 @@ export class IngestionResolver {
   }
 
   @Mutation(() => TrackCreatorPayload, { description: 'Start tracking a creator; backfills posts before it shows in dashboards.' })
+  @Authorized('admin')
   async trackCreator(@Arg('input', () => TrackCreatorInput) input: TrackCreatorInput, @Ctx() ctx: Context) {
     const outcome = await ingestionOf(ctx).tracking.track(input, ctx.actor);
     const row = outcome.creatorId ? await ctx.loaders.creator.load(outcome.creatorId) : null;
@@ -63,6 +64,7 @@ export class IngestionResolver {
   }
 
   @Mutation(() => Creator, { nullable: true })
+  @Authorized('admin')
   async untrackCreator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     if (!(await ingestionOf(ctx).tracking.untrack(id))) return null;
     ctx.loaders.creator.clear(id);
@@ -71,6 +73,7 @@ export class IngestionResolver {
   }
 
   @Mutation(() => Account, { nullable: true })
+  @Authorized('admin')
   async refreshAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const res = await ingestionOf(ctx).tracking.refresh(id);
     const blocked = res.errors.find((e) => e.code === 'LANE_UNAVAILABLE');

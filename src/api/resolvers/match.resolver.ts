@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MatchEvidenceRecord } from '../../matching/write';
 import { approveMatch, linkAccounts, rejectMatch, ReviewError } from '../../matching/review';
 import type { Context } from '../context';
@@ -57,6 +57,7 @@ export class MatchResolver {
   }
 
   @Mutation(() => Match)
+  @Authorized('reviewer')
   async approveMatch(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -67,6 +68,7 @@ export class MatchResolver {
   }
 
   @Mutation(() => Match)
+  @Authorized('reviewer')
   async rejectMatch(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
@@ -77,6 +79,7 @@ export class MatchResolver {
   }
 
   @Mutation(() => Match, { description: 'Manually link two accounts (one per platform) as one creator.' })
+  @Authorized('reviewer')
   async linkAccounts(
     @Arg('accountIds', () => [ID]) accountIds: string[],
     @Ctx() ctx: Context,

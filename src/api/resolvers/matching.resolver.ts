@@ -3,7 +3,7 @@
  * way), `matchQuality` measures the matcher against reviewer decisions. Thin: the work lives in
  * src/matching.
  */
-import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { matchQuality } from '../../matching/quality';
 import { runMatching } from '../../matching/run';
 import type { Context } from '../context';
@@ -12,6 +12,7 @@ import { MatchingRun, MatchQuality } from '../types/match.type';
 @Resolver()
 export class MatchingResolver {
   @Mutation(() => MatchingRun)
+  @Authorized('admin')
   async runMatching(@Ctx() ctx: Context): Promise<MatchingRun> {
     const run = await runMatching(ctx.graph, ctx.bus, { matching: ctx.config.matching });
     ctx.logger.info(

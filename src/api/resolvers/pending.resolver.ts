@@ -3,33 +3,19 @@
  * are in the schema now so it stays a superset of the contract; until then they answer a clear
  * NOT_IMPLEMENTED error rather than a wrong or empty result.
  */
-import { Arg, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { notImplemented } from '../errors';
 import { BrandInput, CampaignInput } from '../inputs/brand.input';
 import { BudgetInput, ShortlistInput } from '../inputs/planning.input';
 import { Brand, Campaign, Graph, Launch } from '../types/brand.type';
 import { Platform, SpilloverClass } from '../types/enums';
 import { BudgetProjection, ShortlistEntry } from '../types/planning.type';
-import { Amplification, AmplificationChain } from '../types/post.type';
-import { Attribution, CategoryLag, HashtagTrend } from '../types/trend.type';
+import { CategoryLag, HashtagTrend } from '../types/trend.type';
 
-const INGEST = 'ingestion lanes';
 const ANALYTICS = 'analytics';
 
 @Resolver()
 export class PendingQueryResolver {
-  @Query(() => [AmplificationChain])
-  amplificationChains(
-    @Arg('creatorId', () => ID, { nullable: true }) _c?: string,
-    @Arg('campaignId', () => ID, { nullable: true }) _k?: string,
-    @Arg('since', () => Date, { nullable: true }) _s?: Date,
-    @Arg('crossPlatformOnly', () => Boolean, { nullable: true, defaultValue: true }) _x?: boolean,
-    @Arg('minDepth', () => Int, { nullable: true, defaultValue: 2 }) _d?: number,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) _f?: number,
-  ): AmplificationChain[] {
-    throw notImplemented('amplificationChains', ANALYTICS);
-  }
-
   @Query(() => [HashtagTrend])
   hashtagTrends(
     @Arg('since', () => Date, { nullable: true }) _s?: Date,
@@ -48,16 +34,6 @@ export class PendingQueryResolver {
     @Arg('until', () => Date, { nullable: true }) _u?: Date,
   ): CategoryLag[] {
     throw notImplemented('categoryLags', ANALYTICS);
-  }
-
-  @Query(() => Attribution, { description: 'Which platform a story broke on: give a hashtag, a URL or a phrase.' })
-  attribution(
-    @Arg('hashtag', () => String, { nullable: true }) _h?: string,
-    @Arg('url', () => String, { nullable: true }) _u?: string,
-    @Arg('text', () => String, { nullable: true }) _t?: string,
-    @Arg('since', () => Date, { nullable: true }) _s?: Date,
-  ): Attribution {
-    throw notImplemented('attribution', ANALYTICS);
   }
 
   @Query(() => [Brand])
@@ -103,11 +79,13 @@ export class PendingQueryResolver {
 @Resolver()
 export class PendingMutationResolver {
   @Mutation(() => Brand)
+  @Authorized('admin')
   createBrand(@Arg('input', () => BrandInput) _i: BrandInput): Brand {
     throw notImplemented('createBrand', ANALYTICS);
   }
 
   @Mutation(() => Campaign)
+  @Authorized('admin')
   createCampaign(@Arg('input', () => CampaignInput) _i: CampaignInput): Campaign {
     throw notImplemented('createCampaign', ANALYTICS);
   }
@@ -115,11 +93,6 @@ export class PendingMutationResolver {
 
 @Resolver()
 export class PendingSubscriptionResolver {
-  @Subscription(() => Amplification, { subscribe: () => { throw notImplemented('amplificationDetected', INGEST); } })
-  amplificationDetected(@Root() a: Amplification, @Arg('creatorId', () => ID, { nullable: true }) _c?: string) {
-    return a;
-  }
-
   @Subscription(() => HashtagTrend, { subscribe: () => { throw notImplemented('trendSpike', ANALYTICS); } })
   trendSpike(
     @Root() t: HashtagTrend,

@@ -1,8 +1,10 @@
-import { Arg, Int, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
+import type { AmplificationEvent } from '../../analytics/amplification-watch';
 import type { MatchEventPayload } from '../../matching/events';
-import { MATCH_CHANGED } from '../pubsub';
+import { AMPLIFICATION_DETECTED, MATCH_CHANGED } from '../pubsub';
 import { MatchStatus } from '../types/enums';
 import { MatchEvent } from '../types/match.type';
+import { Amplification } from '../types/post.type';
 
 interface MatchChangedArgs {
   statuses?: MatchStatus[] | null;
@@ -22,6 +24,19 @@ export class MatchSubscriptionResolver {
     @Arg('statuses', () => [MatchStatus], { nullable: true }) _statuses?: MatchStatus[] | null,
     @Arg('minScore', () => Int, { nullable: true }) _minScore?: number | null,
   ) {
+    return event;
+  }
+}
+
+@Resolver()
+export class AmplificationSubscriptionResolver {
+  @Subscription(() => Amplification, {
+    topics: AMPLIFICATION_DETECTED,
+    description: 'A new AMPLIFIED edge (ingestion, or the cross-post detector); with creatorId, only edges with that creator on either end.',
+    filter: ({ payload, args }: { payload: AmplificationEvent; args: { creatorId?: string | null } }) =>
+      !args.creatorId || payload.creatorIds.includes(args.creatorId),
+  })
+  amplificationDetected(@Root() event: AmplificationEvent, @Arg('creatorId', () => ID, { nullable: true }) _creatorId?: string | null) {
     return event;
   }
 }

@@ -89,9 +89,9 @@ export class AmplificationChain {
   platforms: Platform[];
   @Field(() => [Creator])
   creators: Creator[];
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Hops on the longest amplification path from the root (1: the root\'s direct amplifiers only).' })
   depth: number;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Seconds from the root to the chain\'s last post.' })
   spanSeconds: number;
   @Field()
   crossPlatform: boolean;

@@ -50,7 +50,10 @@ export class PlatformFirstSeen {
   at: Date;
   @Field(() => Post)
   post: Post;
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Bound on how late we could have seen earlier posts on this platform (its polling interval then).',
+  })
   collectionLatencySeconds: number | null;
 }
 
@@ -60,8 +63,14 @@ export class Attribution {
   firstPlatform: Platform | null;
   @Field(() => Post, { nullable: true })
   firstPost: Post | null;
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How far the first platform led the other one, in seconds.' })
   leadSeconds: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Whether the lead outlasts our own blind spot: false when leadSeconds is within the trailing platform's collectionLatencySeconds (an earlier post there that we have not polled yet could reverse it); null when only one platform has the topic.",
+  })
+  leadCertain: boolean | null;
   @Field(() => [PlatformFirstSeen])
   firstSeen: PlatformFirstSeen[];
 }

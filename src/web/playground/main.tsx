@@ -7,21 +7,45 @@
 import './workers';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
 import 'graphiql/style.css';
 import './playground.css';
 import { PLAYGROUND_EXAMPLES } from '../examples';
 import { websocketUrl } from '../graphql-http';
-import { GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
+import { DEMO_KEY_META, demoKeyFrom, GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
 
-const graphqlPath = graphqlPathFrom(document.querySelector(`meta[name="${GRAPHQL_PATH_META}"]`)?.getAttribute('content'));
+const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+const graphqlPath = graphqlPathFrom(meta(GRAPHQL_PATH_META));
+/** A local demo's generated admin key, written into the page by the server; '' when keys are configured. */
+const demoKey = demoKeyFrom(meta(DEMO_KEY_META));
 
-const fetcher = createGraphiQLFetcher({
+/**
+ * The Authorization the user last typed in the Headers editor, for the socket: graphql-ws sends
+ * credentials once, in connection_init, not per operation.
+ */
+let editorAuthorization: string | undefined;
+
+const base = createGraphiQLFetcher({
   url: graphqlPath,
+  // The editor's headers override these, so a user's own key wins over the demo key.
+  headers: demoKey ? { Authorization: `Bearer ${demoKey}` } : undefined,
   // lazy: the socket opens on the first subscription and closes when the last one ends.
-  wsClient: createClient({ url: websocketUrl(window.location, graphqlPath), lazy: true }),
+  wsClient: createClient({
+    url: websocketUrl(window.location, graphqlPath),
+    lazy: true,
+    connectionParams: () => {
+      const authorization = editorAuthorization ?? (demoKey ? `Bearer ${demoKey}` : undefined);
+      return authorization ? { authorization } : {};
+    },
+  }),
 });
+
+const fetcher: Fetcher = (params, opts) => {
+  const typed = Object.entries(opts?.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  if (typeof typed === 'string') editorAuthorization = typed;
+  return base(params, opts);
+};
 
 const tabs = PLAYGROUND_EXAMPLES.map((e) => ({ query: e.query, variables: e.variables ?? null }));
 
@@ -46,6 +70,8 @@ function Playground() {
       defaultQuery={tabs[0].query}
       initialVariables={isFirstVisit() ? (tabs[0].variables ?? undefined) : undefined}
       defaultEditorToolsVisibility="variables"
+      // Without a demo key the user brings one: show where it goes.
+      defaultHeaders={demoKey ? undefined : '{\n  "Authorization": "Bearer <your API key>"\n}'}
     >
       <GraphiQL.Logo>
         <span className="cg-logo">

@@ -199,31 +199,33 @@ const CONNECTION_LABEL: Record<ConnectionState, string> = {
   closed: 'offline',
 };
 
-function ReviewerField({ reviewer }: { reviewer: ReviewerStore }) {
-  const [name, setName] = useState(reviewer.initial);
+/** The reviewer's API key: the API records the key's name on each decision, so the key is the identity. */
+function ApiKeyField({ apiKey }: { apiKey: ApiKeyStore }) {
+  const [key, setKey] = useState(apiKey.initial);
   return (
     <input
       className="reviewer"
-      type="text"
-      placeholder="Your name"
-      aria-label="Reviewer name"
-      data-testid="reviewer"
-      value={name}
+      type="password"
+      autoComplete="off"
+      placeholder="API key"
+      aria-label="API key"
+      data-testid="api-key"
+      value={key}
       onChange={(e) => {
-        setName(e.target.value);
-        reviewer.save(e.target.value.trim());
+        setKey(e.target.value);
+        apiKey.save(e.target.value.trim());
       }}
     />
   );
 }
 
-/** Where the page keeps the reviewer's name (sent with every request). */
-export interface ReviewerStore {
+/** Where the page keeps the reviewer's API key (sent with every request and on the live socket). */
+export interface ApiKeyStore {
   initial: string;
-  save(name: string): void;
+  save(key: string): void;
 }
 
-export function ReviewDesk(props: { api: ReviewDeskApi; playgroundHref: string; reviewer: ReviewerStore }) {
+export function ReviewDesk(props: { api: ReviewDeskApi; playgroundHref: string; apiKey: ApiKeyStore }) {
   const { api, playgroundHref } = props;
   const [{ queue, totalCount }, dispatch] = useReducer(deskReducer, EMPTY_DESK);
   const [loading, setLoading] = useState(true);
@@ -288,7 +290,7 @@ export function ReviewDesk(props: { api: ReviewDeskApi; playgroundHref: string; 
         <button type="button" onClick={() => void load()} disabled={loading}>
           Reload
         </button>
-        <ReviewerField reviewer={props.reviewer} />
+        <ApiKeyField apiKey={props.apiKey} />
         <a href={playgroundHref}>GraphQL playground</a>
       </header>
       {loadError && <ErrorBox error={loadError} onDismiss={() => setLoadError(null)} />}

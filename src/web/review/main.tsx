@@ -1,43 +1,46 @@
 /**
  * Entry of the review desk page: reads where the API is from the page, opens one lazy graphql-ws
- * client for live updates and renders the desk. The reviewer's name travels as the X-User header
- * (and the socket's connection parameter), which the API records on each decision.
+ * client for live updates and renders the desk. The reviewer's API key travels as
+ * `Authorization: Bearer` (and as the socket's `authorization` connection parameter); the API
+ * records the key's name on each decision. A local demo's generated key is pre-filled.
  */
 import { createRoot } from 'react-dom/client';
 import { createClient } from 'graphql-ws';
 import './review.css';
 import { websocketUrl } from '../graphql-http';
-import { GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
+import { DEMO_KEY_META, demoKeyFrom, GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
 import { ReviewDesk } from './App';
 import { createReviewDeskApi } from './desk-api';
 
-const REVIEWER_KEY = 'creator-graph.reviewer';
+const KEY_STORE = 'creator-graph.api-key';
+const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
 
-/** The reviewer's name, kept in this browser and sent as X-User: the API records it on decisions. */
-let reviewer = '';
+/** The key this browser saved, else the demo key the server wrote into the page. */
+let apiKey = demoKeyFrom(meta(DEMO_KEY_META));
 try {
-  reviewer = window.localStorage.getItem(REVIEWER_KEY) ?? '';
+  apiKey = window.localStorage.getItem(KEY_STORE) || apiKey;
 } catch {
-  // storage disabled: the name lasts for this page only
+  // storage disabled: the key lasts for this page only
 }
 
-function saveReviewer(name: string): void {
-  reviewer = name;
+function saveKey(key: string): void {
+  apiKey = key;
   try {
-    window.localStorage.setItem(REVIEWER_KEY, name);
+    window.localStorage.setItem(KEY_STORE, key);
   } catch {
     // as above
   }
 }
 
-const identityHeaders = (): Record<string, string> => (reviewer ? { 'x-user': reviewer } : {});
+const authorization = (): Record<string, string> => (apiKey ? { authorization: `Bearer ${apiKey}` } : {});
 
-const graphqlPath = graphqlPathFrom(document.querySelector(`meta[name="${GRAPHQL_PATH_META}"]`)?.getAttribute('content'));
+const graphqlPath = graphqlPathFrom(meta(GRAPHQL_PATH_META));
 
 const wsClient = createClient({
   url: websocketUrl(window.location, graphqlPath),
   lazy: true,
-  connectionParams: identityHeaders,
+  // Read at every (re)connect, so a key entered after a refusal is used on the next attempt.
+  connectionParams: authorization,
   // A desk left open should come back by itself after a server restart.
   retryAttempts: 1000,
   shouldRetry: () => true,
@@ -46,9 +49,9 @@ const wsClient = createClient({
 const api = createReviewDeskApi({
   graphqlUrl: graphqlPath,
   wsClient,
-  headers: identityHeaders,
+  headers: authorization,
 });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('review desk: #root is missing from the page');
-createRoot(root).render(<ReviewDesk api={api} playgroundHref={graphqlPath} reviewer={{ initial: reviewer, save: saveReviewer }} />);
+createRoot(root).render(<ReviewDesk api={api} playgroundHref={graphqlPath} apiKey={{ initial: apiKey, save: saveKey }} />);

@@ -1,0 +1,109 @@
+/**
+ * Refuses an operation before it runs when it is too deep, has too many aliases or costs too much:
+ * one check for HTTP (an Apollo plugin) and graphql-ws (onSubscribe), so both doors hold the same
+ * limits. Depth and aliases are counted by graphql-armor's rules, cost by graphql-query-complexity.
+ *
+ * Cost: every field costs 1 plus its children; a field with `first` (or `limit`) multiplies its
+ * children by that page size, a connection's `nodes`/`edges` do not multiply again, and any other
+ * list multiplies by LIST_GUESS (an account's history, a creator's accounts: we cannot know the
+ * length before running it, so assume a few).
+ */
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import {
+  getNamedType,
+  getNullableType,
+  isListType,
+  validate,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ApiError } from '../errors';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+export const LIST_GUESS = 10;
+
+export type LimitReason = 'depth' | 'aliases' | 'cost';
+
+export class QueryTooComplex extends ApiError {
+  constructor(
+    readonly reason: LimitReason,
+    readonly limit: number,
+    readonly actual: number,
+  ) {
+    const what = reason === 'cost' ? 'estimated cost' : reason === 'depth' ? 'depth' : 'alias count';
+    super('QUERY_TOO_COMPLEX', `query refused before execution: its ${what} is ${actual}, the limit is ${limit}`, {
+      reason,
+      limit,
+      actual,
+      // Apollo answers errors raised while resolving the operation with this status.
+      http: { status: 400 },
+    });
+  }
+}
+
+const pageSize = (args: Record<string, unknown>): number | undefined => {
+  for (const name of ['first', 'limit', 'last']) {
+    const v = args[name];
+    if (typeof v === 'number' && Number.isFinite(v)) return Math.max(0, v);
+  }
+  return undefined;
+};
+
+export const costEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
+  const size = pageSize(args);
+  if (size !== undefined) return 1 + size * Math.max(1, childComplexity);
+  const list = isListType(getNullableType(field.type));
+  const inConnection = /Connection$/.test(getNamedType(type).name) && (field.name === 'nodes' || field.name === 'edges');
+  return 1 + (list && !inConnection ? LIST_GUESS : 1) * childComplexity;
+};
+
+/**
+ * Depth and aliases: structural, so they need no variables and can run before GraphQL's own
+ * validation, whose dozens of passes over a 500-alias document cost far more than this one.
+ */
+export function checkQueryShape(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): QueryTooComplex | null {
+  let refusal: QueryTooComplex | null = null;
+  const found = (err: GraphQLError) => Number(/found (\d+)/.exec(err.message)?.[1] ?? NaN);
+  validate(schema, document, [
+    maxDepthRule({
+      n: limits.maxDepth,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [(_ctx, err) => (refusal ??= new QueryTooComplex('depth', limits.maxDepth, found(err)))],
+    }),
+    maxAliasesRule({
+      n: limits.maxAliases,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [(_ctx, err) => (refusal ??= new QueryTooComplex('aliases', limits.maxAliases, found(err)))],
+    }),
+  ]);
+  return refusal;
+}
+
+/** The estimated cost against its limit. `document` must have passed validation (variables are coerced here). */
+export function checkQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  limits: QueryLimits,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+): QueryTooComplex | null {
+  const cost = getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    operationName: operationName ?? undefined,
+    estimators: [costEstimator],
+  });
+  return cost > limits.maxCost ? new QueryTooComplex('cost', limits.maxCost, cost) : null;
+}
+

@@ -1,0 +1,46 @@
+/**
+ * The limits against the documents our own pages send: every playground example and review-desk
+ * document is well within the default depth, alias and cost limits, and the cost grows with `first`.
+ */
+import { parse } from 'graphql';
+import { createPubSubHandle } from '../../../src/api/pubsub';
+import { buildApiSchema } from '../../../src/api/schema';
+import { checkQueryCost, checkQueryShape, LIST_GUESS } from '../../../src/api/limits/query-limits';
+import { loadConfig } from '../../../src/config';
+import { PLAYGROUND_EXAMPLES } from '../../../src/web/examples';
+import * as desk from '../../../src/web/review/documents';
+
+const limits = loadConfig({}).api;
+
+describe('query limits', () => {
+  let schema: Awaited<ReturnType<typeof buildApiSchema>>;
+  beforeAll(async () => {
+    schema = await buildApiSchema(createPubSubHandle().pubSub);
+  });
+
+  it("lets every document of the playground and the review desk through", () => {
+    const docs = [
+      ...PLAYGROUND_EXAMPLES.map((e) => ({ name: e.title, query: e.query, variables: e.variables })),
+      ...Object.entries(desk)
+        .filter(([, v]) => typeof v === 'string' && /^\s*(query|mutation|subscription|\{)/.test(v))
+        .map(([name, query]) => ({ name, query: query as string, variables: { first: desk.QUEUE_SIZE, id: 'm1' } })),
+    ];
+    expect(docs.length).toBeGreaterThan(4);
+    for (const d of docs) {
+      const doc = parse(d.query);
+      expect({ name: d.name, refusal: checkQueryShape(schema, doc, limits)?.message ?? checkQueryCost(schema, doc, limits, d.variables as Record<string, unknown>, undefined)?.message ?? null }).toEqual({ name: d.name, refusal: null });
+    }
+  });
+
+  it('costs lists by first, and unbounded lists by a guess', () => {
+    const cost = (q: string) => {
+      const r = checkQueryCost(schema, parse(q), { ...limits, maxCost: 0 }, {}, undefined);
+      return r!.actual;
+    };
+    const ten = cost('{ creators(first: 10) { nodes { id displayName } } }');
+    const hundred = cost('{ creators(first: 100) { nodes { id displayName } } }');
+    expect(hundred - 1).toBe(10 * (ten - 1));
+    const withAccounts = cost('{ creators(first: 10) { nodes { accounts { id } } } }');
+    expect(withAccounts).toBeGreaterThanOrEqual(10 * LIST_GUESS);
+  });
+});

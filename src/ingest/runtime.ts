@@ -27,14 +27,14 @@ import { TrackingService, type LinkAccounts } from './tracking';
 export interface IngestionService {
   lanes: Lanes;
   tracking: TrackingService;
+  /** The ingestion clock of each lane (the simulators' for a redirected lane). */
+  now: Record<Platform, () => Date>;
 }
 
 export interface IngestRuntime extends IngestionService {
   clients: ProviderClients;
   staging?: Staging;
   scheduler?: Scheduler;
-  /** The ingestion clock of each lane. */
-  now: Record<Platform, () => Date>;
   close(): Promise<void>;
 }
 

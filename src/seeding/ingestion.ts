@@ -7,14 +7,15 @@
 import type { Config } from '../config';
 import { startIngestion, type IngestRuntime, type IngestRuntimeOptions } from '../ingest/runtime';
 import type { TrackingService } from '../ingest/tracking';
+import { upsertBrand } from '../graph/brands';
 import type { MatchEventBus } from '../matching/events';
 import { linkAccounts, ReviewError } from '../matching/review';
-import { startWorldDemo, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
+import { startWorldDemo, worldBrands, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
 
 export interface SeededIngestion extends IngestRuntime {
   /** Set when some lane talks to a simulator. */
   demo?: WorldDemo;
-  /** Tracks the simulated world's accounts and backfills them (the demo's seed). */
+  /** Tracks the simulated world's accounts and backfills them, then stores its brands (the demo's seed). */
   seedWorld(opts?: Parameters<TrackingService['trackMany']>[1]): Promise<Awaited<ReturnType<TrackingService['trackMany']>>>;
 }
 
@@ -53,7 +54,10 @@ export async function startSeededIngestion(config: Config, opts: SeededIngestion
     demo,
     seedWorld: async (o) => {
       if (!demo) throw new Error('no simulated world: every lane has a provider key (or SIMULATE=false)');
-      return runtime.tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
+      const res = await runtime.tracking.trackMany(worldHandles(demo.world, demo.simulated), o);
+      // The brands own accounts the tracking above stored; a brand whose accounts failed to load owns fewer.
+      for (const b of worldBrands(demo.world, demo.simulated)) await upsertBrand(opts.graph, b);
+      return res;
     },
     close: async () => {
       await runtime.close();

@@ -26,6 +26,7 @@ const REQUIRED: Record<string, 'reviewer' | 'admin'> = {
   refreshAccount: 'admin',
   createBrand: 'admin',
   createCampaign: 'admin',
+  runExport: 'admin',
 };
 const RANK = { anonymous: -1, viewer: 0, reviewer: 1, admin: 2 } as const;
 type Caller = keyof typeof RANK;

@@ -85,7 +85,7 @@ describe('deletion', () => {
     const t = await state(ids().tiktok);
     expect(t).toMatchObject({ active: false, reason: 'NOT_FOUND', creatorActive: false });
     // Neo4j prints fractional seconds without trailing zeros (.39Z for .390Z): compare instants, not strings.
-    expect(new Date(t.deactivatedAt).getTime()).toBe(now.getTime());
+    expect(new Date(t.deactivatedAt as string).getTime()).toBe(now.getTime());
     expect(t.removed).toBe(t.posts);
     const x = await state(ids().x);
     expect(x).toMatchObject({ active: false, reason: 'SUSPENDED', creatorActive: false });

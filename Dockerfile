@@ -8,6 +8,8 @@ COPY tsconfig.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY cypher ./cypher
+COPY config ./config
+COPY sql ./sql
 COPY schema ./schema
 RUN npm run build:ts && npm run build:web
 
@@ -19,6 +21,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/src/web/dist ./src/web/dist
 COPY cypher ./cypher
+COPY config ./config
+COPY sql ./sql
 COPY schema ./schema
 EXPOSE 4000
 USER node

@@ -35,11 +35,11 @@ import { cypher } from '../src/neo4j/queries';
 import { wipeGraph } from '../src/neo4j/wipe';
 import { ingestBenchWorld, startBenchWorld } from './ingest';
 
-const WARMUP = 10;
+export const WARMUP = 10;
 const TARGET_RATIO = 1.5;
 const TARGET_CHAINS_P50_MS = 100;
 
-interface CaseFigures {
+export interface CaseFigures {
   name: string;
   statements: number;
   ours: { p50: number; p99: number };
@@ -66,7 +66,7 @@ function percentile(xs: number[], p: number): number {
   return Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] * 10) / 10;
 }
 
-interface Case {
+export interface Case {
   name: string;
   query: string;
   variables: Record<string, unknown>;
@@ -104,7 +104,8 @@ async function runFloor(graph: GraphClient, statements: { text: string; params: 
   }
 }
 
-async function measure(schema: GraphQLSchema, graph: GraphClient, c: Case, runs: number): Promise<CaseFigures> {
+/** Ours against the floor for one case (also used by bench/graph-views.ts). */
+export async function measure(schema: GraphQLSchema, graph: GraphClient, c: Case, runs: number): Promise<CaseFigures> {
   const statements = (await statementsOf(schema, graph, c)).map((s) => ({ text: cypher(s.name), params: s.params }));
   for (let i = 0; i < WARMUP; i++) {
     await runOurs(schema, graph, c);

@@ -94,7 +94,7 @@ export interface MatchingBenchResult {
 }
 
 /** Creators giving about `perPlatform` accounts on each platform (the world puts 75% of creators on each). */
-function creatorsFor(perPlatform: number): number {
+export function creatorsFor(perPlatform: number): number {
   return Math.round(perPlatform / 0.76);
 }
 
@@ -205,7 +205,7 @@ async function rawDriverBaseline(graph: GraphClient): Promise<{ rows: number; ma
 }
 
 /** Empties the graph and writes the world's accounts, as ingestion would (creators without matches). */
-async function loadWorld(graph: GraphClient, world: World): Promise<number> {
+export async function loadWorld(graph: GraphClient, world: World): Promise<number> {
   await wipeGraph(graph);
   await migrate(graph);
   const t = performance.now();

@@ -18,6 +18,7 @@ import { createDriver } from './neo4j/driver';
 import { GraphClient } from './neo4j/graph-client';
 import { startLocalNeo4j, type LocalNeo4j } from './neo4j/local-server';
 import { migrate } from './neo4j/migrate';
+import { scheduleExport } from './warehouse/schedule';
 import { startSeededIngestion, type SeededIngestion } from './seeding/ingestion';
 import { loadSample } from './seeding/sample';
 
@@ -109,6 +110,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       () => undefined,
       (err: unknown) => logger.error({ err }, 'background ingestion at start failed'),
     );
+
+    // The daily BI export into the warehouse (only with WAREHOUSE_URL).
+    const exports = scheduleExport(graph, config, logger);
+    if (exports) closers.push(async () => exports.stop());
 
     const schema = await buildApiSchema(pubsub.pubSub);
     const api = await startApi(

@@ -126,6 +126,14 @@ const EnvSchema = z.object({
   SIM_CREATORS: int(10).default(300),
   SIM_SEED: int(0).default(42),
 
+  /** Prices, credit costs and tier limits for budgetProjection (dated JSON; default config/planning.json). */
+  PLANNING_CONFIG: z.string().min(1).optional(),
+  /** PostgreSQL warehouse for the cross_platform_creators export; unset: no upsert, no schedule. */
+  WAREHOUSE_URL: url(['postgres', 'postgresql']).optional(),
+  /** When the export runs (cron, UTC). */
+  EXPORT_SCHEDULE: cron('0 6 * * *'),
+  /** Also write CSV and Parquet files here on each scheduled export; unset: warehouse only. */
+  EXPORT_DIR: z.string().min(1).optional(),
   /** `role:key` or `role:name:key`, comma-separated; roles viewer, reviewer, admin. */
   API_KEYS: z.string().optional(),
   /** Optional JWT bearer tokens from an identity provider, verified against its JWKS. */
@@ -192,6 +200,9 @@ export interface Config {
   };
   seedOnStart: boolean;
   simulation: { mode: 'auto' | 'true' | 'false'; creators: number; seed: number };
+  /** Path of the planning configuration; undefined: config/planning.json. */
+  planningConfig?: string;
+  export: { warehouseUrl?: string; schedule: string; dir?: string };
   auth: {
     keys: ApiKeyEntry[];
     jwt?: { jwksUrl: string; issuer?: string; audience?: string; rolesClaim: string };
@@ -301,6 +312,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: e.SEED_ON_START,
     simulation: { mode: e.SIMULATE, creators: e.SIM_CREATORS, seed: e.SIM_SEED },
+    planningConfig: e.PLANNING_CONFIG,
+    export: { warehouseUrl: e.WAREHOUSE_URL, schedule: e.EXPORT_SCHEDULE, dir: e.EXPORT_DIR },
     auth: {
       keys,
       jwt: e.AUTH_JWKS_URL

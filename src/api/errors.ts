@@ -3,10 +3,10 @@
  * on codes, not on message text.
  */
 import { GraphQLError } from 'graphql';
-import type { ApiErrorCode } from '../error-codes';
+import type { ApiErrorCode, UserErrorCode } from '../error-codes';
 
 /** The API's codes, declared in the one catalogue (src/error-codes.ts). */
-export type ErrorCode = ApiErrorCode;
+export type ErrorCode = ApiErrorCode | UserErrorCode;
 
 export class ApiError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -19,3 +19,7 @@ export const badInput = (message: string, field?: string) =>
   new ApiError('BAD_USER_INPUT', message, field ? { field } : {});
 export const notImplemented = (field: string, issue: string) =>
   new ApiError('NOT_IMPLEMENTED', `${field} is not yet implemented (${issue})`, { field });
+
+/** A tracking UserError ({code, field, message}) as a thrown error, for mutations without a payload. */
+export const fromUserError = (e: { code: UserErrorCode; message: string; field?: string[] | null }) =>
+  new ApiError(e.code, e.message, e.field ? { field: e.field } : {});

@@ -8,6 +8,8 @@
 import DataLoader from 'dataloader';
 import { amplificationChains, type ChainOptions } from '../analytics/chains';
 import * as read from '../graph/read';
+import { accountsByBrands, brandsByIds } from '../graph/brands';
+import { campaignsByIds, creatorsByCampaigns } from '../graph/campaigns';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 
@@ -52,6 +54,10 @@ export function createLoaders(g: GraphClient) {
     postsByCreator: argLoader((ids, a: read.PostPageArgs & { platform: Platform | null }) =>
       read.postsByCreators(g, ids, a),
     ),
+    brand: new DataLoader((ids: readonly string[]) => brandsByIds(g, ids)),
+    accountsByBrand: new DataLoader((ids: readonly string[]) => accountsByBrands(g, ids)),
+    campaign: new DataLoader((ids: readonly string[]) => campaignsByIds(g, ids)),
+    creatorsByCampaign: new DataLoader((ids: readonly string[]) => creatorsByCampaigns(g, ids)),
     /** Creator.amplificationChains of every creator on the page, in one statement. */
     chainsByCreator: argLoader(async (ids, a: ChainOptions) => {
       const chains = await amplificationChains(g, ids.map((id) => ({ key: id, creatorIds: [id] })), a);

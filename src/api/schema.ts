@@ -19,12 +19,12 @@ import { IngestionResolver } from './resolvers/ingestion.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
-import {
-  BrandFieldsResolver,
-  PendingMutationResolver,
-  PendingQueryResolver,
-  PendingSubscriptionResolver,
-} from './resolvers/pending.resolver';
+import { PendingQueryResolver, PendingSubscriptionResolver } from './resolvers/pending.resolver';
+import { BrandResolver } from './resolvers/brand.resolver';
+import { CampaignResolver } from './resolvers/campaign.resolver';
+import { GraphViewResolver } from './resolvers/graph.resolver';
+import { PlanningResolver } from './resolvers/planning.resolver';
+import { ExportResolver } from './resolvers/export.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
 import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
 
@@ -44,10 +44,13 @@ export const resolvers = [
   AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
+  BrandResolver,
+  CampaignResolver,
+  GraphViewResolver,
+  PlanningResolver,
+  ExportResolver,
   PendingQueryResolver,
-  PendingMutationResolver,
   PendingSubscriptionResolver,
-  BrandFieldsResolver,
 ] as const;
 
 export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

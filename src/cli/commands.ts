@@ -5,6 +5,8 @@
  *             the simulated world (the demo's seed)
  *   replay    rebuild the graph from raw staging alone (idempotent)
  *   match     the full matching run
+ *   export    the cross_platform_creators dimension as CSV / Parquet files, and into the
+ *             PostgreSQL warehouse when WAREHOUSE_URL is set
  */
 import type { Platform, TrackingTier } from '../graph/model';
 import type { BackfillSummary } from '../ingest/backfill';
@@ -14,6 +16,8 @@ import { createStaging } from '../ingest/staging';
 import { runMatching } from '../matching/run';
 import { discoverCounterparts } from '../matching/discovery';
 import { laneLookup } from '../ingest/lookup';
+import { runExport } from '../warehouse/export';
+import type { FileFormat } from '../warehouse/files';
 import type { CliContext } from './context';
 import type { Progress } from './progress';
 
@@ -59,6 +63,32 @@ export interface CommandOptions {
   world?: boolean;
   discover?: boolean;
   dir?: string;
+  format?: string;
+  out?: string;
+}
+
+function formatsOf(v: string | undefined): FileFormat[] {
+  if (!v) return [];
+  const out = v.split(/[,|]/).map((f) => f.trim().toLowerCase());
+  for (const f of out) if (f !== 'csv' && f !== 'parquet') throw new UsageError(`--format must be csv, parquet or both (csv,parquet), got "${f}"`);
+  return [...new Set(out)] as FileFormat[];
+}
+
+export async function exportCommand(ctx: CliContext, o: CommandOptions, progress: Progress): Promise<Summary> {
+  const formats = formatsOf(o.format);
+  if (formats.length > 0 && !o.out) throw new UsageError('--out DIR is needed with --format');
+  const warehouseUrl = ctx.config.export.warehouseUrl;
+  if (formats.length === 0 && !warehouseUrl) throw new UsageError('nothing to export to: give --format csv|parquet --out DIR, or set WAREHOUSE_URL');
+  progress.update('export', 0, 1);
+  const s = await runExport(ctx.graph, { formats, dir: o.out, warehouseUrl });
+  progress.update('export', 1, 1);
+  return {
+    rows: s.rows,
+    'inactive rows': s.inactiveRows,
+    files: s.files.join(', ') || 'none',
+    warehouse: s.warehouse ? `${s.warehouse.inserted} inserted, ${s.warehouse.updated} updated, ${s.warehouse.retired} retired` : 'WAREHOUSE_URL unset',
+    seconds: Math.round(s.elapsedMs / 100) / 10,
+  };
 }
 
 export async function ingestCommand(ctx: CliContext, o: CommandOptions, progress: Progress): Promise<Summary> {
@@ -163,5 +193,6 @@ export const COMMANDS = {
   backfill: backfillCommand,
   replay: replayCommand,
   match: matchCommand,
+  export: exportCommand,
 } as const;
 export type CommandName = keyof typeof COMMANDS;

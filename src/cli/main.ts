@@ -19,6 +19,8 @@ commands:
   backfill   load the backfill window still missing   [--days N] [--world: first track the simulated world]
   replay     rebuild the graph from raw staging        [--dir DIR (default STAGING_DIR)]
   match      the full matching run                     [--discover: first look for one-platform creators' counterparts]
+  export     the cross_platform_creators dimension     [--format csv|parquet|csv,parquet --out DIR]
+             (also upserted into PostgreSQL when WAREHOUSE_URL is set)
 
 options: --json prints the summary as JSON; --help shows this.
 Configuration comes from the environment (and .env), as for npm start.`;
@@ -54,6 +56,8 @@ export async function runCli(
         world: { type: 'boolean' },
         discover: { type: 'boolean' },
         dir: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },

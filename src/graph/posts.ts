@@ -9,6 +9,7 @@
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { accountId, postId, type AmplificationRecord, type PostRecord } from './model';
+import { postProps } from './shapes';
 
 /** A post as the write step takes it: the record, whether its counts are known, its outgoing edges. */
 export interface PostWrite {
@@ -35,20 +36,10 @@ export async function writePosts(graph: GraphClient, posts: PostRecord[]): Promi
     const rows = batch.map((p) => ({
       id: postId(p.platform, p.platformPostId),
       authorId: accountId(p.platform, p.authorPlatformUserId),
-      platform: p.platform,
-      platformPostId: p.platformPostId,
-      url: p.url,
-      text: p.text ?? null,
+      props: postProps(p),
       createdAt: p.createdAt,
       hashtags: [...new Set(p.hashtags.map((h) => h.replace(/^#/, '').toLowerCase()).filter(Boolean))],
       mentions: [...new Set(p.mentions.map((m) => m.replace(/^@/, '').toLowerCase()).filter(Boolean))],
-      views: p.metrics.views ?? null,
-      likes: p.metrics.likes,
-      comments: p.metrics.comments,
-      shares: p.metrics.shares,
-      quotes: p.metrics.quotes ?? null,
-      bookmarks: p.metrics.bookmarks ?? null,
-      pinned: p.pinned ?? false,
       fetchedAt: p.fetchedAt,
     }));
     await graph.write('graph/upsert-posts', { rows });

@@ -20,7 +20,7 @@ function flatten<T>(rows: { props: Record<string, unknown> }[]): T[] {
   return rows.map(({ props, ...extra }) => ({ ...props, ...extra }) as T);
 }
 
-function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
+export function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
   const m = new Map(rows.map((r) => [r.key, r.value]));
   return keys.map((k) => m.get(k) ?? empty);
 }

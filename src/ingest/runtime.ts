@@ -12,34 +12,29 @@ import IORedis from 'ioredis';
 import type { Config } from '../config';
 import type { Platform } from '../graph/model';
 import type { Logger } from '../log';
-import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
 import { createProviderClients, type OnResponse, type ProviderClients } from '../providers';
 import type { PlatformSync } from './lane';
 import { createLanes, type Lanes } from './lanes';
-import {
-  syncTikTokPosts,
-  syncTikTokProfiles,
-  syncXPosts,
-  syncXProfiles,
-  type IngestContext,
-} from './pipeline';
+import { syncTikTokPosts, syncXPosts } from './post-sync';
+import { syncTikTokProfiles, syncXProfiles } from './profile-sync';
+import { type IngestContext } from './sync';
 import { refreshPosts, refreshProfiles, startScheduler, type RefreshDeps, type Scheduler } from './schedule';
 import { createStaging, type Staging } from './staging';
-import { TrackingService } from './tracking';
+import { TrackingService, type LinkAccounts } from './tracking';
 
 /** What the API needs from ingestion (Services.ingestion). */
 export interface IngestionService {
   lanes: Lanes;
   tracking: TrackingService;
+  /** The ingestion clock of each lane (the simulators' for a redirected lane). */
+  now: Record<Platform, () => Date>;
 }
 
 export interface IngestRuntime extends IngestionService {
   clients: ProviderClients;
   staging?: Staging;
   scheduler?: Scheduler;
-  /** The ingestion clock of each lane. */
-  now: Record<Platform, () => Date>;
   close(): Promise<void>;
 }
 
@@ -55,7 +50,8 @@ export interface LaneRedirect {
 
 export interface IngestRuntimeOptions {
   graph: GraphClient;
-  bus: MatchEventBus;
+  /** Joins a tracked creator's two accounts (the matcher's reviewer link, wired above ingestion). */
+  link: LinkAccounts;
   logger: Logger;
   /** Start the cron / BullMQ schedule. Default true (only when some lane is configured). */
   schedule?: boolean;
@@ -161,7 +157,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       graph: opts.graph,
       clients,
       lanes,
-      bus: opts.bus,
+      link: opts.link,
       backfillDays: config.ingest.backfillDays,
       now: trackingNow,
       logger,

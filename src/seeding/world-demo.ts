@@ -95,3 +95,21 @@ export function worldHandles(
   });
   return out;
 }
+
+/**
+ * The world's brands as the demo stores them: each owns its accounts on the simulated lanes. The
+ * first brand plays the user's own brand (competitor false); the others are its competitors.
+ */
+export function worldBrands(
+  world: World,
+  simulated: Record<Platform, boolean>,
+): { name: string; competitor: boolean; accountIds: string[] }[] {
+  return world.truth.brands.map((b, i) => ({
+    name: b.name,
+    competitor: i > 0,
+    accountIds: [
+      ...(simulated.TIKTOK ? [`tiktok:${b.tiktokUserId}`] : []),
+      ...(simulated.X ? [`x:${b.xUserId}`] : []),
+    ],
+  }));
+}

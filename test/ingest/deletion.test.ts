@@ -5,7 +5,9 @@
  * inactive; the same holds after a replay from staging, and a later successful fetch brings an
  * account back.
  */
-import { syncTikTokPosts, syncTikTokProfiles, syncXPosts, syncXProfiles, type IngestContext } from '../../src/ingest/pipeline';
+import { syncTikTokPosts, syncXPosts } from '../../src/ingest/post-sync';
+import { syncTikTokProfiles, syncXProfiles } from '../../src/ingest/profile-sync';
+import { type IngestContext } from '../../src/ingest/sync';
 import { replayStaging } from '../../src/ingest/replay';
 import { silentLogger } from '../../src/log';
 import type { GraphClient } from '../../src/neo4j/graph-client';

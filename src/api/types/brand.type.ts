@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Account } from './account.type';
 import { Node } from './common.type';
 import { Creator } from './creator.type';
@@ -81,6 +81,10 @@ export class CreatorAmplification {
   tiktokEngagement: number;
   @Field(() => Float)
   xEngagement: number;
+  @Field(() => Int, { description: 'Campaign posts on TikTok (see analytics/campaign-posts for what counts).' })
+  tiktokPosts: number;
+  @Field(() => Int, { description: 'Campaign posts on X: campaign hashtags, or the creator carrying their campaign TikTok over.' })
+  xPosts: number;
 }
 
 @ObjectType({ implements: Node })

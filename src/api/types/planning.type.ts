@@ -18,6 +18,20 @@ export class ShortlistEntry {
   why: string[];
 }
 
+@ObjectType({ description: "What a lane has spent this calendar month (UTC), from its budget." })
+export class LaneSpend {
+  @Field(() => Platform)
+  platform: Platform;
+  @Field({ description: 'What is counted, e.g. "TikLiveAPI credits".' })
+  unit: string;
+  @Field(() => Int, { nullable: true, description: 'Spent this month; null when the lane keeps no monthly meter.' })
+  used: number | null;
+  @Field(() => Int, { nullable: true })
+  limit: number | null;
+  @Field()
+  note: string;
+}
+
 @ObjectType()
 export class BudgetProjection {
   @Field(() => Int)
@@ -34,6 +48,10 @@ export class BudgetProjection {
   xPostReadsPerMonth: number;
   @Field(() => [String])
   notes: string[];
+  @Field({ description: 'Date of the prices and limits used (config/planning.json).' })
+  pricesAsOf: string;
+  @Field(() => [LaneSpend], { description: 'What the lanes actually spent so far this month, beside the projection.' })
+  spentThisMonth: LaneSpend[];
 }
 
 @ObjectType()

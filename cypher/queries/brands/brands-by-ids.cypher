@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (b:Brand {id: id})
+RETURN b {.*} AS brand

@@ -1,0 +1,250 @@
+/**
+ * Subgraphs for graph views (`competitorGraph`, `Brand.graph`, `neighborhood`): nodes and edges
+ * with stable ids, a kind, a platform and a weight, capped at `limit` nodes.
+ *
+ * Node ids are the model's own keys (Creator "cr_…", Account and Post "<platform>:<id>", Brand
+ * "br_…", Campaign "cp_…") and "hashtag:<tag>" for hashtags, so the same node has the same id in
+ * every call and a view can expand any node it shows. Edge ids are "<TYPE>:<source>-><target>".
+ *
+ * Capping keeps the most important nodes: nodes closer to the start (fewest hops, counted over the
+ * edges found) first, and within a hop the heaviest (post engagement, account followers, creator
+ * reach high end, hashtag uses within the subgraph). Keeping whole hops before the next one means
+ * every kept node still has its path back to the start, so the view never shows floating islands.
+ */
+import type { Platform } from '../graph/model';
+import type { GraphClient } from '../neo4j/graph-client';
+
+export type GraphNodeKind = 'CREATOR' | 'ACCOUNT' | 'POST' | 'HASHTAG' | 'BRAND' | 'CAMPAIGN';
+
+export interface ViewNode {
+  id: string;
+  kind: GraphNodeKind;
+  label: string;
+  platform: Platform | null;
+  weight: number | null;
+}
+
+export interface ViewEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  weight: number | null;
+}
+
+export interface ViewGraph {
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+}
+
+/** A node as the view queries project it. */
+export interface RawNode {
+  labels: string[];
+  id?: string | null;
+  tag?: string | null;
+  name?: string | null;
+  displayName?: string | null;
+  username?: string | null;
+  text?: string | null;
+  platform?: Platform | null;
+  engagement?: number | null;
+  followers?: number | null;
+  reachHigh?: number | null;
+}
+
+export const MAX_DEPTH = 3;
+export const MAX_LIMIT = 2000;
+
+export const hashtagNodeId = (tag: string) => `hashtag:${tag}`;
+export const edgeId = (type: string, source: string, target: string) => `${type}:${source}->${target}`;
+
+const KIND_OF_LABEL: [string, GraphNodeKind][] = [
+  ['Creator', 'CREATOR'],
+  ['Account', 'ACCOUNT'],
+  ['Post', 'POST'],
+  ['Hashtag', 'HASHTAG'],
+  ['Brand', 'BRAND'],
+  ['Campaign', 'CAMPAIGN'],
+];
+
+export function toViewNode(n: RawNode): ViewNode {
+  const kind = KIND_OF_LABEL.find(([l]) => n.labels.includes(l))?.[1];
+  if (!kind) throw new Error(`graph view: unexpected node labels ${n.labels.join(',')}`);
+  const id = kind === 'HASHTAG' ? hashtagNodeId(n.tag ?? '') : (n.id ?? '');
+  const label =
+    kind === 'HASHTAG'
+      ? `#${n.tag}`
+      : kind === 'ACCOUNT'
+        ? `@${n.username}`
+        : kind === 'POST'
+          ? (n.text ?? '').trim() || id
+          : (n.displayName ?? n.name ?? id);
+  const weight =
+    kind === 'POST' ? (n.engagement ?? null) : kind === 'ACCOUNT' ? (n.followers ?? null) : kind === 'CREATOR' ? (n.reachHigh ?? null) : null;
+  return { id, kind, label, platform: kind === 'POST' || kind === 'ACCOUNT' ? (n.platform ?? null) : null, weight };
+}
+
+/** Collects nodes and deduplicated edges, then keeps `limit` nodes by (hops from the start, weight). */
+export class GraphBuilder {
+  private readonly nodes = new Map<string, ViewNode>();
+  private readonly edges = new Map<string, ViewEdge>();
+
+  node(raw: RawNode): ViewNode {
+    const v = toViewNode(raw);
+    const known = this.nodes.get(v.id);
+    if (known) return known;
+    this.nodes.set(v.id, v);
+    return v;
+  }
+
+  edge(type: string, source: RawNode, target: RawNode, weight: number | null): void {
+    const s = this.node(source).id;
+    const t = this.node(target).id;
+    const id = edgeId(type, s, t);
+    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null });
+  }
+
+  has(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  get size(): number {
+    return this.nodes.size;
+  }
+
+  build(startId: string, limit: number, hopsOf?: Map<string, number>): ViewGraph {
+    const hops = hopsOf ?? this.hopsFrom(startId);
+    // Hashtags weigh what they connect inside this subgraph: a tag on many of the brand's posts matters.
+    for (const e of this.edges.values()) {
+      const n = this.nodes.get(e.target);
+      if (n?.kind === 'HASHTAG') n.weight = (n.weight ?? 0) + 1;
+    }
+    const rank = [...this.nodes.values()].sort(
+      (a, b) =>
+        (hops.get(a.id) ?? Infinity) - (hops.get(b.id) ?? Infinity) ||
+        (b.weight ?? 0) - (a.weight ?? 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    const kept = rank.filter((n) => hops.has(n.id)).slice(0, Math.max(1, limit));
+    const ids = new Set(kept.map((n) => n.id));
+    const edges = [...this.edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    return { nodes: kept, edges };
+  }
+
+  /** Hops from the start over the collected edges, either direction. */
+  private hopsFrom(startId: string): Map<string, number> {
+    const adj = new Map<string, string[]>();
+    for (const e of this.edges.values()) {
+      adj.set(e.source, [...(adj.get(e.source) ?? []), e.target]);
+      adj.set(e.target, [...(adj.get(e.target) ?? []), e.source]);
+    }
+    const hops = new Map<string, number>([[startId, 0]]);
+    let frontier = [startId];
+    while (frontier.length > 0) {
+      const next: string[] = [];
+      for (const id of frontier) {
+        for (const m of adj.get(id) ?? []) {
+          if (!hops.has(m)) {
+            hops.set(m, hops.get(id)! + 1);
+            next.push(m);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return hops;
+  }
+}
+
+export function checkLimit(limit: number | null | undefined, fallback: number): number {
+  const l = limit ?? fallback;
+  if (!Number.isInteger(l) || l < 1 || l > MAX_LIMIT) throw new RangeError(`limit must be 1 to ${MAX_LIMIT}`);
+  return l;
+}
+
+/** The brand's accounts, posts, hashtags, amplifiers and mentioners; null for an unknown brand. */
+export async function competitorGraph(
+  g: GraphClient,
+  brandId: string,
+  opts: { since?: Date | null; limit: number },
+): Promise<ViewGraph | null> {
+  const rows = await g.read<{ src: RawNode; dst: RawNode; type: string; weight: number | null }>('analytics/competitor-graph', {
+    brandId,
+    since: opts.since?.toISOString() ?? null,
+  });
+  if (rows.length === 0) {
+    const [brand] = await g.read<{ brand: { id: string; name: string } }>('brands/brands-by-ids', { ids: [brandId] });
+    if (!brand) return null;
+    return { nodes: [{ id: brand.brand.id, kind: 'BRAND', label: brand.brand.name, platform: null, weight: null }], edges: [] };
+  }
+  const b = new GraphBuilder();
+  for (const r of rows) b.edge(r.type, r.src, r.dst, r.weight);
+  return b.build(brandId, opts.limit);
+}
+
+/** Which kind(s) a node id can be, and the key to look it up by. */
+export function parseNodeId(id: string): { kind: GraphNodeKind; key: string }[] {
+  const v = id.trim();
+  if (v.startsWith('hashtag:')) return [{ kind: 'HASHTAG', key: v.slice('hashtag:'.length).toLowerCase() }];
+  if (v.startsWith('#')) return [{ kind: 'HASHTAG', key: v.slice(1).toLowerCase() }];
+  if (/^cr_/.test(v)) return [{ kind: 'CREATOR', key: v }];
+  if (/^br_/.test(v)) return [{ kind: 'BRAND', key: v }];
+  if (/^cp_/.test(v)) return [{ kind: 'CAMPAIGN', key: v }];
+  // Account and Post ids share the "<platform>:<id>" form: try both.
+  if (/^(tiktok|x):.+/.test(v)) return [{ kind: 'ACCOUNT', key: v }, { kind: 'POST', key: v }];
+  return [];
+}
+
+function frontierParams(ids: string[]) {
+  const p = { creatorIds: [] as string[], accountIds: [] as string[], postIds: [] as string[], tags: [] as string[], brandIds: [] as string[], campaignIds: [] as string[] };
+  const list: Record<GraphNodeKind, string[]> = {
+    CREATOR: p.creatorIds,
+    ACCOUNT: p.accountIds,
+    POST: p.postIds,
+    HASHTAG: p.tags,
+    BRAND: p.brandIds,
+    CAMPAIGN: p.campaignIds,
+  };
+  for (const id of ids) for (const k of parseNodeId(id)) list[k.kind].push(k.key);
+  return p;
+}
+
+/**
+ * The subgraph up to `depth` hops around any node: one statement per hop, each frontier node
+ * bringing its `limit` heaviest neighbours; stops early once the nodes already found fill the
+ * limit. Null when no node has the id.
+ */
+export async function neighborhood(g: GraphClient, id: string, opts: { depth: number; limit: number }): Promise<ViewGraph | null> {
+  if (!Number.isInteger(opts.depth) || opts.depth < 1 || opts.depth > MAX_DEPTH) throw new RangeError(`depth must be 1 to ${MAX_DEPTH}`);
+  if (parseNodeId(id).length === 0) return null;
+  const b = new GraphBuilder();
+  const hops = new Map<string, number>();
+  let startId: string | null = null;
+  let frontier = [id.trim()];
+  for (let d = 1; d <= opts.depth && frontier.length > 0; d++) {
+    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null }>(
+      'analytics/neighborhood-expand',
+      { ...frontierParams(frontier), perNode: opts.limit },
+    );
+    if (d === 1) {
+      if (rows.length === 0) return null;
+      startId = b.node(rows[0].node).id;
+      hops.set(startId, 0);
+    }
+    const next: string[] = [];
+    for (const r of rows) {
+      b.node(r.node);
+      if (!r.other || !r.type) continue;
+      const [s, t] = r.outgoing ? [r.node, r.other] : [r.other, r.node];
+      b.edge(r.type, s, t, r.weight);
+      const oid = toViewNode(r.other).id;
+      if (!hops.has(oid)) {
+        hops.set(oid, d);
+        next.push(oid);
+      }
+    }
+    if (hops.size >= opts.limit) break;
+    frontier = next;
+  }
+  return b.build(startId!, opts.limit, hops);
+}

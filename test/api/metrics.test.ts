@@ -1,0 +1,37 @@
+/**
+ * /metrics: admin only; counts operations by root field, refusals by reason, Cypher round trips
+ * and the lanes' gauges.
+ */
+import { as, gql, startTestApp, type TestApp } from '../support/app';
+
+jest.setTimeout(120_000);
+
+describe('/metrics', () => {
+  let app: TestApp;
+  let metricsUrl: string;
+  beforeAll(async () => {
+    app = await startTestApp();
+    metricsUrl = app.url.replace(/\/graphql$/, '/metrics');
+  });
+  afterAll(() => app?.close());
+
+  it('answers admins only', async () => {
+    expect((await fetch(metricsUrl)).status).toBe(401);
+    expect((await fetch(metricsUrl, { headers: as('viewer') })).status).toBe(403);
+    expect((await fetch(metricsUrl, { headers: as('admin') })).status).toBe(200);
+  });
+
+  it('counts operations, refusals, round trips and lanes', async () => {
+    expect((await gql(app.url, '{ creators(first: 2) { totalCount } }', {}, as('viewer'))).errors).toBeUndefined();
+    const deep = `{ creators(first: 1) { nodes { ${'accounts { creator { '.repeat(10)}id${' } }'.repeat(10)} } } }`;
+    expect((await gql(app.url, deep)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const text = await (await fetch(metricsUrl, { headers: as('admin') })).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    expect(value('cg_graphql_requests_total{operation="query:creators",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(value('cg_refusals_total{reason="depth"}')).toBe(1);
+    expect(value('cg_neo4j_round_trips_total{mode="READ"}')).toBeGreaterThan(0);
+    expect(text).toMatch(/^cg_graphql_request_duration_seconds_bucket\{le="0.1",operation="query:creators"\} \d+/m);
+    expect(text).toMatch(/^cg_lane_queue_depth\{platform="(TIKTOK|X)"\} \d+/m);
+    expect(text).toMatch(/^cg_ws_subscriptions \d+/m);
+  });
+});

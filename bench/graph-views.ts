@@ -59,7 +59,7 @@ async function benchViews(graph: GraphClient, creators: number, runs: number, lo
     log(`world: ${creators} creators seeded (tracked, backfilled, brands stored, matched) in ${Math.round((performance.now() - t0) / 1000)} s`);
     const [brand] = await graph.runText('MATCH (b:Brand)-[:OWNS]->(:Account)-[:POSTED]->(p:Post) RETURN b.id AS id, count(p) AS n ORDER BY n DESC, b.id LIMIT 1');
     const [creator] = await graph.runText(
-      'MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account) RETURN c.id AS id, count(*) AS accounts ORDER BY accounts DESC, c.reachHigh DESC, c.id LIMIT 1',
+      'MATCH (c:Creator)-[:HAS_ACCOUNT]->(a:Account) WITH c, count(a) AS accounts RETURN c.id AS id ORDER BY accounts DESC, c.reachHigh DESC, c.id LIMIT 1',
     );
     if (!brand || !creator) throw new Error('the seeded world has no brand with posts or no creator');
     const schema = await buildApiSchema(createPubSubHandle().pubSub);

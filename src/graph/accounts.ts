@@ -16,6 +16,7 @@ import { refreshCreators } from './creators';
 import { newCreatorId } from './ids';
 import { accountId, type AccountRecord, type TrackingTier } from './model';
 import { accountProps, snapshotProps } from './shapes';
+import { recountTagHoursOf } from './trend-rollup';
 
 export interface AccountWriteOptions {
   /** Flags for creators created by this write (existing creators keep theirs). */
@@ -75,12 +76,17 @@ export async function deactivateAccounts(graph: GraphClient, reports: Deactivati
   const res = await graph.write<{ accountId: string; creatorId: string | null }>('ingest/deactivate-accounts', { rows });
   const creators = [...new Set(res.map((r) => r.creatorId).filter((c): c is string => c !== null))];
   await refreshCreators(graph, creators);
-  return [...new Set(res.map((r) => r.accountId))];
+  const ids = [...new Set(res.map((r) => r.accountId))];
+  // Hourly hashtag volumes count active accounts only.
+  await recountTagHoursOf(graph, ids);
+  return ids;
 }
 
 /** Accounts fetched after their deactivation are active again; returns the ids brought back. */
 async function reactivateAccounts(graph: GraphClient, accountIds: string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
   const res = await graph.write<{ accountId: string }>('ingest/reactivate-accounts', { ids: accountIds });
-  return res.map((r) => r.accountId);
+  const back = res.map((r) => r.accountId);
+  await recountTagHoursOf(graph, back);
+  return back;
 }

@@ -77,7 +77,10 @@ async function syncPosts(ctx: IngestContext, userIds: string[], plan: PostsSyncP
     if (!final && sink.posts.length + sink.optional.length < POSTS_FLUSH_AT) return writing;
     const batch: RecordBatch = { posts: sink.posts.splice(0), optionalPosts: sink.optional.splice(0) };
     writing = writing.then(async () => {
-      const w = await writeBatch(ctx.graph, batch);
+      const onTagHours = ctx.onTagHoursWritten;
+      const w = await writeBatch(ctx.graph, batch, {}, {
+        onTagHours: onTagHours && ((keys) => onTagHours(keys, clockOf(ctx)())),
+      });
       result.posts += w.posts;
       result.amplifications += w.amplifications;
       for (const o of w.orphanPosts) result.errors.push({ ref: o, code: 'NO_AUTHOR', message: 'author not in the graph' });

@@ -61,6 +61,8 @@ export interface IngestRuntimeOptions {
   runMatching?: () => Promise<unknown>;
   /** Incremental matching of written accounts. Default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** Live trend spike check of the rollup hours a posts write touched. Default none. */
+  onTagHoursWritten?: IngestContext['onTagHoursWritten'];
   /** After a posts sync writes posts (see IngestContext.onPostsWritten). Default none. */
   onPostsWritten?: (postIds: string[]) => Promise<void>;
   /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
@@ -128,6 +130,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       logger,
       now: now[platform],
       onAccountsWritten: opts.onAccountsWritten,
+      onTagHoursWritten: opts.onTagHoursWritten,
       onPostsWritten: opts.onPostsWritten,
     });
     const tiktokCtx = ctx('TIKTOK');

@@ -9,6 +9,7 @@
  */
 import { syncCodeOr, type SyncErrorCode } from '../error-codes';
 import type { AccountWriteOptions } from '../graph/accounts';
+import type { TagHourKey } from '../graph/trend-rollup';
 import type { Logger } from '../log';
 import type { GraphClient } from '../neo4j/graph-client';
 import { isProviderError, type ProviderClients } from '../providers';
@@ -28,6 +29,8 @@ export interface IngestContext {
    * the sync.
    */
   onPostsWritten?: (postIds: string[]) => Promise<void>;
+  /** Called with the hourly hashtag rollup hours a posts write touched and the lane's clock (live trend spikes); default none. */
+  onTagHoursWritten?: (keys: TagHourKey[], now: Date) => Promise<void>;
   /** Provider calls in flight per sync call (the lane's limiter paces them further). Default 4. */
   concurrency?: number;
 }

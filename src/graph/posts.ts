@@ -160,10 +160,14 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
     await graph.write('ingest/stage-pending-amplifications', { rows });
   }
-  if (writtenPostIds.length > 0) {
+  // Parked sources are looked at again after parking: a concurrent sync (the other lane) may have
+  // written the source between our edge write and our park, and read the pending list before our
+  // park was committed; without this second look that edge would wait for ever.
+  const check = [...new Set([...writtenPostIds, ...amps.map((a) => a.sourcePostId)])];
+  if (check.length > 0) {
     const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
       'ingest/pending-amplifications-by-sources',
-      { ids: writtenPostIds },
+      { ids: check },
     );
     if (waiting.length > 0) {
       written += await writeAmplifications(

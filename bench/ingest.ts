@@ -42,6 +42,8 @@ export interface IngestBenchFigures {
   /** Summed busy time per part (ms) and as a share of the summed total. */
   time: Record<'http' | 'neo4jWrite' | 'neo4jRead' | 'normalise', { ms: number; share: number }>;
   rawDriver: { rows: number; oursMs: number; rawMs: number; ratio: number };
+  /** Summed time of the hourly hashtag rollup statements (part of neo4jWrite). */
+  rollupMs: number;
   machine: { cpus: number; loadavg1: number };
   targetMs: number;
   withinTarget: boolean;
@@ -136,16 +138,28 @@ function timeNormalisers(): { ms: () => number; restore: () => void } {
   return { ms: () => total, restore: () => restores.forEach((r) => r()) };
 }
 
-export async function run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<IngestBenchFigures> {
+export interface IngestBenchOptions {
+  /** World size; default BENCH_INGEST_CREATORS or 2000. */
+  creators?: number;
+  /** Leave the ingested world in the graph (for benchmarks that query it, e.g. trends). Default false. */
+  keepGraph?: boolean;
+}
+
+/** Statements that keep the hourly hashtag rollup (graph/trend-rollup.ts) beside the post writes. */
+const ROLLUP_STATEMENTS = new Set(['graph/upsert-tag-hours', 'graph/set-account-verticals']);
+
+export async function run(ctx: { graph: GraphClient; log: (line: string) => void }, opts: IngestBenchOptions = {}): Promise<IngestBenchFigures> {
   const { graph, log } = ctx;
-  const creators = Number(process.env.BENCH_INGEST_CREATORS ?? 2000);
+  const creators = opts.creators ?? Number(process.env.BENCH_INGEST_CREATORS ?? 2000);
   const days = 30;
   const staging = mkdtempSync(join(tmpdir(), 'cg-bench-staging-'));
   const http = { ms: 0, tiktok: 0, x: 0 };
   const neo = { write: 0, read: 0 };
   const postRows: Record<string, unknown>[][] = [];
   let oursPostsMs = 0;
+  let rollupMs = 0;
   const stopObserving = graph.observe((e) => {
+    if (ROLLUP_STATEMENTS.has(e.name)) rollupMs += e.ms;
     if (e.mode === 'WRITE') neo.write += e.ms;
     else neo.read += e.ms;
     if (e.name === 'graph/upsert-posts') {
@@ -215,6 +229,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
       requests: { tiktok: http.tiktok, x: http.x },
       time,
       rawDriver: { rows, oursMs: Math.round(oursPostsMs), rawMs: Math.round(rawMs), ratio: Math.round((oursPostsMs / rawMs) * 100) / 100 },
+      rollupMs: Math.round(rollupMs),
       machine: { cpus: cpus().length, loadavg1: Math.round(loadavg()[0] * 10) / 10 },
       targetMs: TARGET_MS,
       withinTarget: total < TARGET_MS,
@@ -225,9 +240,9 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
     stopObserving();
     await rt.close();
     rmSync(staging, { recursive: true, force: true });
-    // Leave the shared bench database empty for the next module.
-    await wipeGraph(graph);
     await graph.runText('DROP CONSTRAINT bench_raw_post IF EXISTS').catch(() => undefined);
+    // Leave the shared bench database empty for the next module (unless the caller queries the world).
+    if (!opts.keepGraph) await wipeGraph(graph);
   }
 
   const f = figures;
@@ -239,6 +254,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
   row('  last profile at / rest', `${(f.elapsedMs.profiles / 1000).toFixed(1)} s / ${(f.elapsedMs.backfill / 1000).toFixed(1)} s`);
   row('posts written', `${f.postsWritten} (${f.postsPerSecond} posts/s)`);
   for (const [k, v] of Object.entries(f.time)) row(`time in ${k}`, `${(v.ms / 1000).toFixed(1)} s summed (${(v.share * 100).toFixed(1)} %)`);
+  row('hourly hashtag rollup writes', `${(f.rollupMs / 1000).toFixed(1)} s summed (${((100 * f.rollupMs) / Math.max(1, f.time.neo4jWrite.ms)).toFixed(1)} % of Neo4j writes)`);
   row('post writes: ours / raw driver', `${(f.rawDriver.oursMs / 1000).toFixed(1)} s / ${(f.rawDriver.rawMs / 1000).toFixed(1)} s (x${f.rawDriver.ratio}, ${f.rawDriver.rows} rows)`);
   row('machine', `${f.machine.cpus} CPUs, load ${f.machine.loadavg1}`);
   row('write-path invariants', f.invariants.hold ? 'hold (one creator per account, no duplicate edge)' : `BROKEN: ${JSON.stringify(f.invariants)}`);

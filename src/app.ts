@@ -8,7 +8,8 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import { rejoiningBus, watchAmplifications, type AmplificationWatch } from './analytics/amplification-watch';
 import { buildApiSchema } from './api/schema';
-import { createPubSubHandle } from './api/pubsub';
+import { createPubSubHandle, TREND_SPIKE, type PubSub } from './api/pubsub';
+import { newSpikes } from './analytics/live-spikes';
 import { startApi, type RunningApi } from './api/server';
 import { matchAccountsIncrementally } from './matching/incremental';
 import { runMatching } from './matching/run';
@@ -29,6 +30,8 @@ export interface App {
   ingestion: SeededIngestion;
   /** Cross-post upkeep and amplification announcements (idle() for tests and the CLI). */
   amplifications: AmplificationWatch;
+  /** The live events' pub/sub (subscriptions). */
+  pubSub: PubSub;
   /** Background ingestion started at boot (world seed or pending backfills); settles, never rejects. */
   seeding: Promise<void>;
   close(): Promise<void>;
@@ -90,6 +93,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       },
       // Posts written: their cross-posts found, their new AMPLIFIED edges announced.
       onPostsWritten: (ids) => amplifications.postsWritten(ids),
+      // Newly ingested hours that complete a hashtag spike go out on trendSpike; a failure there
+      // is logged, never allowed to fail the lane job.
+      onTagHoursWritten: async (keys, now) => {
+        try {
+          for (const e of await newSpikes(graph, config.trends, keys, now)) pubsub.pubSub.publish(TREND_SPIKE, e);
+        } catch (err) {
+          logger.warn({ err, hours: keys.length }, 'live trend spike check failed');
+        }
+      },
     });
     closers.push(() => ingestion.close());
 
@@ -125,7 +137,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       migrated = false;
       await api.close();
     });
-    return { api, graph, local, ingestion, amplifications, seeding: settled, close: closeAll };
+    return { api, graph, local, ingestion, amplifications, pubSub: pubsub.pubSub, seeding: settled, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

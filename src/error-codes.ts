@@ -38,6 +38,8 @@ export type SyncErrorCode =
   | 'LANE_CLOSED'
   /** The lane job failed as a whole (the error is in the message). */
   | 'LANE_ERROR'
+  /** Fetched, but recording it in the graph failed (backfill marks). */
+  | 'GRAPH_ERROR'
   /** Anything else thrown while syncing (a bug or the graph); the message says what. */
   | 'INTERNAL';
 
@@ -91,7 +93,7 @@ export const MAX_TRANSIENT_IN_A_ROW = 5;
 
 const SYNC_CODES: ReadonlySet<string> = new Set<SyncErrorCode>([
   'NOT_FOUND', 'SUSPENDED', 'PRIVATE', 'AUTH', 'QUOTA', 'RATE_LIMITED', 'USAGE_CAPPED', 'MALFORMED', 'TRANSIENT',
-  'INVALID_REQUEST', 'NO_AUTHOR', 'LANE_CLOSED', 'LANE_ERROR', 'INTERNAL',
+  'INVALID_REQUEST', 'NO_AUTHOR', 'LANE_CLOSED', 'LANE_ERROR', 'GRAPH_ERROR', 'INTERNAL',
 ]);
 
 /** A code read back from text (a pause reason "QUOTA: ..."), or `fallback` when it is not one of ours. */

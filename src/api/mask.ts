@@ -1,11 +1,12 @@
 /**
- * What an error may tell the caller. Errors from the catalogue (errors.ts) and GraphQL's own
- * request errors (parse, validation, variable coercion) go out as they are; anything else is a
+ * What an error may tell the caller. Errors written for the caller (a GraphQLError with a code, such
+ * as every ApiError from errors.ts) and GraphQL's own request errors (parse, validation, variable
+ * coercion) go out as they are; anything else (a plain Error: a bug, a driver failure) is a
  * bug or an outage and goes out as "Internal server error" with no stack, Cypher or path, and is
  * logged in full. DEV_ERRORS=true (refused in production) shows the real message and stack.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../log';
 
 /** Codes whose message was written for the caller. */
@@ -47,7 +48,8 @@ export function maskError(
       extensions: { code: 'TIMEOUT', limitMs: opts.timeoutMs, ...keep },
     };
   }
-  if (code && CALLER_CODES.has(code)) {
+  const deliberate = original instanceof GraphQLError && code !== undefined && code !== 'INTERNAL_SERVER_ERROR';
+  if (deliberate || (code && CALLER_CODES.has(code))) {
     // Apollo files our own refusals raised during validation under GRAPHQL_VALIDATION_FAILED.
     const own = extensions.reason !== undefined && extensions.limit !== undefined ? { code: 'QUERY_TOO_COMPLEX' } : {};
     return { ...formatted, extensions: { ...extensions, ...own, ...keep } };

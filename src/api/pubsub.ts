@@ -6,12 +6,19 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import Redis from 'ioredis';
 import type { AmplificationEvent } from '../analytics/amplification-watch';
+import type { TrendSpikeEvent } from '../analytics/live-spikes';
 import type { MatchEventBus, MatchEventPayload } from '../matching/events';
 
 export const MATCH_CHANGED = 'MATCH_CHANGED';
 export const AMPLIFICATION_DETECTED = 'AMPLIFICATION_DETECTED';
+export const TREND_SPIKE = 'TREND_SPIKE';
 
-type Topics = { [MATCH_CHANGED]: [MatchEventPayload]; [AMPLIFICATION_DETECTED]: [AmplificationEvent] };
+/** Every topic and its payload. */
+export type Topics = {
+  [MATCH_CHANGED]: [MatchEventPayload];
+  [AMPLIFICATION_DETECTED]: [AmplificationEvent];
+  [TREND_SPIKE]: [TrendSpikeEvent];
+};
 
 export type PubSub = ReturnType<typeof createPubSub<Topics>>;
 

@@ -19,7 +19,6 @@ import { IngestionResolver } from './resolvers/ingestion.resolver';
 import { MatchEventResolver, MatchResolver } from './resolvers/match.resolver';
 import { MatchingResolver } from './resolvers/matching.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
-import { PendingQueryResolver, PendingSubscriptionResolver } from './resolvers/pending.resolver';
 import { BrandResolver } from './resolvers/brand.resolver';
 import { CampaignResolver } from './resolvers/campaign.resolver';
 import { GraphViewResolver } from './resolvers/graph.resolver';
@@ -27,6 +26,7 @@ import { PlanningResolver } from './resolvers/planning.resolver';
 import { ExportResolver } from './resolvers/export.resolver';
 import { AmplificationResolver, PostResolver } from './resolvers/post.resolver';
 import { AmplificationSubscriptionResolver, MatchSubscriptionResolver } from './resolvers/subscription.resolver';
+import { TrendQueryResolver, TrendSubscriptionResolver } from './resolvers/trend.resolver';
 
 export const resolvers = [
   NodeResolver,
@@ -44,13 +44,13 @@ export const resolvers = [
   AmplificationSubscriptionResolver,
   LineageResolver,
   IngestionResolver,
+  TrendQueryResolver,
+  TrendSubscriptionResolver,
   BrandResolver,
   CampaignResolver,
   GraphViewResolver,
   PlanningResolver,
   ExportResolver,
-  PendingQueryResolver,
-  PendingSubscriptionResolver,
 ] as const;
 
 export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {

@@ -3,7 +3,8 @@
  * HAS_ACCOUNT each has (a new account gets a creator of its own). Batched `UNWIND ... MERGE` on
  * constrained keys, so writing the same records twice changes nothing. Callers (ingestion, replay,
  * the sample data, tests) hand over model records and decide *what* to write; this module owns
- * their mapping to node properties, and keeps the creators' derived values in step.
+ * the write, the Account shape (shapes.ts) their mapping to node properties; it keeps the
+ * creators' derived values in step.
  *
  * Deletion: a provider's report that an account is gone makes it inactive (`active: false`,
  * `deactivatedAt`), its posts leave analytics (`Post.removed`), and its creator is refreshed (a
@@ -12,9 +13,10 @@
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { refreshCreators } from './creators';
-import { normalizeHandle } from './handle-key';
 import { newCreatorId } from './ids';
 import { accountId, type AccountRecord, type TrackingTier } from './model';
+import { accountProps, snapshotProps } from './shapes';
+import { recountTagHoursOf } from './trend-rollup';
 
 export interface AccountWriteOptions {
   /** Flags for creators created by this write (existing creators keep theirs). */
@@ -46,29 +48,19 @@ export async function writeAccounts(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const batch of chunks(accounts)) {
-    const rows = batch.map((a) => ({
-      id: accountId(a.platform, a.platformUserId),
-      platform: a.platform,
-      platformUserId: a.platformUserId,
-      username: a.username,
-      // The matcher's handle key, so candidates found through the index agree with in-memory blocking.
-      handleNorm: normalizeHandle(a.username) || null,
-      displayName: a.displayName ?? null,
-      bio: a.bio ?? null,
-      bioLink: a.bioLink ?? null,
-      avatarUrl: a.avatarUrl ?? null,
-      secUid: a.secUid ?? null,
-      verified: a.verified ?? null,
-      followers: a.followers,
-      following: a.following ?? null,
-      hearts: a.hearts ?? null,
-      postCount: a.postCount ?? null,
-      fetchedAt: a.fetchedAt,
-      newCreatorId: newCreatorId(),
-      tracked: opts.tracked ?? false,
-      tier: opts.tier ?? null,
-      backfilled: opts.backfilled ?? false,
-    }));
+    const rows = batch.map((a) => {
+      const props = accountProps(a);
+      return {
+        id: accountId(a.platform, a.platformUserId),
+        props,
+        snapshot: snapshotProps(props),
+        fetchedAt: a.fetchedAt,
+        newCreatorId: newCreatorId(),
+        tracked: opts.tracked ?? false,
+        tier: opts.tier ?? null,
+        backfilled: opts.backfilled ?? false,
+      };
+    });
     const res = await graph.write<{ accountId: string; creatorId: string }>('graph/upsert-accounts', { rows });
     for (const r of res) out.set(r.accountId, r.creatorId);
   }
@@ -84,12 +76,17 @@ export async function deactivateAccounts(graph: GraphClient, reports: Deactivati
   const res = await graph.write<{ accountId: string; creatorId: string | null }>('ingest/deactivate-accounts', { rows });
   const creators = [...new Set(res.map((r) => r.creatorId).filter((c): c is string => c !== null))];
   await refreshCreators(graph, creators);
-  return [...new Set(res.map((r) => r.accountId))];
+  const ids = [...new Set(res.map((r) => r.accountId))];
+  // Hourly hashtag volumes count active accounts only.
+  await recountTagHoursOf(graph, ids);
+  return ids;
 }
 
 /** Accounts fetched after their deactivation are active again; returns the ids brought back. */
 async function reactivateAccounts(graph: GraphClient, accountIds: string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
   const res = await graph.write<{ accountId: string }>('ingest/reactivate-accounts', { ids: accountIds });
-  return res.map((r) => r.accountId);
+  const back = res.map((r) => r.accountId);
+  await recountTagHoursOf(graph, back);
+  return back;
 }

@@ -8,7 +8,7 @@
 import type { GraphClient } from '../neo4j/graph-client';
 import { deactivateAccounts, writeAccounts, type AccountWriteOptions, type Deactivation } from './accounts';
 import { accountId, type AccountRecord } from './model';
-import { latestBy, writePostBatch, type PostWrite } from './posts';
+import { latestBy, writePostBatch, type PostWrite, type PostWriteOptions } from './posts';
 
 export interface RecordBatch {
   accounts?: AccountRecord[];
@@ -29,10 +29,15 @@ export interface BatchSummary {
   postIds: string[];
 }
 
-export async function writeBatch(graph: GraphClient, batch: RecordBatch, opts: AccountWriteOptions = {}): Promise<BatchSummary> {
+export async function writeBatch(
+  graph: GraphClient,
+  batch: RecordBatch,
+  opts: AccountWriteOptions = {},
+  postOpts: PostWriteOptions = {},
+): Promise<BatchSummary> {
   const accounts = latestBy(batch.accounts ?? [], (a) => accountId(a.platform, a.platformUserId), (a) => a.fetchedAt);
   const written = accounts.length > 0 ? await writeAccounts(graph, accounts, opts) : new Map<string, string>();
-  const posts = await writePostBatch(graph, batch.posts ?? [], batch.optionalPosts ?? []);
+  const posts = await writePostBatch(graph, batch.posts ?? [], batch.optionalPosts ?? [], postOpts);
   const deactivated = await deactivateAccounts(graph, batch.deactivations ?? []);
   return { accounts: [...written.keys()], ...posts, deactivated };
 }

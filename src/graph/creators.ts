@@ -14,17 +14,11 @@ import { newCreatorId } from './ids';
 import type { ChangeRow, Pair } from './matches';
 import type { MatchReason, MatchStatus, Platform, TrackingTier } from './model';
 import { combinedReach } from './reach';
+import type { AccountKept, AccountProps } from './shapes';
 
 /** One account of a creator, as its derived values need it. */
-export interface ReachInputAccount {
-  id: string;
-  platform: Platform;
-  followers: number;
-  usernameLower: string;
-  active: boolean;
-  lastPostAt: Date | null;
-  displayName: string | null;
-}
+export type ReachInputAccount = Pick<AccountProps, 'platform' | 'followers' | 'usernameLower' | 'displayName'> &
+  Pick<AccountKept, 'id' | 'active' | 'lastPostAt'>;
 
 /** A creator's accounts and the reasons of the matches joining them. */
 export interface ReachInputs {

@@ -9,6 +9,8 @@
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { accountId, postId, type AmplificationRecord, type PostRecord } from './model';
+import { postProps } from './shapes';
+import { updateTrendRollup, type TagHourKey } from './trend-rollup';
 
 /** A post as the write step takes it: the record, whether its counts are known, its outgoing edges. */
 export interface PostWrite {
@@ -29,29 +31,30 @@ export interface PostBatchSummary {
   postIds: string[];
 }
 
-export async function writePosts(graph: GraphClient, posts: PostRecord[]): Promise<number> {
+export interface PostWriteOptions {
+  /** Called with the hourly hashtag rollup hours each batch touched (live trend spikes). */
+  onTagHours?: (keys: TagHourKey[]) => Promise<void> | void;
+}
+
+/** Upserts posts with their hashtags and mentions, and keeps the hourly hashtag rollup in step. */
+export async function writePosts(graph: GraphClient, posts: PostRecord[], opts: PostWriteOptions = {}): Promise<number> {
   let written = 0;
   for (const batch of chunks(posts)) {
     const rows = batch.map((p) => ({
       id: postId(p.platform, p.platformPostId),
       authorId: accountId(p.platform, p.authorPlatformUserId),
-      platform: p.platform,
-      platformPostId: p.platformPostId,
-      url: p.url,
-      text: p.text ?? null,
+      props: postProps(p),
       createdAt: p.createdAt,
       hashtags: [...new Set(p.hashtags.map((h) => h.replace(/^#/, '').toLowerCase()).filter(Boolean))],
       mentions: [...new Set(p.mentions.map((m) => m.replace(/^@/, '').toLowerCase()).filter(Boolean))],
-      views: p.metrics.views ?? null,
-      likes: p.metrics.likes,
-      comments: p.metrics.comments,
-      shares: p.metrics.shares,
-      quotes: p.metrics.quotes ?? null,
-      bookmarks: p.metrics.bookmarks ?? null,
-      pinned: p.pinned ?? false,
       fetchedAt: p.fetchedAt,
     }));
     await graph.write('graph/upsert-posts', { rows });
+    const touched = await updateTrendRollup(
+      graph,
+      rows.map((r, i) => ({ platform: batch[i].platform, authorPlatformUserId: batch[i].authorPlatformUserId, createdAt: r.createdAt, tags: r.hashtags })),
+    );
+    if (opts.onTagHours && touched.length > 0) await opts.onTagHours(touched);
     written += rows.length;
   }
   return written;
@@ -77,7 +80,12 @@ export async function writeAmplifications(graph: GraphClient, amps: Amplificatio
  * Writes required and optional posts (optional: X referenced originals, written only when their
  * author is already in the graph), then their amplifications. One post twice: its newest fetch.
  */
-export async function writePostBatch(graph: GraphClient, required: PostWrite[], optional: PostWrite[] = []): Promise<PostBatchSummary> {
+export async function writePostBatch(
+  graph: GraphClient,
+  required: PostWrite[],
+  optional: PostWrite[] = [],
+  opts: PostWriteOptions = {},
+): Promise<PostBatchSummary> {
   const out: PostBatchSummary = { posts: 0, amplifications: 0, orphanPosts: [], postIds: [] };
   const all = latestBy([...optional, ...required], (p) => postId(p.post.platform, p.post.platformPostId), (p) => p.post.fetchedAt);
   if (all.length === 0) return out;
@@ -91,7 +99,7 @@ export async function writePostBatch(graph: GraphClient, required: PostWrite[], 
     return false;
   });
   await keepStoredCounts(graph, writable);
-  out.posts = await writePosts(graph, writable.map((p) => p.post));
+  out.posts = await writePosts(graph, writable.map((p) => p.post), opts);
   out.postIds = writable.map((p) => postId(p.post.platform, p.post.platformPostId));
   out.amplifications = await writeAmplificationsOrWait(
     graph,
@@ -152,10 +160,14 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
     await graph.write('ingest/stage-pending-amplifications', { rows });
   }
-  if (writtenPostIds.length > 0) {
+  // Parked sources are looked at again after parking: a concurrent sync (the other lane) may have
+  // written the source between our edge write and our park, and read the pending list before our
+  // park was committed; without this second look that edge would wait for ever.
+  const check = [...new Set([...writtenPostIds, ...amps.map((a) => a.sourcePostId)])];
+  if (check.length > 0) {
     const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
       'ingest/pending-amplifications-by-sources',
-      { ids: writtenPostIds },
+      { ids: check },
     );
     if (waiting.length > 0) {
       written += await writeAmplifications(

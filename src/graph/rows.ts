@@ -1,5 +1,6 @@
 /** What the read queries return: node properties as stored, temporal values as Dates. */
-import type { AmplificationKind, MatchReason, MatchStatus, Platform, TrackingTier } from './model';
+import type { AmplificationKind, MatchReason, MatchStatus, TrackingTier } from './model';
+import type { AccountView, PostView } from './shapes';
 
 export interface CreatorRow {
   id: string;
@@ -13,26 +14,8 @@ export interface CreatorRow {
   updatedAt: Date;
 }
 
-export interface AccountRow {
-  id: string;
-  platform: Platform;
-  platformUserId: string;
-  username: string;
-  displayName: string | null;
-  bio: string | null;
-  bioLink: string | null;
-  avatarUrl: string | null;
-  secUid: string | null;
-  verified: boolean | null;
-  followers: number;
-  following: number | null;
-  hearts: number | null;
-  postCount: number | null;
-  lastPostAt: Date | null;
-  fetchedAt: Date | null;
-  active: boolean;
-  deactivatedAt: Date | null;
-}
+/** An account as read: the Account shape's served properties (graph/shapes.ts). */
+export type AccountRow = AccountView;
 
 export interface MatchRow {
   id: string;
@@ -49,22 +32,8 @@ export interface MatchRow {
   updatedAt: Date;
 }
 
-export interface PostRow {
-  id: string;
-  platform: Platform;
-  platformPostId: string;
-  url: string;
-  text: string | null;
-  createdAt: Date;
-  authorId: string;
-  views: number | null;
-  likes: number;
-  comments: number;
-  shares: number;
-  quotes: number | null;
-  bookmarks: number | null;
-  engagement: number;
-}
+/** A post as read: the Post shape's served properties (graph/shapes.ts). */
+export type PostRow = PostView;
 
 export interface AmplificationRow {
   amplifierId: string;

@@ -9,6 +9,7 @@
  * to be picked up by the next `resumeBackfills` (at start-up and with the daily profile run).
  */
 import { ENTITY_ERROR_CODES } from '../error-codes';
+import type { SyncErrorCode } from '../error-codes';
 import { markBackfilled, settleBackfilled } from '../graph/creators';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -50,7 +51,7 @@ export interface BackfillSummary {
   accounts: number;
   /** Accounts whose window is loaded (or that are gone). */
   done: string[];
-  failed: { accountId: string; code: string; message: string }[];
+  failed: { accountId: string; code: SyncErrorCode; message: string }[];
   posts: number;
   amplifications: number;
   deactivated: string[];
@@ -105,7 +106,7 @@ export async function backfillAccounts(
     await Promise.all(
       jobs.map(async ({ days, part }) => {
         const since = new Date(now.getTime() - days * DAY_MS);
-        const failed = new Map<string, { code: string; message: string }>();
+        const failed = new Map<string, { code: SyncErrorCode; message: string }>();
         try {
           const res = await deps.lanes.get(platform).run(
             { kind: 'posts', userIds: part.map((a) => a.platformUserId), since: since.toISOString() },

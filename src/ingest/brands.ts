@@ -8,7 +8,8 @@ import { upsertBrand, type BrandRow } from '../graph/brands';
 import type { Platform } from '../graph/model';
 import { accountByUsername } from '../graph/read';
 import type { GraphClient } from '../neo4j/graph-client';
-import { parseHandle, type TrackError, type TrackingService } from './tracking';
+import { parseHandle } from './handles';
+import type { TrackError, TrackingService } from './tracking';
 
 export interface BrandRequest {
   name: string;

@@ -15,7 +15,7 @@ import { silentLogger } from '../log';
 import type { LaneClientStatus } from '../providers';
 import { platformPrefix } from '../graph/model';
 import { createMemoryQueue, LaneClosedError, type LaneQueue } from './lane-queue';
-import type { ProfileRef, ProfileSyncOptions, SyncResult } from './pipeline';
+import type { ProfileRef, ProfileSyncOptions, SyncResult } from './sync';
 
 export type { ProfileRef, SyncResult };
 

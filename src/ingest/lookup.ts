@@ -6,10 +6,10 @@
  * weekly run (or a trackCreator's background work) for weeks; the next weekly run asks again.
  */
 import type { Platform } from '../graph/model';
-import type { IngestUsernames } from '../matching/discovery';
 import type { Lanes } from './lanes';
 
-export function laneLookup(lanes: Lanes): IngestUsernames {
+/** Looks usernames up on a platform, writes the accounts that exist, returns their graph ids (matching's discovery takes it). */
+export function laneLookup(lanes: Lanes): (platform: Platform, usernames: string[]) => Promise<string[]> {
   return async (platform: Platform, usernames: string[]) => {
     if (usernames.length === 0) return [];
     const res = await lanes.get(platform).run({

@@ -25,14 +25,15 @@ import type { ProviderError } from '../providers/errors';
 import type { HttpResponse } from '../providers/http';
 import { TIKLIVE_PATHS } from '../providers/tiklive/assumptions';
 import { tikLiveClassifier } from '../providers/tiklive/errors';
-import { problemCode } from '../providers/x/errors';
+import { problemCode, problemValue } from '../providers/x/errors';
 import { X_ENDPOINTS } from '../providers/x/fields';
-import type { XProblem } from '../providers/x/types';
 import { xClassifier } from '../providers/x/errors';
 import { goneReason } from './deletion';
 import type { NormalizedPost, RejectedItem } from './normalize/post';
-import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody, readTikTokProfileBody } from './normalize/tiklive';
-import { normalizeXTimeline, normalizeXUsers, readXTimelineBody, readXUsersBody } from './normalize/x';
+import { readPostsBody as readTikTokPostsBody, readProfileBody as readTikTokProfileBody } from '../providers/tiklive/salvage';
+import { readTimelineBody as readXTimelineBody, readUsersBody as readXUsersBody } from '../providers/x/salvage';
+import { normalizeTikTokProfile, normalizeTikTokVideos } from './normalize/tiklive';
+import { normalizeXTimeline, normalizeXUsers } from './normalize/x';
 import type { StagedExchange, Staging } from './staging';
 
 export interface ReplayOptions {
@@ -99,13 +100,6 @@ function classify(e: StagedExchange, endpoint: string): ProviderError | undefine
   return e.lane === 'tiktok' ? tikLiveClassifier(endpoint)(response(e)) : xClassifier(endpoint)(response(e));
 }
 
-/** The value an X partial error is about (the username or id asked for). */
-function problemValue(p: XProblem): string {
-  if (typeof p.value === 'string') return p.value;
-  if (typeof p.resource_id === 'string') return p.resource_id;
-  return /\[([^\]]+)\]/.exec(p.detail ?? '')?.[1] ?? '';
-}
-
 export async function replayStaging(graph: GraphClient, staging: Staging, opts: ReplayOptions = {}): Promise<ReplayResult> {
   const log = (opts.logger ?? silentLogger).child({ component: 'replay' });
   const accountBatch = opts.accountBatch ?? 500;
@@ -170,7 +164,7 @@ export async function replayStaging(graph: GraphClient, staging: Staging, opts: 
         reject(e, [...body.rejected, ...n.rejected]);
         for (const p of body.problems) {
           const code = problemCode(p);
-          const value = problemValue(p);
+          const value = problemValue(p) ?? '';
           const gone = goneReason(code, k.by);
           if (gone && k.by === 'id') deactivations.push({ accountId: accountId('X', value), at: e.at, reason: gone });
           else if (code === 'SUSPENDED' && value) suspendedHandles.push({ handle: value, at: e.at });

@@ -12,21 +12,16 @@ import IORedis from 'ioredis';
 import type { Config } from '../config';
 import type { Platform } from '../graph/model';
 import type { Logger } from '../log';
-import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
 import { createProviderClients, type OnResponse, type ProviderClients } from '../providers';
 import type { PlatformSync } from './lane';
 import { createLanes, type Lanes } from './lanes';
-import {
-  syncTikTokPosts,
-  syncTikTokProfiles,
-  syncXPosts,
-  syncXProfiles,
-  type IngestContext,
-} from './pipeline';
+import { syncTikTokPosts, syncXPosts } from './post-sync';
+import { syncTikTokProfiles, syncXProfiles } from './profile-sync';
+import { type IngestContext } from './sync';
 import { refreshPosts, refreshProfiles, startScheduler, type RefreshDeps, type Scheduler } from './schedule';
 import { createStaging, type Staging } from './staging';
-import { TrackingService } from './tracking';
+import { TrackingService, type LinkAccounts } from './tracking';
 
 /** What the API needs from ingestion (Services.ingestion). */
 export interface IngestionService {
@@ -55,7 +50,8 @@ export interface LaneRedirect {
 
 export interface IngestRuntimeOptions {
   graph: GraphClient;
-  bus: MatchEventBus;
+  /** Joins a tracked creator's two accounts (the matcher's reviewer link, wired above ingestion). */
+  link: LinkAccounts;
   logger: Logger;
   /** Start the cron / BullMQ schedule. Default true (only when some lane is configured). */
   schedule?: boolean;
@@ -65,6 +61,8 @@ export interface IngestRuntimeOptions {
   runMatching?: () => Promise<unknown>;
   /** Incremental matching of written accounts. Default none. */
   onAccountsWritten?: (accountIds: string[]) => Promise<void>;
+  /** Live trend spike check of the rollup hours a posts write touched. Default none. */
+  onTagHoursWritten?: IngestContext['onTagHoursWritten'];
   /** After a posts sync writes posts (see IngestContext.onPostsWritten). Default none. */
   onPostsWritten?: (postIds: string[]) => Promise<void>;
   /** Counterpart discovery for creators tracked on one platform (see TrackingOptions.discover). Default none. */
@@ -132,6 +130,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       logger,
       now: now[platform],
       onAccountsWritten: opts.onAccountsWritten,
+      onTagHoursWritten: opts.onTagHoursWritten,
       onPostsWritten: opts.onPostsWritten,
     });
     const tiktokCtx = ctx('TIKTOK');
@@ -161,7 +160,7 @@ export async function startIngestion(config: Config, opts: IngestRuntimeOptions)
       graph: opts.graph,
       clients,
       lanes,
-      bus: opts.bus,
+      link: opts.link,
       backfillDays: config.ingest.backfillDays,
       now: trackingNow,
       logger,

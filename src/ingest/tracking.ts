@@ -9,19 +9,24 @@
  * the API never crashes on bad input.
  */
 import { accountsByCreators, accountsByIds, accountByUsername } from '../graph/read';
+import { HANDLE_RULES, parseHandle } from './handles';
 import { setCreatorTracking } from '../graph/creators';
-import { userErrorCode, type UserErrorCode } from '../error-codes';
+import { userErrorCode, type ReviewErrorCode, type UserErrorCode } from '../error-codes';
 import { accountId as toAccountId, parsePlatformId, type Platform, type TrackingTier } from '../graph/model';
 import type { AccountRow } from '../graph/rows';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
-import type { MatchEventBus } from '../matching/events';
-import { linkAccounts, ReviewError } from '../matching/review';
 import { isProviderError, type ProviderClients } from '../providers';
 import { backfillAccounts, DAY_MS, pendingBackfill, type BackfillAccount, type BackfillSummary } from './backfill';
 import type { Lanes } from './lanes';
-import type { SyncResult } from './pipeline';
+import type { SyncResult } from './sync';
+
+/**
+ * Joins two accounts (one per platform) as one creator. Resolves to the reason when the link is
+ * refused in a way the user can act on (an account already matched elsewhere); throws otherwise.
+ */
+export type LinkAccounts = (accountIds: string[], actor: string, note: string) => Promise<{ code: ReviewErrorCode; message: string } | undefined>;
 
 export interface TrackInput {
   tiktokUsername?: string | null;
@@ -46,7 +51,8 @@ export interface TrackingOptions {
   graph: GraphClient;
   clients: ProviderClients;
   lanes: Lanes;
-  bus: MatchEventBus;
+  /** Joins a creator's two accounts as one (the reviewers' link, wired by the app). */
+  link: LinkAccounts;
   /** Backfill window when the input gives none. Default 30. */
   backfillDays?: number;
   /** Longest backfill window accepted. Default 365. */
@@ -60,31 +66,6 @@ export interface TrackingOptions {
    * Default none: the weekly run's discovery finds it later.
    */
   discover?: (accountIds: string[]) => Promise<unknown>;
-}
-
-const HANDLE_RULES: Record<Platform, { re: RegExp; hint: string; url: RegExp }> = {
-  // TikTok: 2..24 letters, digits, underscores and dots, not ending in a dot.
-  TIKTOK: {
-    re: /^(?!.*\.$)[A-Za-z0-9_.]{2,24}$/,
-    hint: '2 to 24 letters, digits, "_" or "." (not ending in ".")',
-    url: /^(?:https?:\/\/)?(?:www\.|m\.)?tiktok\.com\/@([^/?#]+)/i,
-  },
-  // X: 1..15 letters, digits and underscores.
-  X: {
-    re: /^[A-Za-z0-9_]{1,15}$/,
-    hint: '1 to 15 letters, digits or "_"',
-    url: /^(?:https?:\/\/)?(?:www\.|mobile\.)?(?:x|twitter)\.com\/([^/?#]+)/i,
-  },
-};
-
-/** "@name", "name" or a profile URL -> the bare handle, or undefined when it cannot be one. */
-export function parseHandle(platform: Platform, raw: string): string | undefined {
-  const rule = HANDLE_RULES[platform];
-  let v = raw.trim();
-  const fromUrl = rule.url.exec(v);
-  if (fromUrl) v = fromUrl[1];
-  v = v.replace(/^@/, '');
-  return rule.re.test(v) ? v : undefined;
 }
 
 const FIELD: Record<Platform, string> = { TIKTOK: 'tiktokUsername', X: 'xUsername' };
@@ -208,12 +189,8 @@ export class TrackingService {
 
     const ids = resolved.map((r) => toAccountId(r.platform, r.userId));
     if (ids.length === 2) {
-      try {
-        await linkAccounts({ graph: this.opts.graph, bus: this.opts.bus, actor }, ids, 'linked by trackCreator');
-      } catch (err) {
-        if (!(err instanceof ReviewError)) throw err;
-        errors.push({ code: err.code, field: ['input'], message: `tracked, but not linked as one creator: ${err.message}` });
-      }
+      const refused = await this.opts.link(ids, actor, 'linked by trackCreator');
+      if (refused) errors.push({ code: refused.code, field: ['input'], message: `tracked, but not linked as one creator: ${refused.message}` });
     }
     const creators = await setCreatorTracking(this.opts.graph, ids, { tracked: true, tier, backfillDays: days, displayName: input.displayName?.trim() || null });
     const creatorId = creators[0] ?? null;

@@ -10,18 +10,14 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import type { Platform } from '../graph/model';
 import { exactHandle, foldText, normalizeHandle } from '../graph/handle-key';
+import type { AccountKept, AccountProps } from '../graph/shapes';
 import { bioHandles, describeLink, type LinkFacts } from './normalize';
 
 /** What matching needs of an account; an AccountRecord plus its graph id fits. */
-export interface MatchableAccount {
-  /** Graph id: "tiktok:<id>" / "x:<id>". */
-  id: string;
-  platform: Platform;
-  username: string;
-  displayName?: string | null;
-  bio?: string | null;
-  bioLink?: string | null;
-}
+/** The account fields the matcher compares (the Account shape's, graph/shapes.ts); id "tiktok:<id>" / "x:<id>". */
+export type MatchableAccount = Pick<AccountKept, 'id'> &
+  Pick<AccountProps, 'platform' | 'username'> &
+  Partial<Pick<AccountProps, 'displayName' | 'bio' | 'bioLink'>>;
 
 export type SignalName = 'BIO_LINK' | 'PROFILE_LINK' | 'USERNAME' | 'DISPLAY_NAME' | 'BIO_TEXT';
 

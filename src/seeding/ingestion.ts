@@ -1,13 +1,15 @@
 /**
  * Ingestion as the app, the CLI, the benchmark and the tests start it: the simulated world and its
  * provider simulators first (when some lane has no key), then the ingestion runtime with those
- * lanes redirected to the simulators. The world lives here, above ingestion, so ingest/ never
- * imports simulators/.
+ * lanes redirected to the simulators, and trackCreator's link wired to the matcher's. The world
+ * and the matcher live above ingestion, so ingest/ imports neither simulators/ nor matching/.
  */
 import type { Config } from '../config';
 import { startIngestion, type IngestRuntime, type IngestRuntimeOptions } from '../ingest/runtime';
 import type { TrackingService } from '../ingest/tracking';
 import { upsertBrand } from '../graph/brands';
+import type { MatchEventBus } from '../matching/events';
+import { linkAccounts, ReviewError } from '../matching/review';
 import { startWorldDemo, worldBrands, worldHandles, type WorldDemo, type WorldDemoOptions } from './world-demo';
 
 export interface SeededIngestion extends IngestRuntime {
@@ -17,17 +19,32 @@ export interface SeededIngestion extends IngestRuntime {
   seedWorld(opts?: Parameters<TrackingService['trackMany']>[1]): Promise<Awaited<ReturnType<TrackingService['trackMany']>>>;
 }
 
-export interface SeededIngestionOptions extends Omit<IngestRuntimeOptions, 'redirect'> {
+export interface SeededIngestionOptions extends Omit<IngestRuntimeOptions, 'redirect' | 'link'> {
+  /** Where trackCreator's links are announced (matchChanged). */
+  bus: MatchEventBus;
   /** Simulated world overrides (tests, the benchmark). */
   world?: WorldDemoOptions;
 }
 
 export async function startSeededIngestion(config: Config, opts: SeededIngestionOptions): Promise<SeededIngestion> {
-  const { world, ...rest } = opts;
+  const { world, bus, ...rest } = opts;
   const demo = await startWorldDemo(config, { logger: opts.logger.child({ part: 'ingest' }), ...world });
   let runtime: IngestRuntime;
   try {
-    runtime = await startIngestion(config, { ...rest, redirect: demo });
+    runtime = await startIngestion(config, {
+      ...rest,
+      redirect: demo,
+      // trackCreator links a creator's two handles the way a reviewer would.
+      link: async (accountIds, actor, note) => {
+        try {
+          await linkAccounts({ graph: opts.graph, bus, actor }, accountIds, note);
+          return undefined;
+        } catch (err) {
+          if (err instanceof ReviewError) return { code: err.code, message: err.message };
+          throw err;
+        }
+      },
+    });
   } catch (err) {
     await demo?.close();
     throw err;

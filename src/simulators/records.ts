@@ -1,9 +1,9 @@
 /**
- * The world's profiles as the write path's records, for benchmarks and tests that load accounts
+ * The world's profiles and posts as the write path's records, for benchmarks and tests that load accounts
  * straight into the graph instead of through the HTTP simulators and the lanes.
  */
-import type { AccountRecord } from '../graph/model';
-import type { SimAccount } from './world-model';
+import type { AccountRecord, PostRecord } from '../graph/model';
+import { postUrl, type SimAccount, type SimPost } from './world-model';
 
 export function accountRecord(a: SimAccount, fetchedAt = '2026-11-20T00:00:00.000Z'): AccountRecord {
   return {
@@ -14,6 +14,23 @@ export function accountRecord(a: SimAccount, fetchedAt = '2026-11-20T00:00:00.00
     bio: a.bio,
     bioLink: a.bioLink,
     followers: a.followers,
+    fetchedAt,
+  };
+}
+
+/** A world post as the write path's record (hashtags and mentions lower-cased, as normalisers give them). */
+export function postRecord(p: SimPost, author: SimAccount, fetchedAt = '2026-11-20T00:00:00.000Z'): PostRecord {
+  return {
+    platform: p.platform,
+    platformPostId: p.id,
+    authorPlatformUserId: p.authorId,
+    url: postUrl(p.platform, author.username, p.id),
+    text: p.text,
+    createdAt: new Date(p.createdAt).toISOString(),
+    hashtags: p.hashtags.map((h) => h.toLowerCase()),
+    mentions: p.mentions.map((m) => m.toLowerCase()),
+    metrics: { ...p.metrics },
+    pinned: p.pinned,
     fetchedAt,
   };
 }

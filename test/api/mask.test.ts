@@ -26,6 +26,12 @@ describe('maskError', () => {
     expect(out.extensions).toEqual({ code: 'NOT_FOUND', id: 'x' });
   });
 
+  it('keeps any deliberately coded error, e.g. a tracking code from the catalogue', () => {
+    const e = new ApiError('LANE_UNAVAILABLE', 'this process runs no ingestion lanes');
+    const wrapped = new GraphQLError(e.message, { originalError: e, path: ['createBrand'], extensions: e.extensions });
+    expect(maskError(asFormatted(wrapped), wrapped, opts)).toMatchObject({ message: 'this process runs no ingestion lanes', extensions: { code: 'LANE_UNAVAILABLE' } });
+  });
+
   it('turns a Neo4j transaction timeout into TIMEOUT', () => {
     const neo = Object.assign(new Error('The transaction has been terminated'), { code: 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' });
     const e = new GraphQLError(neo.message, { originalError: neo, path: ['creators'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });

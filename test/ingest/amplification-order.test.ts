@@ -3,7 +3,9 @@
  * BEFORE the TikTok posts exist, wait as pending amplifications, and become AMPLIFIED edges when
  * the TikTok lane brings the videos in.
  */
-import { syncTikTokPosts, syncTikTokProfiles, syncXPosts, syncXProfiles, type IngestContext } from '../../src/ingest/pipeline';
+import { syncTikTokPosts, syncXPosts } from '../../src/ingest/post-sync';
+import { syncTikTokProfiles, syncXProfiles } from '../../src/ingest/profile-sync';
+import { type IngestContext } from '../../src/ingest/sync';
 import { silentLogger } from '../../src/log';
 import type { GraphClient } from '../../src/neo4j/graph-client';
 import { freshGraph } from '../support/graph';

@@ -7,7 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { syncTikTokPosts, syncTikTokProfiles, syncXProfiles, type IngestContext } from '../../src/ingest/pipeline';
+import { syncTikTokPosts } from '../../src/ingest/post-sync';
+import { syncTikTokProfiles, syncXProfiles } from '../../src/ingest/profile-sync';
+import { type IngestContext } from '../../src/ingest/sync';
 import { createStaging, type StagedExchange, type Staging } from '../../src/ingest/staging';
 import { silentLogger } from '../../src/log';
 import type { GraphClient } from '../../src/neo4j/graph-client';

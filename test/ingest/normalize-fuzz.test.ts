@@ -5,8 +5,10 @@
  * refused with an Error.
  */
 import fc from 'fast-check';
-import { normalizeTikTokVideos, readTikTokPostsBody, readTikTokProfileBody } from '../../src/ingest/normalize/tiklive';
-import { normalizeXTimeline, normalizeXUsers, readXTimelineBody, readXUsersBody } from '../../src/ingest/normalize/x';
+import { normalizeTikTokVideos } from '../../src/ingest/normalize/tiklive';
+import { normalizeXTimeline, normalizeXUsers } from '../../src/ingest/normalize/x';
+import { readPostsBody as readTikTokPostsBody, readProfileBody as readTikTokProfileBody } from '../../src/providers/tiklive/salvage';
+import { readTimelineBody as readXTimelineBody, readUsersBody as readXUsersBody } from '../../src/providers/x/salvage';
 
 const FETCHED = '2026-11-29T00:00:00.000Z';
 const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.object(), fc.array(fc.anything(), { maxLength: 3 }));

@@ -7,8 +7,10 @@ import { lineage, RULE_SETS, ruleKeys } from '../../src/ingest/lineage';
 import { tiktokVideoIdFromUrl, xIdTime } from '../../src/ingest/normalize/links';
 import type { NormalizedPost } from '../../src/ingest/normalize/post';
 import { hashtagsIn, mentionsIn } from '../../src/ingest/normalize/text';
-import { normalizeTikTokProfile, normalizeTikTokVideos, readTikTokPostsBody, TIKTOK_PROFILE_RULES, TIKTOK_VIDEO_RULES } from '../../src/ingest/normalize/tiklive';
-import { normalizeXTimeline, normalizeXUser, readXTimelineBody, readXUsersBody, X_TWEET_RULES, X_USER_RULES } from '../../src/ingest/normalize/x';
+import { normalizeTikTokProfile, normalizeTikTokVideos, TIKTOK_PROFILE_RULES, TIKTOK_VIDEO_RULES } from '../../src/ingest/normalize/tiklive';
+import { normalizeXTimeline, normalizeXUser, X_TWEET_RULES, X_USER_RULES } from '../../src/ingest/normalize/x';
+import { readPostsBody as readTikTokPostsBody } from '../../src/providers/tiklive/salvage';
+import { readTimelineBody as readXTimelineBody, readUsersBody as readXUsersBody } from '../../src/providers/x/salvage';
 import { accountExistsAt, followersAt, postsVisibleAt, type SimAccount } from '../../src/simulators/world';
 import { startHarness, type Harness } from './support/harness';
 

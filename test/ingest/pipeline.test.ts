@@ -4,7 +4,9 @@
  * batches), posts with amplifications, an idempotent re-run, and a replay from staging alone that
  * rebuilds the same graph.
  */
-import { syncTikTokPosts, syncTikTokProfiles, syncXPosts, syncXProfiles, type IngestContext } from '../../src/ingest/pipeline';
+import { syncTikTokPosts, syncXPosts } from '../../src/ingest/post-sync';
+import { syncTikTokProfiles, syncXProfiles } from '../../src/ingest/profile-sync';
+import { type IngestContext } from '../../src/ingest/sync';
 import { replayStaging } from '../../src/ingest/replay';
 import type { StagedExchange } from '../../src/ingest/staging';
 import { silentLogger } from '../../src/log';

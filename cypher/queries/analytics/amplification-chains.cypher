@@ -24,6 +24,9 @@ CALL (g) {
   }
   WITH root
   WHERE NOT coalesce(root.removed, false)
+    // Cheap pre-filters before a chain is expanded: some post on the other platform (exact check
+    // below), and a path as deep as asked without inactive accounts' posts.
+    AND (NOT $crossPlatformOnly OR EXISTS { MATCH (root)<-[:AMPLIFIED*1..6]-(q:Post) WHERE q.platform <> root.platform })
     AND EXISTS {
       MATCH path = (root)<-[:AMPLIFIED*1..6]-(:Post)
       WHERE length(path) >= $minDepth AND none(n IN nodes(path) WHERE coalesce(n.removed, false))

@@ -3,7 +3,7 @@
 UNWIND $rows AS r
 MATCH (author:Account {id: r.authorId})
 MERGE (p:BenchRawPost {id: r.id})
-SET p.platform = r.platform, p.platformPostId = r.platformPostId, p.url = r.url, p.text = r.text,
-    p.createdAt = datetime(r.createdAt), p.views = r.views, p.likes = r.likes, p.comments = r.comments,
-    p.shares = r.shares, p.quotes = r.quotes, p.bookmarks = r.bookmarks, p.fetchedAt = datetime(r.fetchedAt)
+SET p.platform = r.props.platform, p.platformPostId = r.props.platformPostId, p.url = r.props.url, p.text = r.props.text,
+    p.createdAt = datetime(r.createdAt), p.views = r.props.views, p.likes = r.props.likes, p.comments = r.props.comments,
+    p.shares = r.props.shares, p.quotes = r.props.quotes, p.bookmarks = r.props.bookmarks, p.fetchedAt = datetime(r.fetchedAt)
 MERGE (author)-[:RAW_POSTED]->(p)

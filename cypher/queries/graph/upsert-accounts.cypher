@@ -1,30 +1,17 @@
-// Batched, idempotent account upsert. Each row: the AccountRecord fields plus id, usernameLower,
-// handleNorm, labels flags and newCreatorId (used only when the account has no Creator yet, so a
+// Batched, idempotent account upsert. Each row: id, props (the stored properties the Account
+// shape declares, graph/shapes.ts ACCOUNT_PROPS, as one map), snapshot (its SNAPSHOT_KEYS),
+// fetchedAt, creator flags and newCreatorId (used only when the account has no Creator yet, so a
 // re-run never mints a second creator). Also appends one AccountSnapshot per fetch time.
 UNWIND $rows AS r
 MERGE (a:Account {id: r.id})
   ON CREATE SET a.createdAt = datetime(), a.active = true
-SET a.platform = r.platform,
-    a.platformUserId = r.platformUserId,
-    a.username = r.username,
-    a.usernameLower = toLower(r.username),
-    a.handleNorm = r.handleNorm,
-    a.displayName = r.displayName,
-    a.bio = r.bio,
-    a.bioLink = r.bioLink,
-    a.avatarUrl = r.avatarUrl,
-    a.secUid = r.secUid,
-    a.verified = r.verified,
-    a.followers = r.followers,
-    a.following = r.following,
-    a.hearts = r.hearts,
-    a.postCount = r.postCount,
+SET a += r.props,
     a.fetchedAt = datetime(r.fetchedAt),
     a.updatedAt = datetime()
-FOREACH (_ IN CASE WHEN r.platform = 'TIKTOK' THEN [1] ELSE [] END | SET a:TikTokAccount)
-FOREACH (_ IN CASE WHEN r.platform = 'X' THEN [1] ELSE [] END | SET a:XAccount)
+FOREACH (_ IN CASE WHEN r.props.platform = 'TIKTOK' THEN [1] ELSE [] END | SET a:TikTokAccount)
+FOREACH (_ IN CASE WHEN r.props.platform = 'X' THEN [1] ELSE [] END | SET a:XAccount)
 MERGE (s:AccountSnapshot {accountId: r.id, at: datetime(r.fetchedAt)})
-  ON CREATE SET s.followers = r.followers, s.following = r.following, s.hearts = r.hearts, s.postCount = r.postCount
+  ON CREATE SET s += r.snapshot
 MERGE (a)-[:HAS_SNAPSHOT]->(s)
 WITH a, r
 CALL (a, r) {
@@ -33,7 +20,7 @@ CALL (a, r) {
   OPTIONAL MATCH (existing:Creator)-[:HAS_ACCOUNT]->(a)
   WITH a, r, existing WHERE existing IS NULL
   CREATE (c:Creator {id: r.newCreatorId})
-  SET c.displayName = coalesce(r.displayName, r.username), c.displayNameLower = toLower(coalesce(r.displayName, r.username)),
+  SET c.displayName = coalesce(r.props.displayName, r.props.username), c.displayNameLower = toLower(coalesce(r.props.displayName, r.props.username)),
       c.active = true, c.tracked = coalesce(r.tracked, false), c.tier = r.tier, c.backfilled = coalesce(r.backfilled, false),
       c.createdAt = datetime(), c.updatedAt = datetime()
   CREATE (c)-[:HAS_ACCOUNT {since: datetime()}]->(a)

@@ -3,26 +3,17 @@ UNWIND $rows AS r
 MATCH (author:Account {id: r.authorId})
 MERGE (p:Post {id: r.id})
   ON CREATE SET p.firstSeenAt = datetime()
-SET p.platform = r.platform,
-    p.platformPostId = r.platformPostId,
-    p.url = r.url,
-    p.text = r.text,
+// The stored properties the Post shape declares (graph/shapes.ts POST_PROPS), as one map.
+SET p += r.props,
     p.createdAt = datetime(r.createdAt),
-    p.views = r.views,
-    p.likes = r.likes,
-    p.comments = r.comments,
-    p.shares = r.shares,
-    p.quotes = r.quotes,
-    p.bookmarks = r.bookmarks,
-    p.engagement = r.likes + r.comments + r.shares + coalesce(r.quotes, 0),
-    p.pinned = coalesce(r.pinned, false),
+    p.engagement = r.props.likes + r.props.comments + r.props.shares + coalesce(r.props.quotes, 0),
     p.fetchedAt = datetime(r.fetchedAt)
 MERGE (author)-[:POSTED]->(p)
 FOREACH (tag IN r.hashtags | MERGE (h:Hashtag {tag: tag}) MERGE (p)-[:TAGGED]->(h))
 WITH author, p, r
 CALL (p, r) {
   UNWIND r.mentions AS m
-  MATCH (target:Account {platform: r.platform, usernameLower: m})
+  MATCH (target:Account {platform: r.props.platform, usernameLower: m})
   // Without the hint the planner may seek on platform alone and filter every account of it.
   USING INDEX target:Account(platform, usernameLower)
   MERGE (p)-[:MENTIONS]->(target)

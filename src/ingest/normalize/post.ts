@@ -11,12 +11,8 @@ import type { PostFields } from './rules';
 /** The normalisers' post output is what the graph's post write takes. */
 export type NormalizedPost = PostWrite;
 
-/** One item of a response that could not become a record, and why. */
-export interface RejectedItem {
-  /** The item's id when it has one, else its position in the response. */
-  ref: string;
-  reason: string;
-}
+/** One item of a response that could not become a record, and why (the providers' salvage names them alike). */
+export type { RejectedItem } from '../../providers/salvage';
 
 export function toNormalizedPost(f: PostFields, amplifications: AmplificationRecord[] = []): NormalizedPost {
   const metricsKnown = f.likes !== null && f.comments !== null && f.shares !== null;

@@ -6,13 +6,10 @@
  *
  * Referenced posts that arrive in `includes.tweets` are normalised too, so the source of a
  * retweet or quote can be written when its author is in the graph (the write skips the rest).
- *
- * The `read*Body` functions take a body as staged and validate item by item with the providers'
- * schemas, so one malformed user or post does not cost the rest of a batch of 100.
  */
 import type { AccountRecord, AmplificationRecord } from '../../graph/model';
-import { X_ENDPOINTS, X_RESPONSE_ALIASES } from '../../providers/x/fields';
-import { XProblemSchema, XTweetSchema, XUserSchema, type XProblem, type XTweet, type XUser } from '../../providers/x/types';
+import { X_ENDPOINTS } from '../../providers/x/fields';
+import type { XTweet, XUser } from '../../providers/x/types';
 import { tiktokVideoIdFromUrl, xIdTime, xPostUrl } from './links';
 import { countOrNull, FETCHED_AT, nonEmpty, NormalizeError, readWith, type AccountFields, type RuleSet, type XPostFields } from './rules';
 import { hashtagsIn, mentionsIn, mergeDistinct, normalizeMention, normalizeTag } from './text';
@@ -286,67 +283,4 @@ export function normalizeXTimeline(
     .map((t) => one(t, undefined))
     .filter((p): p is NormalizedPost => p !== undefined);
   return { posts, referenced, rejected };
-}
-
-// ------------------------------------------------------------------ staged bodies
-
-function record(json: unknown): Record<string, unknown> {
-  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
-}
-
-function items<T>(
-  list: unknown,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  label: string,
-  rejected: RejectedItem[],
-): T[] {
-  if (list === undefined || list === null) return [];
-  const arr = Array.isArray(list) ? list : [list];
-  const out: T[] = [];
-  arr.forEach((item, i) => {
-    const r = schema.safeParse(item);
-    if (r.success) out.push(r.data);
-    else {
-      const id = record(item).id;
-      rejected.push({
-        ref: typeof id === 'string' ? `x:${id}` : `${label}[${i}]`,
-        reason: r.error.issues.map((x) => `${x.path.map(String).join('.') || '(item)'}: ${x.message}`).slice(0, 3).join('; '),
-      });
-    }
-  });
-  return out;
-}
-
-/** A staged user lookup body (single or batch): valid users, X's per-item problems, and rejects. */
-export function readXUsersBody(body: string): { users: XUser[]; problems: XProblem[]; rejected: RejectedItem[] } {
-  const root = record(JSON.parse(body));
-  const rejected: RejectedItem[] = [];
-  const users = items(root.data, XUserSchema, 'data', rejected);
-  const problems = items(root.errors, XProblemSchema, 'errors', []);
-  return { users, problems, rejected };
-}
-
-/** A staged timeline body, validated item by item (posts, included users and posts). */
-export function readXTimelineBody(body: string): XTimelineInput & {
-  meta: { next_token?: string };
-  problems: XProblem[];
-  rejected: RejectedItem[];
-  hasData: boolean;
-} {
-  const root = record(JSON.parse(body));
-  const rejected: RejectedItem[] = [];
-  const includes = record(root.includes);
-  const tweets = items(root.data, XTweetSchema, 'data', rejected);
-  const meta = record(root.meta);
-  return {
-    tweets,
-    meta: typeof meta.next_token === 'string' ? { next_token: meta.next_token } : {},
-    includes: {
-      users: items(includes.users, XUserSchema, 'includes.users', []),
-      tweets: items(includes.tweets ?? includes[X_RESPONSE_ALIASES.tweets], XTweetSchema, 'includes.tweets', []),
-    },
-    problems: items(root.errors, XProblemSchema, 'errors', []),
-    rejected,
-    hasData: root.data !== undefined || root.meta !== undefined,
-  };
 }

@@ -12,7 +12,9 @@ import { silentLogger } from '../../log';
 import type { CreditBudget } from '../budget';
 import { profileCacheKey, type ProfileCache } from '../cache';
 import type { Clock } from '../clock';
-import { ProviderError } from '../errors';
+import { isProviderError, ProviderError } from '../errors';
+import type { RejectedItem } from '../salvage';
+import { readPostsBody } from './salvage';
 import { clientTransport, type Classifier, type HttpTransport, type OnResponse, type RetryOptions, type Scheduler } from '../http';
 import type { ProviderClientStatus } from '../status';
 import { TIKLIVE_DEFAULT_BASE_URL, TIKLIVE_MAX_POSTS_PER_PAGE, TIKLIVE_PATHS } from './assumptions';
@@ -72,6 +74,14 @@ export interface AllPostsOptions {
   pageSize?: number;
   /** Safety bound on pages followed. Default 1000. */
   maxPages?: number;
+  /** Read a page rejected as MALFORMED item by item instead of failing (postPages only). Default false. */
+  salvage?: boolean;
+}
+
+/** A page as postPages yields it: the videos not seen on earlier pages, and items it could not read. */
+export interface PostsPageSlice {
+  videos: TikLiveVideo[];
+  rejected: RejectedItem[];
 }
 
 const USERNAME_RE = /^[A-Za-z0-9_.]{1,64}$/;
@@ -150,34 +160,47 @@ export class TikLiveClient {
   }
 
   /**
-   * Every post of a user, each once, following cursors until `hasMore` is false, a page is empty,
-   * the cursor stops moving, or the page's oldest non-pinned post is older than `since`. An old
-   * pinned post at the top of a page is skipped, not taken as the end of the window.
+   * Every page of a user's posts (docs/providers.md T.3), each video once, following cursors until
+   * `hasMore` is false, a page brings nothing new, the cursor stops moving, or the page's oldest
+   * non-pinned video is older than `since` (pinned ones lead page one at any age, without meaning
+   * the window has been passed). Pages are yielded whole, older videos included (they were paid
+   * for). With `salvage`, a page rejected as MALFORMED is read item by item from its raw body and
+   * paging goes on from its cursor.
    */
-  async *allPosts(userid: string, opts: AllPostsOptions = {}): AsyncGenerator<TikLiveVideo, void, undefined> {
+  async *postPages(userid: string, opts: AllPostsOptions = {}): AsyncGenerator<PostsPageSlice, void, undefined> {
     const sinceSec = opts.since ? opts.since.getTime() / 1000 : undefined;
     const maxPages = opts.maxPages ?? 1000;
     const seen = new Set<string>();
     let cursor = '0';
     for (let pageNo = 1; pageNo <= maxPages; pageNo++) {
-      const page = await this.userPosts(userid, { count: opts.pageSize, cursor });
-      if (page.videos.length === 0) return;
-      let fresh = 0;
-      for (const v of page.videos) {
-        if (seen.has(v.video_id)) continue;
-        seen.add(v.video_id);
-        fresh++;
-        if (sinceSec !== undefined && v.create_time < sinceSec) continue;
-        yield v;
+      let page: { videos: TikLiveVideo[]; cursor?: string; hasMore: boolean };
+      let rejected: RejectedItem[] = [];
+      try {
+        page = await this.userPosts(userid, { count: opts.pageSize, cursor });
+      } catch (e) {
+        const salvaged = opts.salvage && isProviderError(e) && e.code === 'MALFORMED' && e.rawBody ? salvagePosts(e.rawBody) : undefined;
+        if (!salvaged) throw e;
+        page = salvaged;
+        rejected = [{ ref: `tiktok:${userid}`, reason: `page at cursor ${cursor}: ${(e as Error).message}` }, ...salvaged.rejected];
       }
-      // The last non-pinned item is the page's oldest in timeline order; pinned ones may be older
-      // without meaning the window has been passed.
+      const fresh = page.videos.filter((v) => !seen.has(v.video_id));
+      for (const v of fresh) seen.add(v.video_id);
+      yield { videos: fresh, rejected };
+      // The last non-pinned item is the page's oldest in timeline order.
       const tail = [...page.videos].reverse().find((v) => !v.pinned);
       const pastWindow = sinceSec !== undefined && tail !== undefined && tail.create_time < sinceSec;
-      if (pastWindow || !page.hasMore || fresh === 0 || page.cursor === undefined || page.cursor === cursor) return;
+      if (pastWindow || !page.hasMore || fresh.length === 0 || page.cursor === undefined || page.cursor === cursor) return;
       cursor = page.cursor;
     }
-    this.log.warn({ userid, maxPages }, 'allPosts stopped at maxPages');
+    this.log.warn({ userid, maxPages }, 'posts paging stopped at maxPages');
+  }
+
+  /** Every post of a user within the window (postPages, leaving older posts out), each once. */
+  async *allPosts(userid: string, opts: AllPostsOptions = {}): AsyncGenerator<TikLiveVideo, void, undefined> {
+    const sinceSec = opts.since ? opts.since.getTime() / 1000 : undefined;
+    for await (const page of this.postPages(userid, opts)) {
+      for (const v of page.videos) if (sinceSec === undefined || v.create_time >= sinceSec) yield v;
+    }
   }
 
   async status(): Promise<ProviderClientStatus> {
@@ -285,5 +308,14 @@ export class TikLiveClient {
   private noted(e: ProviderError): ProviderError {
     this.transport.noteError(e);
     return e;
+  }
+}
+
+/** A rejected page's raw body read item by item; undefined when even that fails. */
+function salvagePosts(body: string): ReturnType<typeof readPostsBody> | undefined {
+  try {
+    return readPostsBody(body);
+  } catch {
+    return undefined;
   }
 }

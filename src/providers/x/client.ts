@@ -11,10 +11,12 @@ import type { Logger } from '../../log';
 import { silentLogger } from '../../log';
 import { profileCacheKey, type ProfileCache } from '../cache';
 import type { Clock } from '../clock';
-import { ProviderError, type ProviderErrorCode } from '../errors';
+import { isProviderError, ProviderError, type ProviderErrorCode } from '../errors';
 import { clientTransport, type HttpTransport, type OnResponse, type RetryOptions, type Scheduler } from '../http';
 import type { ProviderClientStatus } from '../status';
-import { problemCode, problemText, xClassifier } from './errors';
+import { itemErrorOf, problemCode, problemText, xClassifier } from './errors';
+import { readTimelineBody } from './salvage';
+import type { RejectedItem } from '../salvage';
 import {
   csv,
   TIMELINE_EXPANSIONS,
@@ -87,6 +89,8 @@ export interface AllTweetsOptions {
   maxResults?: number;
   /** Safety bound. Default 40 (3,200 reachable posts / 100 per page, plus slack). */
   maxPages?: number;
+  /** Read a page rejected as MALFORMED item by item instead of failing. Default false. */
+  salvage?: boolean;
 }
 
 type Entity = 'username' | 'id';
@@ -168,21 +172,32 @@ export class XClient {
   }
 
   /**
-   * Every page of a user's timeline within the window, following `next_token`; each post appears
-   * once across pages. Pages are yielded whole so `includes` stay next to the posts they explain.
+   * Every page of a user's timeline within the window, following `next_token` (docs/providers.md
+   * X.5); each post appears once across pages. Pages are yielded whole so `includes` stay next to
+   * the posts they explain. With `salvage`, a page the client rejects as MALFORMED is read item by
+   * item from its raw body (its rejected items come with it) and paging goes on from its token.
    */
-  async *allTweets(userId: string, opts: AllTweetsOptions = {}): AsyncGenerator<XTimelinePage, void, undefined> {
+  async *allTweets(userId: string, opts: AllTweetsOptions = {}): AsyncGenerator<XTimelinePage & { rejected: RejectedItem[] }, void, undefined> {
     const maxPages = opts.maxPages ?? 40;
     const seen = new Set<string>();
     const tokens = new Set<string>();
     let token: string | undefined;
     for (let pageNo = 1; pageNo <= maxPages; pageNo++) {
-      const page = await this.userTweets(userId, { ...opts, paginationToken: token });
+      let page: XTimelinePage;
+      let rejected: RejectedItem[] = [];
+      try {
+        page = await this.userTweets(userId, { ...opts, paginationToken: token });
+      } catch (e) {
+        const salvaged = opts.salvage && isProviderError(e) && e.code === 'MALFORMED' && e.rawBody ? salvageTimeline(e.rawBody) : undefined;
+        if (!salvaged) throw e;
+        page = { tweets: salvaged.tweets, includes: salvaged.includes, meta: salvaged.meta, errors: salvaged.problems };
+        rejected = [{ ref: `x:${userId}`, reason: `page ${pageNo}: ${(e as Error).message}` }, ...salvaged.rejected];
+      }
       const tweets: XTweet[] = page.tweets.filter((t) => !seen.has(t.id));
       for (const t of tweets) seen.add(t.id);
-      if (tweets.length > 0 || page.errors.length > 0) yield { ...page, tweets };
+      if (tweets.length > 0 || page.errors.length > 0 || rejected.length > 0) yield { ...page, tweets, rejected };
       const next = page.meta.next_token;
-      // X.5: even result_count 0 may carry a next_token, so only a missing or repeated token ends it.
+      // Even result_count 0 may carry a next_token, so only a missing or repeated token ends it.
       if (!next || tokens.has(next)) return;
       tokens.add(next);
       token = next;
@@ -253,9 +268,9 @@ export class XClient {
       const found = new Set((body.data ?? []).map((u) => (kind === 'username' ? u.username : u.id).toLowerCase()));
       const reported = new Set<string>();
       for (const p of body.errors ?? []) {
-        const value = itemValue(p);
-        if (value) reported.add(value.toLowerCase());
-        errors.push({ value: value ?? '', code: itemCode(problemCode(p)), detail: problemText(p), problem: p });
+        const item = itemErrorOf(p);
+        if (item.value) reported.add(item.value.toLowerCase());
+        errors.push(item);
       }
       // An item neither returned nor reported should not vanish silently.
       for (const v of chunk) {
@@ -347,16 +362,11 @@ export class XClient {
   }
 }
 
-/** The username or id a partial error is about. */
-function itemValue(p: XProblem): string | undefined {
-  if (typeof p.value === 'string') return p.value;
-  if (typeof p.resource_id === 'string') return p.resource_id;
-  const m = /\[([^\]]+)\]/.exec(p.detail ?? '');
-  return m?.[1];
-}
-
-function itemCode(code: ProviderErrorCode): XItemError['code'] {
-  return code === 'NOT_FOUND' || code === 'SUSPENDED' || code === 'PRIVATE' || code === 'INVALID_REQUEST'
-    ? code
-    : 'TRANSIENT';
+/** A rejected page's raw body read item by item; undefined when even that fails. */
+function salvageTimeline(body: string): ReturnType<typeof readTimelineBody> | undefined {
+  try {
+    return readTimelineBody(body);
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,7 @@
  */
 import { ProviderError, type ProviderErrorCode } from '../errors';
 import type { Classifier, HttpResponse } from '../http';
-import { XProblemSchema, type XProblem } from './types';
+import { XProblemSchema, type XItemError, type XProblem } from './types';
 
 const PROVIDER = 'x-api-v2' as const;
 
@@ -100,4 +100,19 @@ export function xClassifier(endpoint: string): Classifier {
     }
     return make('INVALID_REQUEST', text, { rawBody: res.body });
   };
+}
+
+/** The username or id a partial error is about: `value`, else `resource_id`, else the bracketed part of `detail`. */
+export function problemValue(p: XProblem): string | undefined {
+  if (typeof p.value === 'string') return p.value;
+  if (typeof p.resource_id === 'string') return p.resource_id;
+  return /\[([^\]]+)\]/.exec(p.detail ?? '')?.[1];
+}
+
+/** A partial error (docs/providers.md X.7) as a per-item error: entity facts kept, anything else transient. */
+export function itemErrorOf(p: XProblem): XItemError {
+  const code = problemCode(p);
+  const itemCode: XItemError['code'] =
+    code === 'NOT_FOUND' || code === 'SUSPENDED' || code === 'PRIVATE' || code === 'INVALID_REQUEST' ? code : 'TRANSIENT';
+  return { value: problemValue(p) ?? '', code: itemCode, detail: problemText(p), problem: p };
 }

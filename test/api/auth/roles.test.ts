@@ -28,6 +28,8 @@ const REQUIRED: Record<string, 'reviewer' | 'admin'> = {
   createCampaign: 'admin',
   runExport: 'admin',
 };
+/** Mutations whose allowed call would have effects outside the test graph (files, a warehouse): only their refusals are checked. */
+const REFUSALS_ONLY = new Set(['runExport']);
 const RANK = { anonymous: -1, viewer: 0, reviewer: 1, admin: 2 } as const;
 type Caller = keyof typeof RANK;
 const headersOf = (c: Caller) => (c === 'anonymous' ? { authorization: '' } : as(c));
@@ -73,6 +75,10 @@ describe('auth and roles', () => {
     for (const m of mutations) {
       const required = REQUIRED[m.name];
       for (const caller of ['anonymous', 'viewer', 'reviewer', 'admin'] as Caller[]) {
+        const allowed = required !== undefined && RANK[caller] >= RANK[required];
+        // Allowed calls with outside effects, and callers above viewer on a mutation the table does not know, are not made.
+        if (allowed && REFUSALS_ONLY.has(m.name)) continue;
+        if (!required && caller !== 'anonymous' && caller !== 'viewer') continue;
         const res = await gql(app.url, m.doc, {}, headersOf(caller));
         const code = res.errors?.[0]?.extensions?.code;
         let expected: string | undefined;

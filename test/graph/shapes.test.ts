@@ -1,0 +1,85 @@
+/**
+ * One Account shape and one Post shape (graph/shapes.ts): the GraphQL types serve exactly the
+ * declared properties (plus the fields resolvers compute from relationships, listed here), and the
+ * write stores every declared property. A field added to the GraphQL type, or to the declaration,
+ * and nowhere else fails here.
+ */
+import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { writeAccounts } from '../../src/graph/accounts';
+import type { AccountRecord, PostRecord } from '../../src/graph/model';
+import { writePosts } from '../../src/graph/posts';
+import {
+  ACCOUNT_KEPT_KEYS,
+  ACCOUNT_LOOKUP_KEYS,
+  ACCOUNT_PROPS,
+  accountProps,
+  POST_INTERNAL_KEYS,
+  POST_KEPT_KEYS,
+  POST_METRIC_KEYS,
+  POST_PROPS,
+  postProps,
+  SNAPSHOT_KEYS,
+} from '../../src/graph/shapes';
+import { createPubSubHandle } from '../../src/api/pubsub';
+import { buildApiSchema } from '../../src/api/schema';
+import type { GraphClient } from '../../src/neo4j/graph-client';
+import { freshGraph } from '../support/graph';
+
+/** GraphQL fields computed by resolvers from relationships or other fields, not stored on the node. */
+const ACCOUNT_RESOLVED = ['creator', 'history', 'posts', 'profileUrl'];
+const POST_RESOLVED = ['amplifiedBy', 'amplifies', 'author', 'hashtags', 'metrics'];
+
+function fieldsOf(schema: GraphQLSchema, type: string): string[] {
+  const t = schema.getType(type);
+  if (!(t instanceof GraphQLObjectType)) throw new Error(`${type} is not an object type`);
+  return Object.keys(t.getFields()).sort();
+}
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
+const without = (xs: readonly string[], drop: readonly string[]) => xs.filter((x) => !drop.includes(x));
+
+describe('the Account and Post shapes', () => {
+  let schema: GraphQLSchema;
+  let graph: GraphClient;
+  beforeAll(async () => {
+    schema = await buildApiSchema(createPubSubHandle().pubSub);
+    graph = await freshGraph();
+  });
+  afterAll(() => graph.close());
+
+  it('the GraphQL Account type serves the declared account properties and nothing else', () => {
+    const served = [...without(Object.keys(ACCOUNT_PROPS), ACCOUNT_LOOKUP_KEYS), ...ACCOUNT_KEPT_KEYS, ...ACCOUNT_RESOLVED];
+    expect(fieldsOf(schema, 'Account')).toEqual(sorted(served));
+    expect(fieldsOf(schema, 'AccountSnapshot')).toEqual(sorted(['at', ...SNAPSHOT_KEYS]));
+  });
+
+  it('the GraphQL Post type serves the declared post properties and nothing else', () => {
+    const stored = without(Object.keys(POST_PROPS), [...POST_INTERNAL_KEYS, ...POST_METRIC_KEYS]);
+    const served = [...stored, ...without(POST_KEPT_KEYS, ['authorId']), ...POST_RESOLVED];
+    expect(fieldsOf(schema, 'Post')).toEqual(sorted(served));
+    expect(fieldsOf(schema, 'PostMetrics')).toEqual(sorted(POST_METRIC_KEYS));
+  });
+
+  it('the writes store every declared property, as the declaration computes it', async () => {
+    const fetchedAt = '2026-11-20T10:00:00.000Z';
+    const account: AccountRecord = {
+      platform: 'TIKTOK', platformUserId: '4242', username: 'Shape.Tester', displayName: 'Shape', bio: 'bio', bioLink: 'https://a.example/',
+      avatarUrl: 'https://img.example/a.jpg', secUid: 'MS4w', verified: true, followers: 10, following: 2, hearts: 300, postCount: 7, fetchedAt,
+    };
+    const post: PostRecord = {
+      platform: 'TIKTOK', platformPostId: '77', authorPlatformUserId: '4242', url: 'https://www.tiktok.com/@shape.tester/video/77', text: 'hi',
+      createdAt: '2026-11-19T10:00:00.000Z', hashtags: [], mentions: [], metrics: { views: 5, likes: 4, comments: 3, shares: 2, bookmarks: 1 },
+      pinned: true, fetchedAt,
+    };
+    await writeAccounts(graph, [account]);
+    await writePosts(graph, [post]);
+    const [row] = await graph.runText(
+      'MATCH (a:Account {id: $a})-[:POSTED]->(p:Post {id: $p}) MATCH (a)-[:HAS_SNAPSHOT]->(s) RETURN properties(a) AS a, properties(p) AS p, properties(s) AS s',
+      { a: 'tiktok:4242', p: 'tiktok:77' },
+    );
+    const nulls = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+    expect(row.a).toMatchObject(nulls(accountProps(account)));
+    expect(row.p).toMatchObject(nulls(postProps(post)));
+    expect(row.s).toMatchObject({ followers: 10, following: 2, hearts: 300, postCount: 7 });
+  });
+});

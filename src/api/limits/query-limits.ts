@@ -4,7 +4,8 @@
  * limits. Depth and aliases are counted by graphql-armor's rules, cost by graphql-query-complexity.
  *
  * Cost: every field costs 1 plus its children; a field with `first` (or `limit`) multiplies its
- * children by that page size, a connection's `nodes`/`edges` do not multiply again, and any other
+ * children by that page size, a page's `nodes`/`edges` (a connection's, or a graph view's, whose
+ * `limit` caps its nodes) do not multiply again, and any other
  * list multiplies by LIST_GUESS (an account's history, a creator's accounts: we cannot know the
  * length before running it, so assume a few).
  */
@@ -57,12 +58,19 @@ const pageSize = (args: Record<string, unknown>): number | undefined => {
   return undefined;
 };
 
+/**
+ * Types whose `nodes`/`edges` lists are already bounded by the `first`/`limit` of the field that
+ * returns them: multiplying them by LIST_GUESS again would price a graph view at its own documented
+ * cap (limit 2000) at ten times its size and refuse it.
+ */
+const PAGE_TYPE = /^(?:.*Connection|Graph)$/;
+
 export const costEstimator: ComplexityEstimator = ({ args, childComplexity, field, type }) => {
   const size = pageSize(args);
   if (size !== undefined) return 1 + size * Math.max(1, childComplexity);
   const list = isListType(getNullableType(field.type));
-  const inConnection = /Connection$/.test(getNamedType(type).name) && (field.name === 'nodes' || field.name === 'edges');
-  return 1 + (list && !inConnection ? LIST_GUESS : 1) * childComplexity;
+  const inPage = PAGE_TYPE.test(getNamedType(type).name) && (field.name === 'nodes' || field.name === 'edges');
+  return 1 + (list && !inPage ? LIST_GUESS : 1) * childComplexity;
 };
 
 /**

@@ -6,6 +6,7 @@ import { parse } from 'graphql';
 import { createPubSubHandle } from '../../../src/api/pubsub';
 import { buildApiSchema } from '../../../src/api/schema';
 import { checkQueryCost, checkQueryShape, LIST_GUESS } from '../../../src/api/limits/query-limits';
+import { MAX_LIMIT } from '../../../src/analytics/graph-view';
 import { loadConfig } from '../../../src/config';
 import { PLAYGROUND_EXAMPLES } from '../../../src/web/examples';
 import * as desk from '../../../src/web/review/documents';
@@ -42,5 +43,13 @@ describe('query limits', () => {
     expect(hundred - 1).toBe(10 * (ten - 1));
     const withAccounts = cost('{ creators(first: 10) { nodes { accounts { id } } } }');
     expect(withAccounts).toBeGreaterThanOrEqual(10 * LIST_GUESS);
+  });
+
+  it('prices a graph view by its limit alone, so the documented cap is within the default cost limit', () => {
+    const G = (limit: number) =>
+      `{ competitorGraph(brandId: "b", limit: ${limit}) { nodes { id kind label platform weight } edges { id source target type weight } } }`;
+    const cost = (q: string) => checkQueryCost(schema, parse(q), { ...limits, maxCost: 0 }, {}, undefined)!.actual;
+    expect(cost(G(200)) - 1).toBe(10 * (cost(G(20)) - 1));
+    expect(checkQueryCost(schema, parse(G(MAX_LIMIT)), limits, {}, undefined)).toBeNull();
   });
 });

@@ -217,9 +217,7 @@ class AccountFactory {
     const createdAt = Math.floor(rng.uniform(earliest, now - 60 * DAY_MS));
     const big = followers > 1_000_000;
     const verifiedType = p === 'X' && (rng.chance(big ? 0.6 : 0.12)) ? 'blue' : 'none';
-    const quirk: Quirk | null = rng.chance(this.input.malformedRate)
-      ? rng.pick(['stringCounts', 'missingStats', 'extraField', 'truncated'] as const)
-      : null;
+    const quirk: Quirk | null = rng.chance(this.input.malformedRate) ? rng.pick(ACCOUNT_QUIRKS) : null;
     return {
       platform: p,
       id: p === 'TIKTOK' ? ids.tiktok(createdAt) : ids.xUser(createdAt),
@@ -355,7 +353,25 @@ export function generateCreators(input: AccountGenInput): { creators: GenCreator
   rng.shuffle(out);
 
   for (let i = 0; i < input.brands; i++) out.push(brand(f, rng, i));
+  if (input.malformedRate > 0) guaranteeQuirks(rng, out);
   return { creators: out, collisions };
+}
+
+const ACCOUNT_QUIRKS = ['stringCounts', 'missingStats', 'extraField', 'truncated'] as const;
+
+/**
+ * Quirks are drawn at `malformedRate`, so a small world can miss one entirely and the clients'
+ * handling of it would go untested. When quirks are on at all, every account quirk is carried by
+ * at least one live, public creator account (never a brand's: brands stay clean). Runs after every
+ * other draw, so a world that already has each quirk is unchanged.
+ */
+function guaranteeQuirks(rng: Rng, creators: GenCreator[]): void {
+  const accounts = creators.filter((c) => c.kind !== 'brand').flatMap((c) => [c.tiktok, c.x].filter((a): a is GenAccount => !!a));
+  for (const q of ACCOUNT_QUIRKS) {
+    if (accounts.some((a) => a.quirk === q && a.deletedAt === null && !a.private)) continue;
+    const clean = accounts.filter((a) => a.quirk === null && a.deletedAt === null && !a.private);
+    if (clean.length > 0) rng.pick(clean).quirk = q;
+  }
 }
 
 /**

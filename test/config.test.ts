@@ -6,7 +6,15 @@ describe('loadConfig', () => {
     expect(c.port).toBe(4000);
     expect(c.neo4j.uri).toBeUndefined();
     expect(c.neo4j.local.dir).toBe('.neo4j-local');
-    expect(c.matching).toEqual({ weights: { bioLink: 60, handle: 30, name: 10 }, autoThreshold: 60, reviewThreshold: 30, maxBlockSize: 50 });
+    expect(c.matching).toEqual({
+      model: 'probabilistic',
+      autoProbability: 0.97,
+      reviewProbability: 0.25,
+      weights: { bioLink: 60, handle: 30, name: 10 },
+      autoThreshold: 60,
+      reviewThreshold: 30,
+      maxBlockSize: 50,
+    });
     expect(c.providers.tiklive.baseUrl).toBe('https://api.tikliveapi.com');
   });
 

@@ -1,7 +1,8 @@
 /**
  * A small, realistic sample graph for a fresh clone, written through the same write path and
  * matcher the ingestion lanes use: beauty, gaming, news and food creators, some on both platforms
- * (same handle, bio-link only, a name collision), posts over two weeks with hashtags, an X clip
+ * (same handle, bio-link only, a name collision), two pairs only a reviewer can settle (the
+ * matcher scores them in the review band, so the review desk has a queue), posts over two weeks with hashtags, an X clip
  * of a TikTok video, retweets and a quote. Timestamps are relative to `now`, so the sample never
  * looks stale.
  */
@@ -64,6 +65,20 @@ const CREATORS: FixtureCreator[] = [
     tiktok: { id: '6956789012345678901', username: 'talia.tech', name: 'Talia', bio: 'unboxings', followers: 143000, hearts: 2100000 },
     tags: ['gadgets', 'unboxing'],
   },
+  // Two pairs a reviewer must decide (the review desk's demo). Neither has a bio link or a bio
+  // naming the other account, so nothing but names, handles and bios speaks for them:
+  // the same name and a copied bio under unrelated handles (one person, or someone copying her);
+  {
+    tiktok: { id: '6967890123456789012', username: 'glowwithjess', name: 'Jess Park', bio: 'Skin barrier tips for sensitive skin. Dermatology nurse in Seattle', followers: 58000, hearts: 730000 },
+    x: { id: '1777666555444333222', username: 'jesspark_rn', name: 'Jess Park', bio: 'Dermatology nurse in Seattle. Skin barrier tips for sensitive skin.', followers: 3900 },
+    tags: ['skincare', 'sensitiveskin'],
+  },
+  // and one handle written two ways under a drifted name, with bios that only overlap.
+  {
+    tiktok: { id: '6978901234567890123', username: 'sam.bakes', name: 'Sam O. Bakes', bio: 'Sourdough every day, home kitchen', followers: 31000, hearts: 410000 },
+    x: { id: '1666555444333222111', username: 'sambakes_', name: 'Sam Okafor', bio: 'Baker. Sourdough threads, kitchen gear', followers: 1200 },
+    tags: ['sourdough', 'baking'],
+  },
   {
     x: { id: '1888777666555444333', username: 'marketwatcher', name: 'Market Watcher', bio: 'Markets, daily.', link: 'https://marketwatcher.substack.com', followers: 64000 },
     tags: ['markets', 'breaking'],
@@ -79,17 +94,9 @@ export interface FixtureCounts {
   matches: number;
 }
 
-export async function loadSample(
-  graph: GraphClient,
-  bus: MatchEventBus,
-  opts: { now?: number; matching?: MatchOptionsInput } = {},
-): Promise<FixtureCounts> {
-  const now = opts.now ?? Date.now();
-  const fetchedAt = new Date(now).toISOString();
+/** The sample's accounts, both platforms, fetched at `fetchedAt` (ISO). */
+export function sampleAccounts(fetchedAt: string): AccountRecord[] {
   const accounts: AccountRecord[] = [];
-  const posts: PostRecord[] = [];
-  const amps: AmplificationRecord[] = [];
-
   CREATORS.forEach((c, ci) => {
     if (c.tiktok) {
       const t = c.tiktok;
@@ -99,6 +106,22 @@ export async function loadSample(
       const x = c.x;
       accounts.push({ platform: 'X', platformUserId: x.id, username: x.username, displayName: x.name, bio: x.bio, bioLink: x.link ?? null, followers: x.followers, following: 300 + ci, postCount: 1500 + ci * 31, verified: false, avatarUrl: null, fetchedAt, source: { provider: 'fixture', endpoint: 'sample' } });
     }
+  });
+  return accounts;
+}
+
+export async function loadSample(
+  graph: GraphClient,
+  bus: MatchEventBus,
+  opts: { now?: number; matching?: MatchOptionsInput } = {},
+): Promise<FixtureCounts> {
+  const now = opts.now ?? Date.now();
+  const fetchedAt = new Date(now).toISOString();
+  const accounts = sampleAccounts(fetchedAt);
+  const posts: PostRecord[] = [];
+  const amps: AmplificationRecord[] = [];
+
+  CREATORS.forEach((c, ci) => {
     // Six posts per account over two weeks; X posts lead their TikTok counterparts by 8 hours.
     for (let i = 0; i < 6; i++) {
       const tag = c.tags[i % c.tags.length];

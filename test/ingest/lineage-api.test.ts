@@ -12,7 +12,7 @@ describe('Query.lineage', () => {
     const pubsub = createPubSubHandle();
     try {
       const schema = await buildApiSchema(pubsub.pubSub);
-      const res = await graphql({ schema, source: '{ lineage { field platform provider endpoint wireField } }', contextValue: {} });
+      const res = await graphql({ schema, source: '{ lineage { field platform provider endpoint wireField } }', contextValue: { principal: { name: 'lineage-test', role: 'viewer', via: 'key' } } });
       expect(res.errors).toBeUndefined();
       const rows = (res.data as { lineage: { field: string; platform: string; provider: string; endpoint: string; wireField: string }[] }).lineage;
       expect(rows).toEqual(lineage());

@@ -11,7 +11,7 @@ import { jaroWinkler } from '@skyra/jaro-winkler';
 import type { Platform } from '../graph/model';
 import { exactHandle, foldText, normalizeHandle } from '../graph/handle-key';
 import type { AccountKept, AccountProps } from '../graph/shapes';
-import { bioHandles, describeLink, type LinkFacts } from './normalize';
+import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
 
 /** What matching needs of an account; an AccountRecord plus its graph id fits. */
 /** The account fields the matcher compares (the Account shape's, graph/shapes.ts); id "tiktok:<id>" / "x:<id>". */
@@ -61,6 +61,8 @@ export interface AccountFeatures {
   bioTokens: Set<string>;
   /** Handles written in the bio per platform. */
   written: Record<Platform, string[]>;
+  /** normalizeName of the display name: the fixed-points scorer's name key (score.ts). */
+  name: string;
 }
 
 const featureCache = new WeakMap<MatchableAccount, AccountFeatures>();
@@ -112,6 +114,7 @@ export function features(a: MatchableAccount): AccountFeatures {
     allNameTokens: nameTokensOf(name),
     bioTokens,
     written: bioHandles(a.bio),
+    name: normalizeName(a.displayName),
   };
   featureCache.set(a, fresh);
   return fresh;

@@ -14,10 +14,9 @@
  */
 
 import type { MatchReason, Platform } from '../graph/model';
-import { exactHandle, normalizeHandle } from '../graph/handle-key';
-import { features as pairFeatures, SIGNAL_LEVELS, SIGNALS, type MatchableAccount, type SignalName } from './compare';
+import { features, SIGNAL_LEVELS, SIGNALS, type MatchableAccount, type SignalName } from './compare';
 import { reasonsOf, weighPair, type FSModel, type Population } from './fellegi-sunter';
-import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
+import type { LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
 export type { MatchableAccount } from './compare';
@@ -114,45 +113,6 @@ export function isCommonHandle(normalized: string, opts: MatchOptions, ctx: Scor
 interface Side {
   account: MatchableAccount;
   link: LinkFacts | undefined;
-}
-
-/** What scoring derives from one account, computed once per account rather than once per pair. */
-interface Features {
-  username: string;
-  displayName: string | null | undefined;
-  bio: string | null | undefined;
-  bioLink: string | null | undefined;
-  link: LinkFacts | undefined;
-  exact: string;
-  norm: string;
-  name: string;
-  written: Record<Platform, string[]>;
-}
-
-const featureCache = new WeakMap<MatchableAccount, Features>();
-
-/**
- * The account's derived values, memoised per account object: a full run scores each account
- * against several candidates, and Unicode folding, URL parsing and bio scanning dominate the
- * cost of a pair. The cache entry is checked against the fields it came from, so an account
- * object edited in place is recomputed rather than served stale.
- */
-function features(a: MatchableAccount): Features {
-  const f = featureCache.get(a);
-  if (f && f.username === a.username && f.displayName === a.displayName && f.bio === a.bio && f.bioLink === a.bioLink) return f;
-  const fresh: Features = {
-    username: a.username,
-    displayName: a.displayName,
-    bio: a.bio,
-    bioLink: a.bioLink,
-    link: describeLink(a.bioLink),
-    exact: exactHandle(a.username),
-    norm: normalizeHandle(a.username),
-    name: normalizeName(a.displayName),
-    written: bioHandles(a.bio),
-  };
-  featureCache.set(a, fresh);
-  return fresh;
 }
 
 function bioLinkEvidence(ts: Side, xs: Side, opts: MatchOptions): MatchEvidence | undefined {
@@ -313,8 +273,8 @@ function populationOf(ctx: ScoreContext): Population {
 }
 
 function signalValues(signal: SignalName, t: MatchableAccount, x: MatchableAccount): PlatformValue[] {
-  const tf = pairFeatures(t);
-  const xf = pairFeatures(x);
+  const tf = features(t);
+  const xf = features(x);
   switch (signal) {
     case 'BIO_LINK':
       return [value('TIKTOK', t.bioLink, tf.link?.identifying ?? tf.link?.canonical), value('X', x.bioLink, xf.link?.identifying ?? xf.link?.canonical)];
@@ -362,7 +322,7 @@ function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: Ma
     });
   }
   evidence.push({ signal: 'PRIOR', values: [], points: Math.round(prior), level: 'POPULATION', matchWeight: round3(prior) });
-  const reasons = reasonsOf(w, pairFeatures(tiktok), pop);
+  const reasons = reasonsOf(w, features(tiktok), pop);
   const p = w.probability;
   const decision: MatchDecision = p >= o.autoProbability ? 'AUTO' : p >= o.reviewProbability ? 'PENDING' : 'NONE';
   return { tiktokId: tiktok.id, xId: x.id, score: Math.round(p * 100), probability: p, reasons, evidence, decision };

@@ -2,8 +2,9 @@
  * Trends benchmark: p50/p99 of `hashtagTrends(first: 50)` over a 30-day window and of
  * `categoryLags`, executed through the GraphQL schema (resolver, analytics and Neo4j), side by
  * side with the raw driver running the same named Cypher statements (the floor: what Neo4j alone
- * costs), as ratios; and the cost of computing the hourly volumes from the posts on every read
- * (cypher/queries/bench/tag-hours-on-read) against reading the maintained rollup.
+ * costs), as ratios; and the cost of reading the window's hourly volumes three ways: the daily
+ * rollup the API reads (trends/tag-days-in-range), the hourly rollup row by row (the design before,
+ * bench/tag-hours-in-range) and computed from the posts on every read (bench/tag-hours-on-read).
  *
  * The world is built by the ingestion benchmark's own run (bench/ingest.ts: simulators, real
  * clients and lanes, 30 days of posts) at two sizes, so the table says how the cost grows with
@@ -19,7 +20,7 @@ import { loadConfig } from '../src/config';
 import { buildContext } from '../src/api/context';
 import { createPubSubHandle } from '../src/api/pubsub';
 import { buildApiSchema } from '../src/api/schema';
-import { allTrends, hourGrid, trendWindow } from '../src/analytics/trends';
+import { allTrends, dayRange, hourGrid, trendWindow } from '../src/analytics/trends';
 import { silentLogger } from '../src/log';
 import { nullBus } from '../src/matching/events';
 import type { GraphClient } from '../src/neo4j/graph-client';
@@ -40,12 +41,14 @@ interface SizeFigures {
   creators: number;
   posts: number;
   tagHourRows: number;
+  tagDayRows: number;
   trendsListed: number;
   ingestRollupMs: number;
   ingestWriteMs: number;
   hashtagTrends: { ours: Timing; raw: Timing; ratioP50: number };
   categoryLags: { ours: Timing; raw: Timing; ratioP50: number };
-  volumes: { rollup: Timing; onRead: Timing; ratioP50: number };
+  /** Reading the window's volumes: the daily rollup against the hourly rows and against the posts. */
+  volumes: { rollup: Timing; hourly: Timing; hourlyRatioP50: number; onRead: Timing; ratioP50: number };
   loadavg1: number;
 }
 
@@ -107,26 +110,33 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
 
         // The floor: the same named statements through a bare driver session, in the same order.
         const session = graph.driver.session({ database: graph.database, defaultAccessMode: 'READ' });
-        let tagHourRows = 0;
+        const days = dayRange(g);
+        const hourRange = { from: g.from.toISOString(), to: g.to.toISOString() };
+        let tagDayRows = 0;
         // The analytics asks categories for every tag that spiked (before filters and `first`).
         const tags = (await allTrends(graph, w, config.trends)).map((t) => t.tag);
         const raw = async () => {
           await session.executeRead((tx) => tx.run(cypher('trends/data-start')));
-          const series = await session.executeRead((tx) => tx.run(cypher('trends/tag-hours-in-range'), { from: g.from.toISOString(), to: g.to.toISOString() }));
-          tagHourRows = series.records.reduce((n, r) => n + (r.get('hours') as unknown[]).length, 0);
+          const series = await session.executeRead((tx) => tx.run(cypher('trends/tag-days-in-range'), days));
+          tagDayRows = series.records.length;
           await session.executeRead((tx) => tx.run(cypher('trends/tag-categories'), { tags, ...vars, from: vars.since, to: vars.until }));
         };
         let ht: [Timing, Timing];
         let cl: [Timing, Timing];
         let vol: [Timing, Timing];
+        let hourly: [Timing, Timing];
+        let tagHourRows = 0;
         try {
           ht = await sideBySide(() => gqlRun(trendsQuery), raw);
           cl = await sideBySide(() => gqlRun(lagsQuery), raw);
-          const range = { from: g.from.toISOString(), to: g.to.toISOString() };
-          vol = await sideBySide(
-            () => session.executeRead((tx) => tx.run(cypher('trends/tag-hours-in-range'), range)),
-            () => session.executeRead((tx) => tx.run(cypher('bench/tag-hours-on-read'), range)),
-          );
+          const readDays = () => session.executeRead((tx) => tx.run(cypher('trends/tag-days-in-range'), days));
+          // The same volumes three ways: the daily rollup (what the API reads), the hourly rollup
+          // read hour by hour (the design before), and computed from the posts on every read.
+          hourly = await sideBySide(readDays, async () => {
+            const res = await session.executeRead((tx) => tx.run(cypher('bench/tag-hours-in-range'), hourRange));
+            tagHourRows = res.records.reduce((n, r) => n + (r.get('hours') as unknown[]).length, 0);
+          });
+          vol = await sideBySide(readDays, () => session.executeRead((tx) => tx.run(cypher('bench/tag-hours-on-read'), hourRange)));
         } finally {
           await session.close();
         }
@@ -134,22 +144,30 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
           creators,
           posts: ingest.postsWritten,
           tagHourRows,
+          tagDayRows,
           trendsListed: first.hashtagTrends.length,
           ingestRollupMs: ingest.rollupMs,
           ingestWriteMs: ingest.time.neo4jWrite.ms,
           hashtagTrends: { ours: ht[0], raw: ht[1], ratioP50: Math.round((ht[0].p50 / ht[1].p50) * 100) / 100 },
           categoryLags: { ours: cl[0], raw: cl[1], ratioP50: Math.round((cl[0].p50 / cl[1].p50) * 100) / 100 },
-          volumes: { rollup: vol[0], onRead: vol[1], ratioP50: Math.round((vol[1].p50 / vol[0].p50) * 100) / 100 },
+          volumes: {
+            rollup: vol[0],
+            hourly: hourly[1],
+            hourlyRatioP50: Math.round((hourly[1].p50 / hourly[0].p50) * 100) / 100,
+            onRead: vol[1],
+            ratioP50: Math.round((vol[1].p50 / vol[0].p50) * 100) / 100,
+          },
           loadavg1: Math.round(loadavg()[0] * 10) / 10,
         };
         out.push(f);
         const row = (k: string, v: string) => log(`  ${k.padEnd(40)} ${v}`);
-        log(`trends: ${creators} creators, ${f.posts} posts over 30 days, ${f.tagHourRows} rollup hours in the window (load ${f.loadavg1})`);
+        log(`trends: ${creators} creators, ${f.posts} posts over 30 days, ${f.tagDayRows} rollup days (${f.tagHourRows} hours) in the window (load ${f.loadavg1})`);
         row('hashtagTrends(first: 50) p50 / p99', `${f.hashtagTrends.ours.p50} / ${f.hashtagTrends.ours.p99} ms (target p50 < ${TARGET_P50_MS} ms: ${f.hashtagTrends.ours.p50 < TARGET_P50_MS ? 'met' : 'MISSED'})`);
         row('  raw driver, same Cypher p50 / p99', `${f.hashtagTrends.raw.p50} / ${f.hashtagTrends.raw.p99} ms (ours x${f.hashtagTrends.ratioP50})`);
         row('categoryLags p50 / p99', `${f.categoryLags.ours.p50} / ${f.categoryLags.ours.p99} ms`);
         row('  raw driver, same Cypher p50 / p99', `${f.categoryLags.raw.p50} / ${f.categoryLags.raw.p99} ms (ours x${f.categoryLags.ratioP50})`);
-        row('hourly volumes: rollup read p50 / p99', `${f.volumes.rollup.p50} / ${f.volumes.rollup.p99} ms`);
+        row('hourly volumes: daily rollup read p50 / p99', `${f.volumes.rollup.p50} / ${f.volumes.rollup.p99} ms`);
+        row('  read as hourly rows p50 / p99', `${f.volumes.hourly.p50} / ${f.volumes.hourly.p99} ms (x${f.volumes.hourlyRatioP50} the daily rollup)`);
         row('  computed from posts p50 / p99', `${f.volumes.onRead.p50} / ${f.volumes.onRead.p99} ms (x${f.volumes.ratioP50} the rollup)`);
         row('rollup writes during ingestion', `${(f.ingestRollupMs / 1000).toFixed(1)} s of ${(f.ingestWriteMs / 1000).toFixed(1)} s Neo4j writes`);
       } finally {
@@ -161,7 +179,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
   }
   if (out.length === 2) {
     const [a, b] = out;
-    log(`growth ${a.creators} -> ${b.creators} creators: posts x${(b.posts / a.posts).toFixed(2)}, hashtagTrends p50 x${(b.hashtagTrends.ours.p50 / a.hashtagTrends.ours.p50).toFixed(2)}, categoryLags p50 x${(b.categoryLags.ours.p50 / a.categoryLags.ours.p50).toFixed(2)}, volumes from posts p50 x${(b.volumes.onRead.p50 / a.volumes.onRead.p50).toFixed(2)}`);
+    log(`growth ${a.creators} -> ${b.creators} creators: posts x${(b.posts / a.posts).toFixed(2)}, hashtagTrends p50 x${(b.hashtagTrends.ours.p50 / a.hashtagTrends.ours.p50).toFixed(2)}, categoryLags p50 x${(b.categoryLags.ours.p50 / a.categoryLags.ours.p50).toFixed(2)}, rollup days x${(b.tagDayRows / a.tagDayRows).toFixed(2)}, volumes from posts p50 x${(b.volumes.onRead.p50 / a.volumes.onRead.p50).toFixed(2)}`);
   }
   return { sizes: out, machine: { cpus: cpus().length }, targetP50Ms: TARGET_P50_MS };
 }

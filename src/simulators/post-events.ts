@@ -8,7 +8,7 @@ import { tcoLink } from './ids';
 import { linkTo, quote } from './post-amplification';
 import { clamp, type Draft, type PostDrafts } from './post-drafts';
 import { CATEGORY_LAG_HOURS, EMOJI, TREND_STEMS, TREND_SUFFIXES, type Category } from './vocabulary';
-import { BRAND_PRODUCTS } from './world-accounts';
+import { BRAND_PRODUCTS } from './brands';
 import { DAY_MS, HOUR_MS, type Spillover, type TruthBrandLaunch, type TruthNewsStory, type TruthWave } from './world-model';
 
 const NEWS_OPENERS = ['BREAKING:', 'Developing:', 'Just in:', 'Update:'];

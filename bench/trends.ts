@@ -21,7 +21,7 @@ import { loadConfig } from '../src/config';
 import { buildContext } from '../src/api/context';
 import { createPubSubHandle } from '../src/api/pubsub';
 import { buildApiSchema } from '../src/api/schema';
-import { allTrends, dayRange, hourGrid, trendWindow } from '../src/analytics/trends';
+import { allTrends, dataStart, dayRange, detectSides, hourGrid, seriesFromDays, spikeDayKeys, trendWindow, type DayRow } from '../src/analytics/trends';
 import { silentLogger } from '../src/log';
 import { nullBus } from '../src/matching/events';
 import type { GraphClient } from '../src/neo4j/graph-client';
@@ -117,10 +117,14 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
         let tagDayRows = 0;
         // The analytics asks categories for every tag that spiked (before filters and `first`).
         const tags = (await allTrends(graph, w, config.trends)).map((t) => t.tag);
+        // ... and the first-post times of the days that hold the spikes.
+        const dayRows = await graph.read<DayRow>('trends/tag-days-in-range', days);
+        const keys = spikeDayKeys(detectSides(seriesFromDays(dayRows), w, config.trends, await dataStart(graph)), w, config.trends);
         const raw = async () => {
           await session.executeRead((tx) => tx.run(cypher('trends/data-start')));
           const series = await session.executeRead((tx) => tx.run(cypher('trends/tag-days-in-range'), days));
           tagDayRows = series.records.length;
+          await session.executeRead((tx) => tx.run(cypher('trends/tag-day-firsts'), { keys }));
           await session.executeRead((tx) => tx.run(cypher('trends/tag-categories'), { tags, ...vars, from: vars.since, to: vars.until }));
         };
         let ht: [Timing, Timing];

@@ -82,8 +82,29 @@ async function sideBySide(a: () => Promise<unknown>, b: () => Promise<unknown>, 
   return [timing(ta), timing(tb)];
 }
 
-export async function run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<{ sizes: SizeFigures[]; machine: { cpus: number } ; targetP50Ms: number }> {
+/** What building a world reports: posts written and the Neo4j write time (all, and the rollup's). */
+export interface BuiltWorld {
+  postsWritten: number;
+  rollupMs: number;
+  writeMs: number;
+}
+
+/** Builds the world through bench/ingest.ts (simulators, real clients and lanes). */
+async function ingestedWorld(graph: GraphClient, creators: number): Promise<BuiltWorld> {
+  const ingest = await ingestWorld({ graph, log: () => undefined }, { creators, keepGraph: true });
+  return { postsWritten: ingest.postsWritten, rollupMs: ingest.rollupMs, writeMs: ingest.time.neo4jWrite.ms };
+}
+
+/**
+ * `buildWorld` replaces the ingestion run (e.g. a test loading the world straight through the
+ * write path, minutes faster, to measure on a shared machine without holding it).
+ */
+export async function run(
+  ctx: { graph: GraphClient; log: (line: string) => void },
+  opts: { buildWorld?: (graph: GraphClient, creators: number) => Promise<BuiltWorld> } = {},
+): Promise<{ sizes: SizeFigures[]; machine: { cpus: number }; targetP50Ms: number }> {
   const { graph, log } = ctx;
+  const buildWorld = opts.buildWorld ?? ingestedWorld;
   const sizes = (process.env.BENCH_TRENDS_SIZES ?? '1000,2000').split(',').map(Number);
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const pubsub = createPubSubHandle();
@@ -92,7 +113,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
   try {
     for (const creators of sizes) {
       log(`building the ${creators}-creator world through bench/ingest.ts`);
-      const ingest = await ingestWorld({ graph, log: () => undefined }, { creators, keepGraph: true });
+      const ingest = await buildWorld(graph, creators);
       try {
         // The world's "now": the newest post's hour; the window is the 30 days before it.
         const [{ newest }] = await graph.runText('MATCH (p:Post) RETURN max(p.createdAt).epochMillis AS newest');
@@ -154,7 +175,7 @@ export async function run(ctx: { graph: GraphClient; log: (line: string) => void
           tagDayRows,
           trendsListed: first.hashtagTrends.length,
           ingestRollupMs: ingest.rollupMs,
-          ingestWriteMs: ingest.time.neo4jWrite.ms,
+          ingestWriteMs: ingest.writeMs,
           hashtagTrends: { ours: ht[0], raw: ht[1], ratioP50: Math.round((ht[0].p50 / ht[1].p50) * 100) / 100 },
           categoryLags: { ours: cl[0], raw: cl[1], ratioP50: Math.round((cl[0].p50 / cl[1].p50) * 100) / 100 },
           volumes: {

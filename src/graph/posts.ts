@@ -158,7 +158,13 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
   if (amps.length > 0) {
     written += await writeAmplifications(graph, amps);
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
-    await graph.write('ingest/stage-pending-amplifications', { rows });
+    // Edges whose source the other lane wrote just after our edge write missed it: not parked
+    // (the source is there), not connected by that lane (it looked for waiting edges before), so ours.
+    const missed = await graph.write<{ amplifierId: string; sourceId: string }>('ingest/stage-pending-amplifications', { rows });
+    if (missed.length > 0) {
+      const key = new Set(missed.map((m) => `${m.amplifierId}>${m.sourceId}`));
+      written += await writeAmplifications(graph, amps.filter((a) => key.has(`${a.amplifierPostId}>${a.sourcePostId}`)));
+    }
   }
   // Parked sources are looked at again after parking: a concurrent sync (the other lane) may have
   // written the source between our edge write and our park, and read the pending list before our

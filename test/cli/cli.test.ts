@@ -98,7 +98,7 @@ describe('cli', () => {
     // The pair drifts apart by hand (the match unchanged) and its cross-posts are settled as a split's are.
     await graph.runText(
       `MATCH (c:Creator)-[h:HAS_ACCOUNT]->(x:Account {id: $x}) DELETE h
-       WITH c, x CREATE (n:Creator) SET n = properties(c), n.id = 'cr_drifted' CREATE (n)-[:HAS_ACCOUNT]->(x)`,
+       WITH c, x CREATE (n:Creator) SET n = c {.*, id: 'cr_drifted'} CREATE (n)-[:HAS_ACCOUNT]->(x)`,
       { x: pair.x },
     );
     await detectCrosspostsOfAccounts(graph, [pair.t as string, pair.x as string]);

@@ -138,7 +138,7 @@ type StoredCounts = Pick<PostKept, 'id'> & Pick<PostProps, (typeof POST_METRIC_K
 async function keepStoredCounts(graph: GraphClient, posts: PostWrite[]): Promise<void> {
   const unknown = posts.filter((p) => !p.metricsKnown);
   if (unknown.length === 0) return;
-  const rows = await graph.read<StoredCounts>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
+  const rows = await graph.read<StoredCounts>('graph/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
   const stored = new Map(rows.map((r) => [r.id, r]));
   for (const p of unknown) {
     const s = stored.get(postId(p.post.platform, p.post.platformPostId));
@@ -172,7 +172,7 @@ async function writeAmplificationsOrWait(
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
     // Edges whose source the other lane wrote just after our edge write missed it: not parked
     // (the source is there), not connected by that lane (it looked for waiting edges before), so ours.
-    const missed = await graph.write<{ amplifierId: string; sourceId: string }>('ingest/stage-pending-amplifications', { rows });
+    const missed = await graph.write<{ amplifierId: string; sourceId: string }>('graph/stage-pending-amplifications', { rows });
     if (missed.length > 0) {
       const key = new Set(missed.map((m) => `${m.amplifierId}>${m.sourceId}`));
       written += await writeAmplificationEdges(graph, amps.filter((a) => key.has(`${a.amplifierPostId}>${a.sourcePostId}`)));
@@ -184,7 +184,7 @@ async function writeAmplificationsOrWait(
   const check = [...new Set([...writtenPostIds, ...amps.map((a) => a.sourcePostId)])];
   if (check.length > 0) {
     const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
-      'ingest/pending-amplifications-by-sources',
+      'graph/pending-amplifications-by-sources',
       { ids: check },
     );
     if (waiting.length > 0) {
@@ -193,7 +193,7 @@ async function writeAmplificationsOrWait(
         graph,
         waiting.map((w) => ({ amplifierPostId: w.amplifierId, sourcePostId: w.sourceId, kind: w.kind, confidence: w.confidence })),
       );
-      await graph.write('ingest/delete-pending-amplifications', {
+      await graph.write('graph/delete-pending-amplifications', {
         rows: waiting.map((w) => ({ amplifierId: w.amplifierId, sourceId: w.sourceId })),
       });
     }

@@ -28,7 +28,7 @@ function racing(graph: GraphClient, source: PostWrite): GraphClient {
     get(target, key) {
       if (key === 'write') {
         return async (name: string, params: Record<string, unknown>) => {
-          if (name === 'ingest/stage-pending-amplifications') await writeBatch(graph, { posts: [source] });
+          if (name === 'graph/stage-pending-amplifications') await writeBatch(graph, { posts: [source] });
           return target.write(name, params);
         };
       }

@@ -106,8 +106,9 @@ export function createBullQueue<J, R>(opts: BullQueueOptions<J, R>): LaneQueue<J
         connection: connections[2],
         prefix,
         concurrency: opts.concurrency,
-        lockDuration: opts.lockMs,
-        stalledInterval: opts.stalledCheckMs,
+        // Only when set: BullMQ takes an explicit undefined as the value, not as "use the default".
+        ...(opts.lockMs !== undefined ? { lockDuration: opts.lockMs } : {}),
+        ...(opts.stalledCheckMs !== undefined ? { stalledInterval: opts.stalledCheckMs } : {}),
       })
     : undefined;
   // Errors also reach the callers through waitUntilFinished; keep the emitter from throwing.

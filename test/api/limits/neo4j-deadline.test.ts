@@ -83,7 +83,27 @@ afterAll(async () => {
   await app?.close();
 }, 60_000);
 
+const CHAIN_PARAMS = {
+  groups: [{ key: 'q', creatorIds: null }],
+  since: null,
+  crossPlatformOnly: true,
+  minDepth: 2,
+  first: 5,
+  maxPosts: MAX_CHAIN_POSTS - 1,
+};
+
 it('answers TIMEOUT soon after the deadline and Neo4j no longer runs the transaction', async () => {
+  // Precondition: the statement is slow (a bounded client's read is cut by the server, not finished).
+  const pre = await app.graph
+    .bounded(() => Date.now() + DEADLINE_MS)
+    .read('analytics/amplification-chains', CHAIN_PARAMS)
+    .then(
+      (rows) => `finished with ${rows.length} rows`,
+      (err: { code?: string }) => err.code ?? String(err),
+    );
+  expect(pre).toMatch(/TransactionTimedOut/);
+  await poll(async () => ((await chainTransactions()).length === 0 ? true : undefined), 15_000, 'the precondition transaction ending');
+
   const t0 = Date.now();
   const answer = gql(app.url, '{ amplificationChains(first: 5) { depth totalEngagement } }');
   let answered = false;
@@ -92,7 +112,7 @@ it('answers TIMEOUT soon after the deadline and Neo4j no longer runs the transac
   const seen = await poll(async () => (await chainTransactions())[0] ?? (answered ? null : undefined), 30_000, 'the chains transaction on the server');
   const res = await answer;
   const elapsed = Date.now() - t0;
-  expect(seen).not.toBeNull();
+  if (seen === null) throw new Error(`answered in ${elapsed} ms before the statement was seen running: ${JSON.stringify(res).slice(0, 500)}`);
   expect(res.errors?.[0]).toMatchObject({
     message: `the request exceeded its ${DEADLINE_MS} ms deadline`,
     path: ['amplificationChains'],
@@ -105,14 +125,7 @@ it('answers TIMEOUT soon after the deadline and Neo4j no longer runs the transac
   const goneAfter = await poll(async () => ((await chainTransactions()).length === 0 ? Date.now() - t0 : undefined), 15_000, 'the transaction ending');
 
   // Control: the same statement without a timeout is still running well past that point; then we end it.
-  const control = app.graph.read('analytics/amplification-chains', {
-    groups: [{ key: 'q', creatorIds: null }],
-    since: null,
-    crossPlatformOnly: true,
-    minDepth: 2,
-    first: 5,
-    maxPosts: MAX_CHAIN_POSTS - 1,
-  });
+  const control = app.graph.read('analytics/amplification-chains', CHAIN_PARAMS);
   let controlEnded: string | undefined;
   const controlFailed = control.then(
     () => (controlEnded = 'finished'),

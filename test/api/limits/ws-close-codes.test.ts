@@ -1,7 +1,7 @@
 /**
  * Every graphql-ws protocol failure path closes the socket with its own code (the issue's "must
- * keep holding" list), seen from a raw socket speaking the protocol by hand: 4406 wrong
- * subprotocol, 4400 a message that is not the protocol's, 4401 subscribe before the handshake,
+ * keep holding" list), seen from a raw socket speaking the protocol by hand: 4406 no
+ * graphql-transport-ws subprotocol, 4400 a message that is not the protocol's, 4401 subscribe before the handshake,
  * 4403 a wrong key, 4408 no connection_init in time, 4409 a duplicate operation id, 4429 a second
  * connection_init. The server answers /healthz and an ordinary subscription afterwards.
  */
@@ -25,9 +25,13 @@ interface Closed {
  * Opens a socket, runs `script` (sends messages; `ack` resolves on connection_ack) and resolves
  * with how the server closed it. Rejects when nothing closes it within 15 s.
  */
-function closeOf(url: string, script: (send: (m: unknown) => void, ack: Promise<void>) => Promise<void> | void, protocol = PROTOCOL): Promise<Closed> {
+function closeOf(
+  url: string,
+  script: (send: (m: unknown) => void, ack: Promise<void>) => Promise<void> | void,
+  protocol: string | null = PROTOCOL,
+): Promise<Closed> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocol);
+    const ws = protocol === null ? new WebSocket(url) : new WebSocket(url, protocol);
     let opened = 0;
     let acked: () => void = () => undefined;
     const ack = new Promise<void>((r) => (acked = r));
@@ -57,8 +61,10 @@ describe('graphql-ws close codes', () => {
   });
   afterAll(() => app?.close());
 
-  it('4406 for a subprotocol other than graphql-transport-ws', async () => {
-    expect(await closeOf(app.wsUrl, () => undefined, 'graphql-ws')).toMatchObject({ code: 4406 });
+  it('4406 without the graphql-transport-ws subprotocol; another subprotocol is not even agreed', async () => {
+    expect(await closeOf(app.wsUrl, () => undefined, null)).toMatchObject({ code: 4406 });
+    // The legacy subscriptions-transport-ws protocol: the server selects none, so the client drops the handshake.
+    expect(await closeOf(app.wsUrl, () => undefined, 'graphql-ws')).toMatchObject({ code: 1006 });
   });
 
   it('4400 for a message that is not the protocol', async () => {

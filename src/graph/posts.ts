@@ -127,7 +127,7 @@ type StoredCounts = Pick<PostKept, 'id'> & Pick<PostProps, (typeof POST_METRIC_K
 async function keepStoredCounts(graph: GraphClient, posts: PostWrite[]): Promise<void> {
   const unknown = posts.filter((p) => !p.metricsKnown);
   if (unknown.length === 0) return;
-  const rows = await graph.read<StoredCounts>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
+  const rows = await graph.read<StoredCounts>('graph/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
   const stored = new Map(rows.map((r) => [r.id, r]));
   for (const p of unknown) {
     const s = stored.get(postId(p.post.platform, p.post.platformPostId));
@@ -153,7 +153,7 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
   if (amps.length > 0) {
     written += await writeAmplifications(graph, amps);
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
-    await graph.write('ingest/stage-pending-amplifications', { rows });
+    await graph.write('graph/stage-pending-amplifications', { rows });
   }
   // Parked sources are looked at again after parking: a concurrent sync (the other lane) may have
   // written the source between our edge write and our park, and read the pending list before our
@@ -161,7 +161,7 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
   const check = [...new Set([...writtenPostIds, ...amps.map((a) => a.sourcePostId)])];
   if (check.length > 0) {
     const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
-      'ingest/pending-amplifications-by-sources',
+      'graph/pending-amplifications-by-sources',
       { ids: check },
     );
     if (waiting.length > 0) {
@@ -169,7 +169,7 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
         graph,
         waiting.map((w) => ({ amplifierPostId: w.amplifierId, sourcePostId: w.sourceId, kind: w.kind, confidence: w.confidence })),
       );
-      await graph.write('ingest/delete-pending-amplifications', {
+      await graph.write('graph/delete-pending-amplifications', {
         rows: waiting.map((w) => ({ amplifierId: w.amplifierId, sourceId: w.sourceId })),
       });
     }

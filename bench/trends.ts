@@ -13,7 +13,10 @@
  * Warm-up, disclosed: WARMUP runs of each statement before timing (JIT and page cache), then RUNS
  * timed runs each (RUNS_ON_READ for the volumes grouped from the posts, seconds per run), alternating
  * ours and the raw driver's so load drift hits both alike.
- * `BENCH_TRENDS_SIZES` (default "1000,2000") sets the world sizes.
+ * `BENCH_TRENDS_SIZES` (default "1000,2000") sets the world sizes. `BENCH_TRENDS_WORLD=direct` loads
+ * the same seeded world (seed 42, 30 days) straight through the write path (src/seeding/world-graph:
+ * the statements and rollup the lanes run, without HTTP, lanes or matching), minutes faster; the
+ * reads measured are the same, but the ingestion figures then cover the post and rollup writes only.
  */
 import { cpus, loadavg } from 'node:os';
 import { graphql } from 'graphql';
@@ -27,6 +30,8 @@ import { nullBus } from '../src/matching/events';
 import type { GraphClient } from '../src/neo4j/graph-client';
 import { cypher } from '../src/neo4j/queries';
 import { wipeGraph } from '../src/neo4j/wipe';
+import { loadWorldIntoGraph } from '../src/seeding/world-graph';
+import { generateWorld } from '../src/simulators/world';
 import { run as ingestWorld } from './ingest';
 
 const WARMUP = 3;
@@ -95,6 +100,23 @@ async function ingestedWorld(graph: GraphClient, creators: number): Promise<Buil
   return { postsWritten: ingest.postsWritten, rollupMs: ingest.rollupMs, writeMs: ingest.time.neo4jWrite.ms };
 }
 
+/** Loads the seeded world through the write path only (BENCH_TRENDS_WORLD=direct). */
+async function directWorld(graph: GraphClient, creators: number): Promise<BuiltWorld> {
+  let rollupMs = 0;
+  let writeMs = 0;
+  const stop = graph.observe((e) => {
+    if (e.mode !== 'WRITE') return;
+    writeMs += e.ms;
+    if (e.name === 'graph/upsert-tag-hours') rollupMs += e.ms;
+  });
+  try {
+    const loaded = await loadWorldIntoGraph(graph, generateWorld({ seed: 42, creators, days: 30 }));
+    return { postsWritten: loaded.posts, rollupMs, writeMs };
+  } finally {
+    stop();
+  }
+}
+
 /**
  * `buildWorld` replaces the ingestion run (e.g. a test loading the world straight through the
  * write path, minutes faster, to measure on a shared machine without holding it).
@@ -104,7 +126,7 @@ export async function run(
   opts: { buildWorld?: (graph: GraphClient, creators: number) => Promise<BuiltWorld> } = {},
 ): Promise<{ sizes: SizeFigures[]; machine: { cpus: number }; targetP50Ms: number }> {
   const { graph, log } = ctx;
-  const buildWorld = opts.buildWorld ?? ingestedWorld;
+  const buildWorld = opts.buildWorld ?? (process.env.BENCH_TRENDS_WORLD === 'direct' ? directWorld : ingestedWorld);
   const sizes = (process.env.BENCH_TRENDS_SIZES ?? '1000,2000').split(',').map(Number);
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const pubsub = createPubSubHandle();
@@ -112,7 +134,7 @@ export async function run(
   const out: SizeFigures[] = [];
   try {
     for (const creators of sizes) {
-      log(`building the ${creators}-creator world through bench/ingest.ts`);
+      log(`building the ${creators}-creator world ${buildWorld === directWorld ? 'through the write path (direct)' : 'through bench/ingest.ts'}`);
       const ingest = await buildWorld(graph, creators);
       try {
         // The world's "now": the newest post's hour; the window is the 30 days before it.

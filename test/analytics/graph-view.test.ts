@@ -13,7 +13,7 @@ import type { GraphClient } from '../../src/neo4j/graph-client';
 import { worldBrands } from '../../src/seeding/world-demo';
 import { accountExistsAt, generateWorld, type World } from '../../src/simulators/world';
 import { freshGraph } from '../support/graph';
-import { loadWorldIntoGraph } from '../support/world-graph';
+import { loadWorldIntoGraph } from '../../src/seeding/world-graph';
 
 let graph: GraphClient;
 let world: World;

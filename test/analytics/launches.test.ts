@@ -1,6 +1,6 @@
 /**
  * Brand launches against the simulated world's ground truth (truth.brandLaunches) over several
- * seeds. Each world is loaded through the write path (test/support/world-graph: the lanes'
+ * seeds. Each world is loaded through the write path (src/seeding/world-graph: the lanes'
  * statements without HTTP, which would take minutes per world) with its brands stored as the demo
  * stores them; brandLaunches sees only the graph. Floors (from the issue): every launch whose two
  * posts are in the graph is found, with the right first platform and a lead within 1 hour of the
@@ -12,7 +12,7 @@ import type { GraphClient } from '../../src/neo4j/graph-client';
 import { worldBrands } from '../../src/seeding/world-demo';
 import { generateWorld, type TruthBrandLaunch } from '../../src/simulators/world';
 import { clearGraph, freshGraph } from '../support/graph';
-import { loadWorldIntoGraph } from '../support/world-graph';
+import { loadWorldIntoGraph } from '../../src/seeding/world-graph';
 
 const SEEDS = [42, 7, 3];
 const CREATORS = 400;

@@ -17,7 +17,7 @@ import type { GraphClient } from '../../src/neo4j/graph-client';
 import { generateWorld, type TruthWave } from '../../src/simulators/world';
 import { EVERGREEN_TAGS } from '../../src/simulators/vocabulary';
 import { clearGraph, freshGraph } from '../support/graph';
-import { loadWorldIntoGraph } from '../support/world-graph';
+import { loadWorldIntoGraph } from '../../src/seeding/world-graph';
 
 const SEEDS = [3, 17, 29];
 const CREATORS = 800;

@@ -7,7 +7,7 @@ import { loadMigrations } from '../../src/neo4j/migrate';
 import type { GraphClient } from '../../src/neo4j/graph-client';
 import { generateWorld } from '../../src/simulators/world';
 import { freshGraph } from '../support/graph';
-import { loadWorldIntoGraph } from '../support/world-graph';
+import { loadWorldIntoGraph } from '../../src/seeding/world-graph';
 
 interface DaySnapshot {
   key: string;

@@ -4,11 +4,11 @@
  * take minutes for a world large enough to score analytics. It loads what the lanes would see at
  * `world.now`: accounts that exist and are public then, and their posts up to `now`.
  */
-import { writeAccounts } from '../../src/graph/accounts';
-import { writePosts } from '../../src/graph/posts';
-import type { GraphClient } from '../../src/neo4j/graph-client';
-import { accountRecord, postRecord } from '../../src/simulators/records';
-import { accountExistsAt, type World } from '../../src/simulators/world';
+import { writeAccounts } from '../graph/accounts';
+import { writePosts } from '../graph/posts';
+import type { GraphClient } from '../neo4j/graph-client';
+import { accountRecord, postRecord } from '../simulators/records';
+import { accountExistsAt, type World } from '../simulators/world';
 
 export async function loadWorldIntoGraph(graph: GraphClient, world: World): Promise<{ accounts: number; posts: number }> {
   const fetchedAt = new Date(world.now).toISOString();

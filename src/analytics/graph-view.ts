@@ -92,16 +92,15 @@ export class GraphBuilder {
   private readonly edges = new Map<string, ViewEdge>();
 
   node(raw: RawNode): ViewNode {
-    const v = toViewNode(raw);
-    const known = this.nodes.get(v.id);
+    // A walk meets the same node on many rows: look it up by key before building its view.
+    const known = this.nodes.get(raw.labels.includes('Hashtag') ? hashtagNodeId(raw.tag ?? '') : (raw.id ?? ''));
     if (known) return known;
+    const v = toViewNode(raw);
     this.nodes.set(v.id, v);
     return v;
   }
 
-  edge(type: string, source: RawNode, target: RawNode, weight: number | null): void {
-    const s = this.node(source).id;
-    const t = this.node(target).id;
+  edge(type: string, s: string, t: string, weight: number | null): void {
     const id = edgeId(type, s, t);
     if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null });
   }
@@ -242,11 +241,10 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
     }
     const next: string[] = [];
     for (const r of rows) {
-      b.node(r.node);
+      const n = b.node(r.node).id;
       if (!r.other || !r.type) continue;
-      const [s, t] = r.outgoing ? [r.node, r.other] : [r.other, r.node];
-      b.edge(r.type, s, t, r.weight);
-      const oid = toViewNode(r.other).id;
+      const oid = b.node(r.other).id;
+      b.edge(r.type, r.outgoing ? n : oid, r.outgoing ? oid : n, r.weight);
       if (!hops.has(oid)) {
         hops.set(oid, d);
         next.push(oid);

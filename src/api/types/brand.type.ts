@@ -23,7 +23,9 @@ export class Launch {
   posts: Post[];
 }
 
-@ObjectType()
+// Plain data, often thousands of fields per answer: served by graphql's default resolver, without
+// the global middlewares (a deadline check per field made every field a promise).
+@ObjectType({ simpleResolvers: true })
 export class GraphNode {
   @Field(() => ID)
   id: string;
@@ -37,7 +39,7 @@ export class GraphNode {
   weight: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class GraphEdge {
   @Field(() => ID)
   id: string;

@@ -18,7 +18,7 @@ CALL () {
   UNWIND $words AS w
   CALL (w) {
     CALL db.index.fulltext.queryNodes('account_name_words', '"' + w + '"') YIELD node
-    WITH node LIMIT $wordCap + 1
+    WITH node LIMIT toInteger($wordCap) + 1
     RETURN count(node) AS size
   }
   RETURN 'token:' + w AS key, size

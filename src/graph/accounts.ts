@@ -73,7 +73,7 @@ export async function writeAccounts(
 export async function deactivateAccounts(graph: GraphClient, reports: Deactivation[]): Promise<string[]> {
   if (reports.length === 0) return [];
   const rows = reports.map((r) => ({ id: r.accountId, at: r.at, reason: r.reason }));
-  const res = await graph.write<{ accountId: string; creatorId: string | null }>('ingest/deactivate-accounts', { rows });
+  const res = await graph.write<{ accountId: string; creatorId: string | null }>('graph/deactivate-accounts', { rows });
   const creators = [...new Set(res.map((r) => r.creatorId).filter((c): c is string => c !== null))];
   await refreshCreators(graph, creators);
   const ids = [...new Set(res.map((r) => r.accountId))];
@@ -85,7 +85,7 @@ export async function deactivateAccounts(graph: GraphClient, reports: Deactivati
 /** Accounts fetched after their deactivation are active again; returns the ids brought back. */
 async function reactivateAccounts(graph: GraphClient, accountIds: string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
-  const res = await graph.write<{ accountId: string }>('ingest/reactivate-accounts', { ids: accountIds });
+  const res = await graph.write<{ accountId: string }>('graph/reactivate-accounts', { ids: accountIds });
   const back = res.map((r) => r.accountId);
   await recountTagHoursOf(graph, back);
   return back;

@@ -26,7 +26,7 @@ export interface Pair {
 }
 
 /** One MATCHED_TO as written (evidence already serialised: relationship properties hold no maps). */
-export interface MatchRow {
+export interface MatchWrite {
   id: string;
   tiktokId: string;
   xId: string;
@@ -48,11 +48,11 @@ const EVENT_BATCH = 1000;
  * New edges for pairs that had none when the caller looked; returns the changes for the edges this
  * write created and, apart, the rows that gained an edge meanwhile (to go through upsertMatches).
  */
-export async function createMatches(graph: GraphClient, rows: MatchRow[]): Promise<{ created: ChangeRow[]; existing: MatchRow[] }> {
+export async function createMatches(graph: GraphClient, rows: MatchWrite[]): Promise<{ created: ChangeRow[]; existing: MatchWrite[] }> {
   const created: ChangeRow[] = [];
-  const existing: MatchRow[] = [];
+  const existing: MatchWrite[] = [];
   for (const batch of chunks(rows, MATCH_BATCH)) {
-    const made = await graph.write<ChangeRow>('matching/create-matches', { rows: batch });
+    const made = await graph.write<ChangeRow>('graph/create-matches', { rows: batch });
     created.push(...made);
     if (made.length < batch.length) {
       const done = new Set(made.map((c) => c.id));
@@ -63,9 +63,9 @@ export async function createMatches(graph: GraphClient, rows: MatchRow[]): Promi
 }
 
 /** Creates or updates edges; a stored MANUAL or REJECTED status is kept (see the Cypher). */
-export async function upsertMatches(graph: GraphClient, rows: MatchRow[]): Promise<ChangeRow[]> {
+export async function upsertMatches(graph: GraphClient, rows: MatchWrite[]): Promise<ChangeRow[]> {
   const out: ChangeRow[] = [];
-  for (const batch of chunks(rows, MATCH_BATCH)) out.push(...(await graph.write<ChangeRow>('matching/upsert-matches', { rows: batch })));
+  for (const batch of chunks(rows, MATCH_BATCH)) out.push(...(await graph.write<ChangeRow>('graph/upsert-matches', { rows: batch })));
   return out;
 }
 
@@ -73,7 +73,7 @@ export async function upsertMatches(graph: GraphClient, rows: MatchRow[]): Promi
 export async function demoteMatches(graph: GraphClient, pairs: Pair[], at: string): Promise<ChangeRow[]> {
   const out: ChangeRow[] = [];
   for (const batch of chunks(pairs, MATCH_BATCH)) {
-    out.push(...(await graph.write<ChangeRow>('matching/demote-matches', { rows: batch.map((d) => ({ ...d, at })) })));
+    out.push(...(await graph.write<ChangeRow>('graph/demote-matches', { rows: batch.map((d) => ({ ...d, at })) })));
   }
   return out;
 }
@@ -83,16 +83,16 @@ export async function setMatchStatus(
   graph: GraphClient,
   decision: { id: string; status: MatchStatus; actor: string; note: string | null; at: string; addReason: string | null },
 ): Promise<ChangeRow | undefined> {
-  const [row] = await graph.write<ChangeRow>('matching/set-match-status', decision);
+  const [row] = await graph.write<ChangeRow>('graph/set-match-status', decision);
   return row;
 }
 
 /** Records events in the graph (Match.history); publishing them is the caller's business. */
 export async function recordMatchEvents(graph: GraphClient, events: MatchEventRecord[]): Promise<void> {
-  for (const batch of chunks(events, EVENT_BATCH)) await graph.write('matching/record-events', { rows: batch });
+  for (const batch of chunks(events, EVENT_BATCH)) await graph.write('graph/record-match-events', { rows: batch });
 }
 
 /** The record of one full matching run (a MatchingRun node). */
 export async function recordMatchingRun(graph: GraphClient, run: Record<string, unknown>): Promise<void> {
-  await graph.write('matching/record-run', { run });
+  await graph.write('graph/record-match-run', { run });
 }

@@ -9,7 +9,7 @@
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { accountId, postId, type AmplificationRecord, type PostRecord } from './model';
-import { postProps } from './shapes';
+import { postProps, type POST_METRIC_KEYS, type PostKept, type PostProps } from './shapes';
 import { updateTrendRollup, type TagHourKey } from './trend-rollup';
 
 /** A post as the write step takes it: the record, whether its counts are known, its outgoing edges. */
@@ -120,19 +120,14 @@ export function latestBy<T>(items: T[], key: (t: T) => string, at: (t: T) => str
   return [...m.values()];
 }
 
+/** A stored post's counts (the Post shape's metric properties). */
+type StoredCounts = Pick<PostKept, 'id'> & Pick<PostProps, (typeof POST_METRIC_KEYS)[number]>;
+
 /** Posts whose response left counts out take the counts already stored (or stay at 0). */
 async function keepStoredCounts(graph: GraphClient, posts: PostWrite[]): Promise<void> {
   const unknown = posts.filter((p) => !p.metricsKnown);
   if (unknown.length === 0) return;
-  const rows = await graph.read<{
-    id: string;
-    views: number | null;
-    likes: number | null;
-    comments: number | null;
-    shares: number | null;
-    quotes: number | null;
-    bookmarks: number | null;
-  }>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
+  const rows = await graph.read<StoredCounts>('graph/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
   const stored = new Map(rows.map((r) => [r.id, r]));
   for (const p of unknown) {
     const s = stored.get(postId(p.post.platform, p.post.platformPostId));
@@ -158,7 +153,7 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
   if (amps.length > 0) {
     written += await writeAmplifications(graph, amps);
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
-    await graph.write('ingest/stage-pending-amplifications', { rows });
+    await graph.write('graph/stage-pending-amplifications', { rows });
   }
   // Parked sources are looked at again after parking: a concurrent sync (the other lane) may have
   // written the source between our edge write and our park, and read the pending list before our
@@ -166,7 +161,7 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
   const check = [...new Set([...writtenPostIds, ...amps.map((a) => a.sourcePostId)])];
   if (check.length > 0) {
     const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
-      'ingest/pending-amplifications-by-sources',
+      'graph/pending-amplifications-by-sources',
       { ids: check },
     );
     if (waiting.length > 0) {
@@ -174,7 +169,7 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
         graph,
         waiting.map((w) => ({ amplifierPostId: w.amplifierId, sourcePostId: w.sourceId, kind: w.kind, confidence: w.confidence })),
       );
-      await graph.write('ingest/delete-pending-amplifications', {
+      await graph.write('graph/delete-pending-amplifications', {
         rows: waiting.map((w) => ({ amplifierId: w.amplifierId, sourceId: w.sourceId })),
       });
     }

@@ -1,7 +1,7 @@
 /**
  * Loads the posts of the last N days for a set of accounts through their lanes, and records each
  * account as backfilled once its window is in the graph. A creator's `backfilled` flag follows
- * from its accounts (see tracking/mark-backfilled.cypher), so list queries show a tracked creator
+ * from its accounts (see graph/mark-backfilled.cypher), so list queries show a tracked creator
  * only when every platform it is on has its window loaded.
  *
  * An account the provider reports gone or private counts as done (there is nothing more to

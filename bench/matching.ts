@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
 import { writeAccounts } from '../src/graph/accounts';
+import { accountId } from '../src/graph/model';
 import { allPairs, buildIndex, candidatePairs } from '../src/matching/blocking';
 import { nullBus } from '../src/matching/events';
 import { runMatching } from '../src/matching/run';

@@ -22,5 +22,5 @@ export interface MatchingModelRow {
 
 /** Stores (replaces) the model under its id. */
 export async function saveMatchingModel(graph: GraphClient, row: MatchingModelRow): Promise<void> {
-  await graph.write('matching/save-model', { row });
+  await graph.write('graph/save-matching-model', { row });
 }

@@ -1,9 +1,11 @@
 /**
  * Blocking keys in the graph, for the incremental matcher, each stored where it is cheapest to
- * find: an account's link key and own-site domain key (at most one of each) as the indexed
- * properties `Account.linkKey` and `Account.domainKey`; profile pointers (and display names, when
- * weak keys can pair: see blocking.ts `weakKeysPair`; by default they never yield a pair), which
- * an account may have several of, as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`. Two key kinds
+ * find: an account's link key, own-site domain key and (probabilistic) display-name key (at most
+ * one of each) as the indexed properties `Account.linkKey`, `Account.domainKey` and
+ * `Account.nameKey`; its name and handle words (probabilistic) as one space-separated
+ * `Account.nameWords` under a full-text index; profile pointers (and, fixed points, display names
+ * when weak keys can pair: see blocking.ts `weakKeysPair`), which an account may have several of,
+ * as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`. Two key kinds
  * need nothing stored because the graph already indexes them: `handle:<h>` is
  * `Account.handleNorm`, and an account's own `profile:<PLATFORM>:<username>` is
  * `Account.usernameLower`. `Account.blockKeys` lists every stored key, so a run can tell which

@@ -10,6 +10,7 @@
  * `deactivatedAt`), its posts leave analytics (`Post.removed`), and its creator is refreshed (a
  * creator with no active account left becomes inactive). A later fetch brings the account back.
  */
+import { refreshChainRootsOfAccounts } from './chain-roots';
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { refreshCreators } from './creators';
@@ -77,8 +78,9 @@ export async function deactivateAccounts(graph: GraphClient, reports: Deactivati
   const creators = [...new Set(res.map((r) => r.creatorId).filter((c): c is string => c !== null))];
   await refreshCreators(graph, creators);
   const ids = [...new Set(res.map((r) => r.accountId))];
-  // Hourly hashtag volumes count active accounts only.
+  // Hourly hashtag volumes count active accounts only; chains leave inactive accounts' posts out.
   await recountTagHoursOf(graph, ids);
+  await refreshChainRootsOfAccounts(graph, ids);
   return ids;
 }
 
@@ -88,5 +90,6 @@ async function reactivateAccounts(graph: GraphClient, accountIds: string[]): Pro
   const res = await graph.write<{ accountId: string }>('graph/reactivate-accounts', { ids: accountIds });
   const back = res.map((r) => r.accountId);
   await recountTagHoursOf(graph, back);
+  await refreshChainRootsOfAccounts(graph, back);
   return back;
 }

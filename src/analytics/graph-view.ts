@@ -30,6 +30,8 @@ export interface ViewEdge {
   target: string;
   type: string;
   weight: number | null;
+  /** AMPLIFIED edges: the amplification's kind (CROSSPOST, LINK, QUOTE, REPOST); null for other types. */
+  kind: string | null;
 }
 
 export interface ViewGraph {
@@ -97,11 +99,11 @@ export class GraphBuilder {
     return v;
   }
 
-  edge(type: string, source: RawNode, target: RawNode, weight: number | null): void {
+  edge(type: string, source: RawNode, target: RawNode, weight: number | null, kind: string | null = null): void {
     const s = this.node(source).id;
     const t = this.node(target).id;
     const id = edgeId(type, s, t);
-    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null });
+    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null, kind: kind ?? null });
   }
 
   has(id: string): boolean {
@@ -168,7 +170,7 @@ export async function competitorGraph(
   brandId: string,
   opts: { since?: Date | null; limit: number },
 ): Promise<ViewGraph | null> {
-  const rows = await g.read<{ src: RawNode; dst: RawNode; type: string; weight: number | null }>('analytics/competitor-graph', {
+  const rows = await g.read<{ src: RawNode; dst: RawNode; type: string; weight: number | null; kind: string | null }>('analytics/competitor-graph', {
     brandId,
     since: opts.since?.toISOString() ?? null,
   });
@@ -178,7 +180,7 @@ export async function competitorGraph(
     return { nodes: [{ id: brand.brand.id, kind: 'BRAND', label: brand.brand.name, platform: null, weight: null }], edges: [] };
   }
   const b = new GraphBuilder();
-  for (const r of rows) b.edge(r.type, r.src, r.dst, r.weight);
+  for (const r of rows) b.edge(r.type, r.src, r.dst, r.weight, r.kind);
   return b.build(brandId, opts.limit);
 }
 
@@ -222,7 +224,7 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
   let startId: string | null = null;
   let frontier = [id.trim()];
   for (let d = 1; d <= opts.depth && frontier.length > 0; d++) {
-    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null }>(
+    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null; kind: string | null }>(
       'analytics/neighborhood-expand',
       { ...frontierParams(frontier), perNode: opts.limit },
     );
@@ -236,7 +238,7 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
       b.node(r.node);
       if (!r.other || !r.type) continue;
       const [s, t] = r.outgoing ? [r.node, r.other] : [r.other, r.node];
-      b.edge(r.type, s, t, r.weight);
+      b.edge(r.type, s, t, r.weight, r.kind);
       const oid = toViewNode(r.other).id;
       if (!hops.has(oid)) {
         hops.set(oid, d);

@@ -12,33 +12,33 @@ CALL (owned) {
 }
 CALL (b, owned, posts) {
   UNWIND owned AS a
-  RETURN b AS src, a AS dst, 'OWNS' AS type, null AS weight
+  RETURN b AS src, a AS dst, 'OWNS' AS type, null AS weight, null AS kind
   UNION ALL
   UNWIND posts AS p
   MATCH (a:Account)-[:POSTED]->(p)
-  RETURN a AS src, p AS dst, 'POSTED' AS type, p.engagement AS weight
+  RETURN a AS src, p AS dst, 'POSTED' AS type, p.engagement AS weight, null AS kind
   UNION ALL
   UNWIND posts AS p
   MATCH (p)-[:TAGGED]->(h:Hashtag)
-  RETURN p AS src, h AS dst, 'TAGGED' AS type, null AS weight
+  RETURN p AS src, h AS dst, 'TAGGED' AS type, null AS weight, null AS kind
   UNION ALL
   UNWIND posts AS p
   MATCH (qa:Account)-[:POSTED]->(q:Post)-[r:AMPLIFIED]->(p)
-  UNWIND [[q, p, 'AMPLIFIED', r.confidence], [qa, q, 'POSTED', q.engagement]] AS e
-  RETURN e[0] AS src, e[1] AS dst, e[2] AS type, e[3] AS weight
+  UNWIND [[q, p, 'AMPLIFIED', r.confidence, r.kind], [qa, q, 'POSTED', q.engagement, null]] AS e
+  RETURN e[0] AS src, e[1] AS dst, e[2] AS type, e[3] AS weight, e[4] AS kind
   UNION ALL
   UNWIND owned AS a
   MATCH (qa:Account)-[:POSTED]->(q:Post)-[:MENTIONS]->(a)
   WHERE $since IS NULL OR q.createdAt >= datetime($since)
-  UNWIND [[q, a, 'MENTIONS', null], [qa, q, 'POSTED', q.engagement]] AS e
-  RETURN e[0] AS src, e[1] AS dst, e[2] AS type, e[3] AS weight
+  UNWIND [[q, a, 'MENTIONS', null, null], [qa, q, 'POSTED', q.engagement, null]] AS e
+  RETURN e[0] AS src, e[1] AS dst, e[2] AS type, e[3] AS weight, e[4] AS kind
 }
-WITH owned, src, dst, type, weight
+WITH owned, src, dst, type, weight, kind
 OPTIONAL MATCH (c:Creator)-[:HAS_ACCOUNT]->(src)
 WHERE type = 'POSTED' AND NOT src IN owned
-WITH src, dst, type, weight, c
-UNWIND CASE WHEN c IS NULL THEN [[src, dst, type, weight]] ELSE [[src, dst, type, weight], [c, src, 'HAS_ACCOUNT', null]] END AS e
-WITH e[0] AS s, e[1] AS d, e[2] AS type, e[3] AS weight
+WITH src, dst, type, weight, kind, c
+UNWIND CASE WHEN c IS NULL THEN [[src, dst, type, weight, kind]] ELSE [[src, dst, type, weight, kind], [c, src, 'HAS_ACCOUNT', null, null]] END AS e
+WITH e[0] AS s, e[1] AS d, e[2] AS type, e[3] AS weight, e[4] AS kind
 RETURN s {.id, .tag, .name, .displayName, .username, .platform, .engagement, .followers, .reachHigh, text: left(s.text, 80), labels: labels(s)} AS src,
        d {.id, .tag, .name, .displayName, .username, .platform, .engagement, .followers, .reachHigh, text: left(d.text, 80), labels: labels(d)} AS dst,
-       type, weight
+       type, weight, kind

@@ -332,6 +332,7 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
       <div className="canvas-empty" data-testid="start">
         <h2>Explore the graph</h2>
         <p>Search a creator, brand, campaign or #hashtag above and open it to draw its neighbourhood. Click a node to expand it; hover for details.</p>
+        <p className="muted">Every request needs an API key: enter yours at the top right and press Sign in (a local `npm start` fills in its demo key).</p>
       </div>
     );
   } else if (canvas.kind === 'chain' && !openChain) {

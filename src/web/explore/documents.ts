@@ -175,7 +175,7 @@ export const CREATOR_QUERY = `query ExploreCreator($id: ID!) {
     }
     match {
       id status score reasons reviewedBy
-      evidence { signal level reason points values { platform raw } }
+      evidence { signal reason points values { platform raw } }
     }
     similar(first: 6) { score sharedHashtags sharedAmplifiers creator { id displayName combinedReach { label } } }
   }
@@ -212,7 +212,7 @@ export interface CreatorDetails {
     score: number;
     reasons: string[];
     reviewedBy: string | null;
-    evidence: { signal: string; level: string | null; reason: string | null; points: number; values: { platform: Platform; raw: string | null }[] }[];
+    evidence: { signal: string; reason: string | null; points: number; values: { platform: Platform; raw: string | null }[] }[];
   } | null;
   similar: { score: number; sharedHashtags: string[]; sharedAmplifiers: number; creator: { id: string; displayName: string; combinedReach: { label: string } } }[];
 }

@@ -52,8 +52,10 @@ function Page() {
     async signIn(key) {
       await api.checkKey(key);
       keys.save(key);
-      void socket.dispose();
+      // dispose() rejects when the old socket is still failing to connect (e.g. refused for want of a key): nothing to do then.
+      const old = socket;
       socket = newSocket();
+      void Promise.resolve(old.dispose()).catch(() => undefined);
       setSession((n) => n + 1);
     },
   };

@@ -226,7 +226,7 @@ export function CreatorCard(props: { api: ExplorerApi; creatorId: string; onOpen
                 <tr key={`${e.signal}-${i}`}>
                   <td className="signal">
                     {e.signal.toLowerCase().replace(/_/g, ' ')}
-                    {(e.level ?? e.reason) && <div className="muted">{(e.level ?? e.reason)!.toLowerCase().replace(/_/g, ' ')}</div>}
+                    {e.reason && <div className="muted">{e.reason.toLowerCase().replace(/_/g, ' ')}</div>}
                   </td>
                   <td>{e.values.find((v) => v.platform === 'TIKTOK')?.raw ?? '–'}</td>
                   <td>{e.values.find((v) => v.platform === 'X')?.raw ?? '–'}</td>

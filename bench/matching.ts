@@ -15,12 +15,11 @@
  * Run alone: `npm run build && node dist/bench/matching.js [accountsPerPlatform] [--cold]` (starts
  * its own Neo4j in a temporary folder), or through bench/run.ts.
  */
-import { accountRecord } from '../src/simulators/records';
+import { accountRecord, matchableAccounts } from '../src/simulators/records';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
-import { accountId } from '../src/graph/model';
 import { writeAccounts } from '../src/graph/accounts';
 import { allPairs, buildIndex, candidatePairs } from '../src/matching/blocking';
 import { nullBus } from '../src/matching/events';
@@ -96,17 +95,6 @@ export interface MatchingBenchResult {
 /** Creators giving about `perPlatform` accounts on each platform (the world puts 75% of creators on each). */
 export function creatorsFor(perPlatform: number): number {
   return Math.round(perPlatform / 0.76);
-}
-
-function matchable(world: World): MatchableAccount[] {
-  return [...world.tiktok.accounts, ...world.x.accounts].map((a) => ({
-    id: accountId(a.platform, a.id),
-    platform: a.platform,
-    username: a.username,
-    displayName: a.displayName,
-    bio: a.bio,
-    bioLink: a.bioLink,
-  }));
 }
 
 /** Samples heap and RSS every 50 ms while `work` runs. */
@@ -223,7 +211,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
 
   // The comparison on the sample: blocking vs all pairs, both in memory, same scorer.
   const sample = generateWorld({ creators: creatorsFor(samplePer), accountsOnly: true, seed });
-  const sampleAccounts = matchable(sample);
+  const sampleAccounts = matchableAccounts(sample);
   const samplePerPlatform = sample.tiktok.accounts.length;
   const blockedSample = blockedInMemory(sampleAccounts, samplePerPlatform);
   const allSample = allPairsInMemory(sampleAccounts, samplePerPlatform);
@@ -265,7 +253,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const rerunMs = performance.now() - t;
   // After both runs: one creator per account, one MATCHED_TO per pair, no duplicate edge.
   const invariants = await checkInvariants(graph);
-  const bigBlocked = blockedInMemory(matchable(world), world.tiktok.accounts.length);
+  const bigBlocked = blockedInMemory(matchableAccounts(world), world.tiktok.accounts.length);
   const raw = await rawDriverBaseline(graph);
   const oursMs = (...names: string[]) => names.reduce((sum, n) => sum + (perQuery.get(n)?.ms ?? 0), 0);
   const oursMatchesMs = oursMs('matching/create-matches', 'matching/upsert-matches');

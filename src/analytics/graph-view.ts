@@ -10,6 +10,8 @@
  * edges found) first, and within a hop the heaviest (post engagement, account followers, creator
  * reach high end, hashtag uses within the subgraph). Keeping whole hops before the next one means
  * every kept node still has its path back to the start, so the view never shows floating islands.
+ * competitorGraph's statement ranks and caps itself (its corner has a fixed shape, so hops follow
+ * from it) and returns only what is kept; neighborhood walks hop by hop and caps in GraphBuilder.
  */
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -164,24 +166,31 @@ export function checkLimit(limit: number | null | undefined, fallback: number): 
   return l;
 }
 
-/** The brand's accounts, posts, hashtags, amplifiers and mentioners; null for an unknown brand. */
+/** A node of a capped statement's answer: hashtags bring their uses within the subgraph as weight. */
+type RankedNode = RawNode & { uses?: number | null };
+
+/**
+ * The brand's accounts, posts, hashtags, amplifiers and mentioners; null for an unknown brand.
+ * The statement ranks, caps and dedupes (see competitor-graph.cypher); this only maps its one row.
+ */
 export async function competitorGraph(
   g: GraphClient,
   brandId: string,
   opts: { since?: Date | null; limit: number },
 ): Promise<ViewGraph | null> {
-  const rows = await g.read<{ src: RawNode; dst: RawNode; type: string; weight: number | null; kind: string | null }>('analytics/competitor-graph', {
+  const [row] = await g.read<{ nodes: RankedNode[]; edges: Omit<ViewEdge, 'id'>[] }>('analytics/competitor-graph', {
     brandId,
     since: opts.since?.toISOString() ?? null,
+    limit: opts.limit,
   });
-  if (rows.length === 0) {
-    const [brand] = await g.read<{ brand: { id: string; name: string } }>('brands/brands-by-ids', { ids: [brandId] });
-    if (!brand) return null;
-    return { nodes: [{ id: brand.brand.id, kind: 'BRAND', label: brand.brand.name, platform: null, weight: null }], edges: [] };
-  }
-  const b = new GraphBuilder();
-  for (const r of rows) b.edge(r.type, r.src, r.dst, r.weight, r.kind);
-  return b.build(brandId, opts.limit);
+  if (!row) return null;
+  return {
+    nodes: row.nodes.map((n) => {
+      const v = toViewNode(n);
+      return n.uses === null || n.uses === undefined ? v : { ...v, weight: n.uses };
+    }),
+    edges: row.edges.map((e) => ({ id: edgeId(e.type, e.source, e.target), source: e.source, target: e.target, type: e.type, weight: e.weight ?? null, kind: e.kind ?? null })),
+  };
 }
 
 /** Which kind(s) a node id can be, and the key to look it up by. */

@@ -1,9 +1,14 @@
 /**
- * Brand launches: a topic (hashtag) a brand pushed on both platforms and introduced itself (its own
- * post is the earliest with the tag anywhere in the graph) and whose use bunches up in the week
- * after (which tells a launch from the category tags a brand also uses every week). Which platform went first and by how much comes from the
- * brand's own first post on each side. Links are not stored on posts, so link-only launches are not
- * seen; the simulated world's launches all carry their hashtag on both sides.
+ * Brand launches: a topic (hashtag) a brand pushed on both platforms and introduced itself on each
+ * (its own first post there is the earliest with the tag on that platform in the graph, which tells
+ * a launch from a trend the brand happened to start on one side and joined late on the other) and
+ * whose use bunches up in the week after (which tells a launch from the category tags a brand also
+ * uses every week). Which platform went first and by how much comes from the brand's own first
+ * post on each side.
+ *
+ * Hashtags only: a link cannot be seen pushed on both platforms. X posts carry links
+ * (entities.urls) but TikTok videos as TikLiveAPI serves them have no link field, and the
+ * simulated world's launches carry their hashtag on both sides and a site link on the X post only.
  */
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';

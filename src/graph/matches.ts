@@ -26,7 +26,7 @@ export interface Pair {
 }
 
 /** One MATCHED_TO as written (evidence already serialised: relationship properties hold no maps). */
-export interface MatchRow {
+export interface MatchWrite {
   id: string;
   tiktokId: string;
   xId: string;
@@ -48,9 +48,9 @@ const EVENT_BATCH = 1000;
  * New edges for pairs that had none when the caller looked; returns the changes for the edges this
  * write created and, apart, the rows that gained an edge meanwhile (to go through upsertMatches).
  */
-export async function createMatches(graph: GraphClient, rows: MatchRow[]): Promise<{ created: ChangeRow[]; existing: MatchRow[] }> {
+export async function createMatches(graph: GraphClient, rows: MatchWrite[]): Promise<{ created: ChangeRow[]; existing: MatchWrite[] }> {
   const created: ChangeRow[] = [];
-  const existing: MatchRow[] = [];
+  const existing: MatchWrite[] = [];
   for (const batch of chunks(rows, MATCH_BATCH)) {
     const made = await graph.write<ChangeRow>('matching/create-matches', { rows: batch });
     created.push(...made);
@@ -63,7 +63,7 @@ export async function createMatches(graph: GraphClient, rows: MatchRow[]): Promi
 }
 
 /** Creates or updates edges; a stored MANUAL or REJECTED status is kept (see the Cypher). */
-export async function upsertMatches(graph: GraphClient, rows: MatchRow[]): Promise<ChangeRow[]> {
+export async function upsertMatches(graph: GraphClient, rows: MatchWrite[]): Promise<ChangeRow[]> {
   const out: ChangeRow[] = [];
   for (const batch of chunks(rows, MATCH_BATCH)) out.push(...(await graph.write<ChangeRow>('matching/upsert-matches', { rows: batch })));
   return out;

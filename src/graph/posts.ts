@@ -9,7 +9,7 @@
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { accountId, postId, type AmplificationRecord, type PostRecord } from './model';
-import { postProps } from './shapes';
+import { postProps, type POST_METRIC_KEYS, type PostKept, type PostProps } from './shapes';
 import { updateTrendRollup, type TagHourKey } from './trend-rollup';
 
 /** A post as the write step takes it: the record, whether its counts are known, its outgoing edges. */
@@ -120,19 +120,14 @@ export function latestBy<T>(items: T[], key: (t: T) => string, at: (t: T) => str
   return [...m.values()];
 }
 
+/** A stored post's counts (the Post shape's metric properties). */
+type StoredCounts = Pick<PostKept, 'id'> & Pick<PostProps, (typeof POST_METRIC_KEYS)[number]>;
+
 /** Posts whose response left counts out take the counts already stored (or stay at 0). */
 async function keepStoredCounts(graph: GraphClient, posts: PostWrite[]): Promise<void> {
   const unknown = posts.filter((p) => !p.metricsKnown);
   if (unknown.length === 0) return;
-  const rows = await graph.read<{
-    id: string;
-    views: number | null;
-    likes: number | null;
-    comments: number | null;
-    shares: number | null;
-    quotes: number | null;
-    bookmarks: number | null;
-  }>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
+  const rows = await graph.read<StoredCounts>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
   const stored = new Map(rows.map((r) => [r.id, r]));
   for (const p of unknown) {
     const s = stored.get(postId(p.post.platform, p.post.platformPostId));

@@ -57,6 +57,15 @@ void accountKeptListed;
 /** An account as the API reads it. */
 export type AccountView = Omit<AccountProps, (typeof ACCOUNT_LOOKUP_KEYS)[number]> & AccountKept;
 
+/**
+ * The account fields the matcher compares; id "tiktok:<id>" / "x:<id>". Declared here, with the
+ * shape it is cut from, so that whatever holds accounts (the graph, a simulated world) can hand
+ * them to the matcher without importing it.
+ */
+export type MatchableAccount = Pick<AccountKept, 'id'> &
+  Pick<AccountProps, 'platform' | 'username'> &
+  Partial<Pick<AccountProps, 'displayName' | 'bio' | 'bioLink'>>;
+
 export function accountProps(a: AccountRecord): AccountProps {
   const out = {} as Record<string, unknown>;
   for (const [key, read] of Object.entries(ACCOUNT_PROPS)) out[key] = (read as (a: AccountRecord) => unknown)(a);

@@ -10,14 +10,10 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import type { Platform } from '../graph/model';
 import { exactHandle, foldText, normalizeHandle } from '../graph/handle-key';
-import type { AccountKept, AccountProps } from '../graph/shapes';
+import type { MatchableAccount } from '../graph/shapes';
 import { bioHandles, describeLink, normalizeName, type LinkFacts } from './normalize';
 
-/** What matching needs of an account; an AccountRecord plus its graph id fits. */
-/** The account fields the matcher compares (the Account shape's, graph/shapes.ts); id "tiktok:<id>" / "x:<id>". */
-export type MatchableAccount = Pick<AccountKept, 'id'> &
-  Pick<AccountProps, 'platform' | 'username'> &
-  Partial<Pick<AccountProps, 'displayName' | 'bio' | 'bioLink'>>;
+export type { MatchableAccount } from '../graph/shapes';
 
 export type SignalName = 'BIO_LINK' | 'PROFILE_LINK' | 'USERNAME' | 'DISPLAY_NAME' | 'BIO_TEXT';
 

@@ -8,7 +8,7 @@
  */
 import { joinAndSplit, refreshCreators } from '../graph/creators';
 import { matchId } from '../graph/ids';
-import { createMatches, demoteMatches, recordMatchEvents, upsertMatches, type ChangeRow, type MatchRow, type Pair } from '../graph/matches';
+import { createMatches, demoteMatches, recordMatchEvents, upsertMatches, type ChangeRow, type MatchWrite, type Pair } from '../graph/matches';
 import type { MatchReason, MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import { Concurrent } from '../neo4j/concurrent';
@@ -155,8 +155,8 @@ export async function writeMatches(
     }
   };
   const stored = opts.stored;
-  const creates: MatchRow[] = [];
-  const upserts: MatchRow[] = [];
+  const creates: MatchWrite[] = [];
+  const upserts: MatchWrite[] = [];
   for (const m of matches) {
     const id = matchId(m.tiktokAccountId, m.xAccountId);
     const evidence = JSON.stringify(m.evidence);

@@ -1,9 +1,11 @@
 /**
  * The world's profiles and posts as the write path's records, for benchmarks and tests that load accounts
- * straight into the graph instead of through the HTTP simulators and the lanes.
+ * straight into the graph instead of through the HTTP simulators and the lanes, or hand them
+ * straight to the matcher.
  */
-import type { AccountRecord, PostRecord } from '../graph/model';
-import { postUrl, type SimAccount, type SimPost } from './world-model';
+import { accountId, type AccountRecord, type PostRecord } from '../graph/model';
+import type { MatchableAccount } from '../graph/shapes';
+import { postUrl, type SimAccount, type SimPost, type World } from './world-model';
 
 export function accountRecord(a: SimAccount, fetchedAt = '2026-11-20T00:00:00.000Z'): AccountRecord {
   return {
@@ -33,4 +35,16 @@ export function postRecord(p: SimPost, author: SimAccount, fetchedAt = '2026-11-
     pinned: p.pinned,
     fetchedAt,
   };
+}
+
+/** Every account of the world (TikTok first) as the matcher takes it, for in-memory matching runs. */
+export function matchableAccounts(world: World): MatchableAccount[] {
+  return [...world.tiktok.accounts, ...world.x.accounts].map((a) => ({
+    id: accountId(a.platform, a.id),
+    platform: a.platform,
+    username: a.username,
+    displayName: a.displayName,
+    bio: a.bio,
+    bioLink: a.bioLink,
+  }));
 }

@@ -10,7 +10,7 @@ import { DEFAULT_FS_MODEL } from '../../src/matching/fellegi-sunter';
 import { planMatches } from '../../src/matching/plan';
 import { scorePair, type MatchableAccount } from '../../src/matching/score';
 import { generateWorld } from '../../src/simulators/world';
-import { matchableOf } from './support/world-quality';
+import { matchableAccounts } from '../../src/simulators/records';
 
 function tt(username: string, extra: Partial<MatchableAccount> = {}): MatchableAccount {
   return { id: `tiktok:${username}`, platform: 'TIKTOK', username, ...extra };
@@ -65,7 +65,7 @@ describe('term-frequency adjustment', () => {
 
 describe('EM', () => {
   const world = generateWorld({ creators: 400, accountsOnly: true, seed: 3 });
-  const accounts = matchableOf(world);
+  const accounts = matchableAccounts(world);
   const index = buildIndex(accounts);
   const candidates = [...candidatePairs(index)];
   const tiktok = index.accounts.filter((a) => a.platform === 'TIKTOK');

@@ -3,11 +3,10 @@
  * resolution, exactly as a full run does before writing) and compare the statuses with the
  * world's ground truth. Recall is over ALL true pairs, not only those blocking can find.
  */
-import { accountId } from '../../../src/graph/model';
 import type { MatchOptionsInput } from '../../../src/matching/options';
 import { planMatches } from '../../../src/matching/plan';
-import type { MatchableAccount } from '../../../src/matching/score';
-import { generateWorld, type World } from '../../../src/simulators/world';
+import { matchableAccounts } from '../../../src/simulators/records';
+import { generateWorld } from '../../../src/simulators/world';
 
 export interface WorldQuality {
   seed: number;
@@ -25,20 +24,9 @@ export interface WorldQuality {
   collisionsAuto: number;
 }
 
-export function matchableOf(world: World): MatchableAccount[] {
-  return [...world.tiktok.accounts, ...world.x.accounts].map((a) => ({
-    id: accountId(a.platform, a.id),
-    platform: a.platform,
-    username: a.username,
-    displayName: a.displayName,
-    bio: a.bio,
-    bioLink: a.bioLink,
-  }));
-}
-
 export function worldQuality(seed: number, creators: number, opts: MatchOptionsInput = {}): WorldQuality {
   const world = generateWorld({ creators, accountsOnly: true, seed });
-  const plan = planMatches(matchableOf(world), opts);
+  const plan = planMatches(matchableAccounts(world), opts);
   const key = (t: string, x: string) => `${t}|${x}`;
   const truth = new Set(world.truth.pairs.map((p) => key(`tiktok:${p.tiktokUserId}`, `x:${p.xUserId}`)));
   const status = new Map<string, string>();

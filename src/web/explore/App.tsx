@@ -351,6 +351,25 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
     canvasState = <p className="empty">Nothing to draw: this node has no neighbours yet.</p>;
   }
 
+  // The live list: at the top of the panel once something arrived, else a note at the bottom.
+  const liveFeed = (
+  <section className="card live-feed" aria-labelledby="live-title" aria-live="polite">
+    <h2 id="live-title">Live amplifications</h2>
+    {live.events.length === 0 ? (
+      <p className="muted">New reposts, quotes, links and cross-posts of what is on screen appear here and in the graph as they are detected.</p>
+    ) : (
+      <ul>
+        {live.events.map((e) => (
+          <li key={`${e.amplifier.id}>${e.source.id}`} data-testid="live-event" data-amplifier={e.amplifier.id}>
+            @{e.amplifier.author.username} ({platformName(e.amplifier.platform)}) {e.kind.toLowerCase()} of @{e.source.author.username} (
+            {platformName(e.source.platform)}) after {formatDuration(e.lagSeconds)}
+          </li>
+        ))}
+      </ul>
+    )}
+  </section>
+  );
+
   return (
     <div className="explorer">
       <header className="top">
@@ -418,6 +437,7 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
           {openChain && <ChainTimeline chain={openChain} liveIds={live.ids} onOpen={open} />}
         </main>
         <aside className="side" aria-label="Details">
+          {live.events.length > 0 && liveFeed}
           {graph.nodes.length > 0 && (
             <div className="node-list">
               <label htmlFor="node-list">Nodes on screen ({graph.nodes.length})</label>
@@ -432,6 +452,9 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
           )}
           {canvas.kind === 'competitor' && base.brand?.node && (
             <CompetitorPanel brand={base.brand.node} campaigns={base.brand.campaigns} onChains={listChains} />
+          )}
+          {selected && (
+            <Selection key={selected} api={api} id={selected} node={nodesById.get(selected) ?? null} onExpand={expand} onOpen={open} onChains={listChains} />
           )}
           {s.chainsOf && (
             <section className="card" aria-labelledby="chains-title">
@@ -448,24 +471,7 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
               )}
             </section>
           )}
-          {selected && (
-            <Selection key={selected} api={api} id={selected} node={nodesById.get(selected) ?? null} onExpand={expand} onOpen={open} onChains={listChains} />
-          )}
-          <section className="card live-feed" aria-labelledby="live-title" aria-live="polite">
-            <h2 id="live-title">Live amplifications</h2>
-            {live.events.length === 0 ? (
-              <p className="muted">New reposts, quotes, links and cross-posts of what is on screen appear here and in the graph as they are detected.</p>
-            ) : (
-              <ul>
-                {live.events.map((e) => (
-                  <li key={`${e.amplifier.id}>${e.source.id}`} data-testid="live-event" data-amplifier={e.amplifier.id}>
-                    @{e.amplifier.author.username} ({platformName(e.amplifier.platform)}) {e.kind.toLowerCase()} of @{e.source.author.username} (
-                    {platformName(e.source.platform)}) after {formatDuration(e.lagSeconds)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          {live.events.length === 0 && liveFeed}
         </aside>
       </div>
     </div>

@@ -43,7 +43,6 @@ export function Search({ api, onOpen }: { api: ExplorerApi; onOpen(id: string): 
         setItems(searchSuggestions(q, found, tagList));
         setError(null);
         setActive(0);
-        setOpen(true);
       } catch (err) {
         if (live) setError(shown(err));
       } finally {

@@ -256,8 +256,8 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const bigBlocked = blockedInMemory(matchableAccounts(world), world.tiktok.accounts.length);
   const raw = await rawDriverBaseline(graph);
   const oursMs = (...names: string[]) => names.reduce((sum, n) => sum + (perQuery.get(n)?.ms ?? 0), 0);
-  const oursMatchesMs = oursMs('matching/create-matches', 'matching/upsert-matches');
-  const oursEventsMs = oursMs('matching/record-events');
+  const oursMatchesMs = oursMs('graph/create-matches', 'graph/upsert-matches');
+  const oursEventsMs = oursMs('graph/record-match-events');
 
   const bigAllPairs = world.tiktok.accounts.length * world.x.accounts.length;
   const targetMs = 30_000;

@@ -78,8 +78,9 @@ export function watchAmplifications(
 }
 
 /**
- * A match event bus that also has the watch revisit the cross-posts of each event's two accounts.
- * Matching publishes events once creators are merged or split, so the accounts are settled by then.
+ * A match event bus that also has the watch revisit the cross-posts of each event's two accounts,
+ * and of the accounts the full run re-joins silently (accountsRejoined). Matching publishes events
+ * once creators are merged or split, so the accounts are settled by then.
  */
 export function rejoiningBus(bus: MatchEventBus, watch: AmplificationWatch): MatchEventBus {
   return {
@@ -87,6 +88,10 @@ export function rejoiningBus(bus: MatchEventBus, watch: AmplificationWatch): Mat
       bus.publishMatchEvent(e);
       const pair = parseMatchId(e.matchId);
       if (pair) watch.accountsRejoined([pair.tiktokAccountId, pair.xAccountId]);
+    },
+    accountsRejoined: (accountIds) => {
+      bus.accountsRejoined?.(accountIds);
+      watch.accountsRejoined(accountIds);
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Amplification chains: a root post and everything that amplifies it, transitively (see
  * cypher/queries/analytics/amplification-chains). One statement answers a whole request, for any
- * number of groups (all chains, one creator, a campaign's creators), so a list of creators with
+ * number of groups (all chains, one creator, a campaign's posts), so a list of creators with
  * their chains costs one round trip through the loader, not one per creator or per chain.
  */
+import { MAX_CHAIN_POSTS } from '../graph/chain-roots';
 import type { AmplificationRow } from '../graph/rows';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
@@ -11,7 +12,7 @@ import type { GraphClient } from '../neo4j/graph-client';
 /** The longest path followed from a root, in hops. */
 export const MAX_CHAIN_DEPTH = 6;
 /** Posts kept per chain (root plus the earliest amplifiers): bounds one viral post's chain. */
-export const MAX_CHAIN_POSTS = 200;
+export { MAX_CHAIN_POSTS };
 /** Chains one request may ask for. */
 export const MAX_CHAINS = 100;
 
@@ -40,8 +41,10 @@ export interface ChainRow {
 
 export interface ChainGroup {
   key: string;
-  /** null: every chain. */
+  /** Chains some post of these creators is part of (null, with postIds null: every chain). */
   creatorIds: string[] | null;
+  /** Chains one of these posts is part of (a campaign's posts, analytics/campaign-posts.ts). */
+  postIds?: string[] | null;
 }
 
 /** The problem with the options, or null when they are usable. */
@@ -55,7 +58,7 @@ export async function amplificationChains(graph: GraphClient, groups: ChainGroup
   const out = new Map<string, ChainRow[]>(groups.map((g) => [g.key, []]));
   if (groups.length === 0) return out;
   const rows = await graph.read<ChainRow & { creatorIds: (string | null)[] }>('analytics/amplification-chains', {
-    groups,
+    groups: groups.map((g) => ({ key: g.key, creatorIds: g.creatorIds, postIds: g.postIds ?? null })),
     since: o.since,
     crossPlatformOnly: o.crossPlatformOnly,
     minDepth: o.minDepth,

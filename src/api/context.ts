@@ -1,6 +1,7 @@
 /**
  * What every resolver receives. Built once per HTTP request or per ws operation, so loaders
- * never share a cache across requests (no stale reads after a mutation in another request).
+ * never share a cache across requests (no stale reads after a mutation in another request). A
+ * subscription is one operation delivering many events: `freshLoaders` gives each event its own.
  */
 import type { Config } from '../config';
 import type { IngestionService } from '../ingest/runtime';
@@ -8,6 +9,7 @@ import type { Logger } from '../log';
 import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { Principal } from './auth/roles';
+import type { MiddlewareFn } from 'type-graphql';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Services {
@@ -46,3 +48,13 @@ export function buildContext(services: Services, principal: Principal | null, op
   };
   return ctx;
 }
+
+/**
+ * Global middleware: a subscription's root field resolves once per event, so each event starts
+ * with empty loaders. Otherwise the second event about a match would be answered from the cache the
+ * first one filled (the match as it was before the change being announced).
+ */
+export const freshLoaders: MiddlewareFn<Context> = async ({ context, info }, next) => {
+  if (info.parentType.name === 'Subscription' && info.path.prev === undefined) context.loaders = createLoaders(context.graph);
+  return next();
+};

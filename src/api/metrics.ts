@@ -58,6 +58,18 @@ export function createMetrics(graph: GraphClient, ingestion?: IngestionService):
         for (const s of await lanes()) this.set({ platform: s.platform }, s.requestsLastHour);
       },
     });
+    new Counter({
+      name: 'cg_lane_provider_requests_total',
+      help: 'Provider HTTP requests each lane sent since start (retries included), by outcome: 2xx, 3xx, 4xx, 429 (rate limited), 5xx, network (no response)',
+      labelNames: ['lane', 'status'] as const,
+      registers: [registry],
+      // The transports count as they go; this reads their running totals at scrape time.
+      async collect() {
+        const all = await lanes();
+        this.reset();
+        for (const s of all) for (const [status, n] of Object.entries(s.requests)) this.inc({ lane: s.platform, status }, n);
+      },
+    });
     new Gauge({
       name: 'cg_lane_queue_depth',
       help: 'Lane jobs waiting or running',

@@ -7,6 +7,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { annotatedRootFields, authChecker, rootFieldDefaults } from './auth/access';
+import { freshLoaders } from './context';
 import { deadlineGuard } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
@@ -63,7 +64,7 @@ export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [rootFieldDefaults(() => annotated), deadlineGuard],
+    globalMiddlewares: [rootFieldDefaults(() => annotated), deadlineGuard, freshLoaders],
   });
   annotated = annotatedRootFields();
   return schema;

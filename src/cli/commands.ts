@@ -142,6 +142,8 @@ export async function replayCommand(ctx: CliContext, o: CommandOptions, progress
     let shown = 0;
     const r = await replayStaging(ctx.graph, staging, {
       logger: ctx.logger,
+      // Cross-posts as the live lanes find them (the same hook), so replay leaves none undetected.
+      onPostsWritten: (ids) => ctx.amplifications.postsWritten(ids),
       onProgress: (n) => {
         // The total is unknown until the files are read; the bar grows with them.
         if (n - shown >= 100) {

@@ -10,6 +10,7 @@
  * `deactivatedAt`), its posts leave analytics (`Post.removed`), and its creator is refreshed (a
  * creator with no active account left becomes inactive). A later fetch brings the account back.
  */
+import { refreshChainRootsOfAccounts } from './chain-roots';
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
 import { refreshCreators } from './creators';
@@ -73,20 +74,22 @@ export async function writeAccounts(
 export async function deactivateAccounts(graph: GraphClient, reports: Deactivation[]): Promise<string[]> {
   if (reports.length === 0) return [];
   const rows = reports.map((r) => ({ id: r.accountId, at: r.at, reason: r.reason }));
-  const res = await graph.write<{ accountId: string; creatorId: string | null }>('ingest/deactivate-accounts', { rows });
+  const res = await graph.write<{ accountId: string; creatorId: string | null }>('graph/deactivate-accounts', { rows });
   const creators = [...new Set(res.map((r) => r.creatorId).filter((c): c is string => c !== null))];
   await refreshCreators(graph, creators);
   const ids = [...new Set(res.map((r) => r.accountId))];
-  // Hourly hashtag volumes count active accounts only.
+  // Hourly hashtag volumes count active accounts only; chains leave inactive accounts' posts out.
   await recountTagHoursOf(graph, ids);
+  await refreshChainRootsOfAccounts(graph, ids);
   return ids;
 }
 
 /** Accounts fetched after their deactivation are active again; returns the ids brought back. */
 async function reactivateAccounts(graph: GraphClient, accountIds: string[]): Promise<string[]> {
   if (accountIds.length === 0) return [];
-  const res = await graph.write<{ accountId: string }>('ingest/reactivate-accounts', { ids: accountIds });
+  const res = await graph.write<{ accountId: string }>('graph/reactivate-accounts', { ids: accountIds });
   const back = res.map((r) => r.accountId);
   await recountTagHoursOf(graph, back);
+  await refreshChainRootsOfAccounts(graph, back);
   return back;
 }

@@ -27,10 +27,10 @@ const KEY_BATCH = 5000;
  */
 export async function createBlockKeys(graph: GraphClient, rows: BlockKeyRow[]): Promise<BlockKeyRow[]> {
   const distinct = [...new Set(rows.flatMap((r) => r.nodeKeys))];
-  for (const keys of chunks(distinct, KEY_BATCH)) await graph.write('matching/merge-block-keys', { keys });
+  for (const keys of chunks(distinct, KEY_BATCH)) await graph.write('graph/merge-block-keys', { keys });
   const left: BlockKeyRow[] = [];
   for (const batch of chunks(rows, FIRST_SYNC_BATCH)) {
-    const done = new Set((await graph.write<{ id: string }>('matching/create-block-keys', { rows: batch })).map((r) => r.id));
+    const done = new Set((await graph.write<{ id: string }>('graph/create-block-keys', { rows: batch })).map((r) => r.id));
     for (const r of batch) if (!done.has(r.id)) left.push(r);
   }
   return left;
@@ -38,5 +38,5 @@ export async function createBlockKeys(graph: GraphClient, rows: BlockKeyRow[]): 
 
 /** Replaces the stored keys of accounts (edges added and removed as needed). */
 export async function writeBlockKeys(graph: GraphClient, rows: BlockKeyRow[]): Promise<void> {
-  for (const batch of chunks(rows, SYNC_BATCH)) await graph.write('matching/sync-block-keys', { rows: batch });
+  for (const batch of chunks(rows, SYNC_BATCH)) await graph.write('graph/sync-block-keys', { rows: batch });
 }

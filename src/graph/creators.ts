@@ -166,7 +166,7 @@ async function mergeJoined(
   const accountIds = [...new Set(joins.flatMap((p) => [p.tiktokId, p.xId]))];
   const creatorOf = new Map<string, CreatorOf>();
   for (const ids of chunks(accountIds, CREATOR_BATCH)) {
-    for (const r of await graph.read<CreatorOf>('matching/creators-of-accounts', { ids })) {
+    for (const r of await graph.read<CreatorOf>('graph/creators-of-accounts', { ids })) {
       if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
     }
   }
@@ -222,7 +222,7 @@ async function mergeJoined(
   onMoves(new Set(rows.flatMap((r) => accountsOf.get(r.goneId) ?? [])));
   const folded = new Set<string>();
   for (const batch of chunks(rows, MERGE_BATCH)) {
-    for (const r of await graph.write<{ creatorId: string; goneId: string }>('matching/merge-creator-groups', { rows: batch })) {
+    for (const r of await graph.write<{ creatorId: string; goneId: string }>('graph/merge-creator-groups', { rows: batch })) {
       kept.add(r.creatorId);
       gone.add(r.goneId);
       folded.add(r.goneId);
@@ -256,7 +256,7 @@ export async function joinAndSplit(
   const touched = new Set<string>();
   let split = 0;
   for (const rows of chunks(splits, SPLIT_BATCH)) {
-    const res = await graph.write<{ keptId: string; splitId: string }>('matching/split-creators', { rows });
+    const res = await graph.write<{ keptId: string; splitId: string }>('graph/split-creators', { rows });
     split += res.length;
     for (const r of res) touched.add(r.keptId).add(r.splitId);
   }
@@ -291,7 +291,7 @@ export interface CreatorTracking {
 
 /** Marks the creators of these accounts as tracked (or not); returns their ids. */
 export async function setCreatorTracking(graph: GraphClient, accountIds: string[], t: CreatorTracking): Promise<string[]> {
-  const rows = await graph.write<{ creatorId: string }>('tracking/set-creator-tracking', {
+  const rows = await graph.write<{ creatorId: string }>('graph/set-creator-tracking', {
     accountIds,
     tracked: t.tracked,
     tier: t.tier ?? null,
@@ -306,10 +306,10 @@ export async function setCreatorTracking(graph: GraphClient, accountIds: string[
  * each creator's whole window is now in.
  */
 export async function markBackfilled(graph: GraphClient, accountIds: string[], since: string, at: string): Promise<{ creatorId: string; done: boolean }[]> {
-  return graph.write<{ creatorId: string; done: boolean }>('tracking/mark-backfilled', { accountIds, since, at });
+  return graph.write<{ creatorId: string; done: boolean }>('graph/mark-backfilled', { accountIds, since, at });
 }
 
 /** Recomputes the backfilled flag of these accounts' creators (after merges raced the marks). */
 export async function settleBackfilled(graph: GraphClient, accountIds: string[]): Promise<{ creatorId: string; done: boolean }[]> {
-  return graph.write<{ creatorId: string; done: boolean }>('tracking/settle-backfilled', { accountIds });
+  return graph.write<{ creatorId: string; done: boolean }>('graph/settle-backfilled', { accountIds });
 }

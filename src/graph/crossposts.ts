@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GraphClient } from '../neo4j/graph-client';
+import { refreshChainRoots } from './chain-roots';
 import type { AmplificationKind } from './model';
 
 export type SettleAction = 'promote' | 'refresh' | 'demote' | 'remove';
@@ -20,8 +21,13 @@ export async function settleLinkCrossposts(
   machineJoinConfidence: number,
 ): Promise<Record<SettleAction, number>> {
   const out: Record<SettleAction, number> = { promote: 0, refresh: 0, demote: 0, remove: 0 };
-  const rows = await graph.write<{ action: SettleAction; edges: number }>('graph/settle-link-crossposts', { ids: postIds, machineJoinConfidence });
+  const rows = await graph.write<{ action: SettleAction; edges: number; posts: string[] }>('graph/settle-link-crossposts', {
+    ids: postIds,
+    machineJoinConfidence,
+  });
   for (const r of rows) out[r.action] += r.edges;
+  // A kind change leaves chains as they were; a removed edge cuts one.
+  await refreshChainRoots(graph, rows.flatMap((r) => r.posts));
   return out;
 }
 
@@ -35,7 +41,9 @@ export interface TextCrosspostRecord {
 /** Writes text cross-posts where no edge joins the posts yet; returns those it created. */
 export async function writeTextCrossposts(graph: GraphClient, rows: TextCrosspostRecord[]): Promise<{ amplifierId: string; sourceId: string }[]> {
   if (rows.length === 0) return [];
-  return graph.write<{ amplifierId: string; sourceId: string }>('graph/upsert-crossposts', { rows });
+  const created = await graph.write<{ amplifierId: string; sourceId: string }>('graph/upsert-crossposts', { rows });
+  await refreshChainRoots(graph, created.flatMap((e) => [e.amplifierId, e.sourceId]));
+  return created;
 }
 
 export interface AnnouncedAmplification {

@@ -52,7 +52,7 @@ export async function createMatches(graph: GraphClient, rows: MatchWrite[]): Pro
   const created: ChangeRow[] = [];
   const existing: MatchWrite[] = [];
   for (const batch of chunks(rows, MATCH_BATCH)) {
-    const made = await graph.write<ChangeRow>('matching/create-matches', { rows: batch });
+    const made = await graph.write<ChangeRow>('graph/create-matches', { rows: batch });
     created.push(...made);
     if (made.length < batch.length) {
       const done = new Set(made.map((c) => c.id));
@@ -65,7 +65,7 @@ export async function createMatches(graph: GraphClient, rows: MatchWrite[]): Pro
 /** Creates or updates edges; a stored MANUAL or REJECTED status is kept (see the Cypher). */
 export async function upsertMatches(graph: GraphClient, rows: MatchWrite[]): Promise<ChangeRow[]> {
   const out: ChangeRow[] = [];
-  for (const batch of chunks(rows, MATCH_BATCH)) out.push(...(await graph.write<ChangeRow>('matching/upsert-matches', { rows: batch })));
+  for (const batch of chunks(rows, MATCH_BATCH)) out.push(...(await graph.write<ChangeRow>('graph/upsert-matches', { rows: batch })));
   return out;
 }
 
@@ -73,7 +73,7 @@ export async function upsertMatches(graph: GraphClient, rows: MatchWrite[]): Pro
 export async function demoteMatches(graph: GraphClient, pairs: Pair[], at: string): Promise<ChangeRow[]> {
   const out: ChangeRow[] = [];
   for (const batch of chunks(pairs, MATCH_BATCH)) {
-    out.push(...(await graph.write<ChangeRow>('matching/demote-matches', { rows: batch.map((d) => ({ ...d, at })) })));
+    out.push(...(await graph.write<ChangeRow>('graph/demote-matches', { rows: batch.map((d) => ({ ...d, at })) })));
   }
   return out;
 }
@@ -83,16 +83,16 @@ export async function setMatchStatus(
   graph: GraphClient,
   decision: { id: string; status: MatchStatus; actor: string; note: string | null; at: string; addReason: string | null },
 ): Promise<ChangeRow | undefined> {
-  const [row] = await graph.write<ChangeRow>('matching/set-match-status', decision);
+  const [row] = await graph.write<ChangeRow>('graph/set-match-status', decision);
   return row;
 }
 
 /** Records events in the graph (Match.history); publishing them is the caller's business. */
 export async function recordMatchEvents(graph: GraphClient, events: MatchEventRecord[]): Promise<void> {
-  for (const batch of chunks(events, EVENT_BATCH)) await graph.write('matching/record-events', { rows: batch });
+  for (const batch of chunks(events, EVENT_BATCH)) await graph.write('graph/record-match-events', { rows: batch });
 }
 
 /** The record of one full matching run (a MatchingRun node). */
 export async function recordMatchingRun(graph: GraphClient, run: Record<string, unknown>): Promise<void> {
-  await graph.write('matching/record-run', { run });
+  await graph.write('graph/record-match-run', { run });
 }

@@ -8,6 +8,7 @@
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { chunks } from './batches';
+import { refreshChainRoots } from './chain-roots';
 import { accountId, postId, type AmplificationRecord, type PostRecord } from './model';
 import { postProps, type POST_METRIC_KEYS, type PostKept, type PostProps } from './shapes';
 import { updateTrendRollup, type TagHourKey } from './trend-rollup';
@@ -60,7 +61,14 @@ export async function writePosts(graph: GraphClient, posts: PostRecord[], opts: 
   return written;
 }
 
+/** Writes the edges whose both posts exist, and refreshes the chains they join. */
 export async function writeAmplifications(graph: GraphClient, amps: AmplificationRecord[]): Promise<number> {
+  const written = await writeAmplificationEdges(graph, amps);
+  await refreshChainRoots(graph, amps.flatMap((a) => [a.amplifierPostId, a.sourcePostId]));
+  return written;
+}
+
+async function writeAmplificationEdges(graph: GraphClient, amps: AmplificationRecord[]): Promise<number> {
   let written = 0;
   for (const batch of chunks(amps)) {
     const rows = batch.map((a) => ({
@@ -101,11 +109,14 @@ export async function writePostBatch(
   await keepStoredCounts(graph, writable);
   out.posts = await writePosts(graph, writable.map((p) => p.post), opts);
   out.postIds = writable.map((p) => postId(p.post.platform, p.post.platformPostId));
-  out.amplifications = await writeAmplificationsOrWait(
+  const edges = await writeAmplificationsOrWait(
     graph,
     writable.flatMap((p) => p.amplifications),
     writable.map((p) => postId(p.post.platform, p.post.platformPostId)),
   );
+  out.amplifications = edges.written;
+  // Engagement changed, edges came: the chains through these posts have a new summary.
+  await refreshChainRoots(graph, [...out.postIds, ...edges.touched]);
   return out;
 }
 
@@ -127,7 +138,7 @@ type StoredCounts = Pick<PostKept, 'id'> & Pick<PostProps, (typeof POST_METRIC_K
 async function keepStoredCounts(graph: GraphClient, posts: PostWrite[]): Promise<void> {
   const unknown = posts.filter((p) => !p.metricsKnown);
   if (unknown.length === 0) return;
-  const rows = await graph.read<StoredCounts>('ingest/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
+  const rows = await graph.read<StoredCounts>('graph/post-metrics-by-ids', { ids: unknown.map((p) => postId(p.post.platform, p.post.platformPostId)) });
   const stored = new Map(rows.map((r) => [r.id, r]));
   for (const p of unknown) {
     const s = stored.get(postId(p.post.platform, p.post.platformPostId));
@@ -146,14 +157,26 @@ async function keepStoredCounts(graph: GraphClient, posts: PostWrite[]): Promise
 
 /**
  * Writes edges whose both posts exist, parks the others until their source arrives, and connects
- * parked edges whose source is among `writtenPostIds`. Returns the edges written.
+ * parked edges whose source is among `writtenPostIds`. Returns the edges written, and the posts at
+ * their ends that `writtenPostIds` leaves out.
  */
-async function writeAmplificationsOrWait(graph: GraphClient, amps: AmplificationRecord[], writtenPostIds: string[]): Promise<number> {
+async function writeAmplificationsOrWait(
+  graph: GraphClient,
+  amps: AmplificationRecord[],
+  writtenPostIds: string[],
+): Promise<{ written: number; touched: string[] }> {
   let written = 0;
+  const touched = amps.map((a) => a.sourcePostId);
   if (amps.length > 0) {
-    written += await writeAmplifications(graph, amps);
+    written += await writeAmplificationEdges(graph, amps);
     const rows = amps.map((a) => ({ amplifierId: a.amplifierPostId, sourceId: a.sourcePostId, kind: a.kind, confidence: a.confidence }));
-    await graph.write('ingest/stage-pending-amplifications', { rows });
+    // Edges whose source the other lane wrote just after our edge write missed it: not parked
+    // (the source is there), not connected by that lane (it looked for waiting edges before), so ours.
+    const missed = await graph.write<{ amplifierId: string; sourceId: string }>('graph/stage-pending-amplifications', { rows });
+    if (missed.length > 0) {
+      const key = new Set(missed.map((m) => `${m.amplifierId}>${m.sourceId}`));
+      written += await writeAmplificationEdges(graph, amps.filter((a) => key.has(`${a.amplifierPostId}>${a.sourcePostId}`)));
+    }
   }
   // Parked sources are looked at again after parking: a concurrent sync (the other lane) may have
   // written the source between our edge write and our park, and read the pending list before our
@@ -161,18 +184,19 @@ async function writeAmplificationsOrWait(graph: GraphClient, amps: Amplification
   const check = [...new Set([...writtenPostIds, ...amps.map((a) => a.sourcePostId)])];
   if (check.length > 0) {
     const waiting = await graph.read<{ amplifierId: string; sourceId: string; kind: AmplificationRecord['kind']; confidence: number }>(
-      'ingest/pending-amplifications-by-sources',
+      'graph/pending-amplifications-by-sources',
       { ids: check },
     );
     if (waiting.length > 0) {
-      written += await writeAmplifications(
+      touched.push(...waiting.map((w) => w.amplifierId));
+      written += await writeAmplificationEdges(
         graph,
         waiting.map((w) => ({ amplifierPostId: w.amplifierId, sourcePostId: w.sourceId, kind: w.kind, confidence: w.confidence })),
       );
-      await graph.write('ingest/delete-pending-amplifications', {
+      await graph.write('graph/delete-pending-amplifications', {
         rows: waiting.map((w) => ({ amplifierId: w.amplifierId, sourceId: w.sourceId })),
       });
     }
   }
-  return written;
+  return { written, touched };
 }

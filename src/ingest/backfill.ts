@@ -1,7 +1,7 @@
 /**
  * Loads the posts of the last N days for a set of accounts through their lanes, and records each
  * account as backfilled once its window is in the graph. A creator's `backfilled` flag follows
- * from its accounts (see tracking/mark-backfilled.cypher), so list queries show a tracked creator
+ * from its accounts (see graph/mark-backfilled.cypher), so list queries show a tracked creator
  * only when every platform it is on has its window loaded.
  *
  * An account the provider reports gone or private counts as done (there is nothing more to
@@ -13,6 +13,7 @@ import type { SyncErrorCode } from '../error-codes';
 import { markBackfilled, settleBackfilled } from '../graph/creators';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
+import { whileGraphDown } from '../neo4j/unavailable';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { Lanes } from './lanes';
@@ -130,7 +131,11 @@ export async function backfillAccounts(
         for (const [accountId, f] of failed) summary.failed.push({ accountId, ...f });
         if (done.length > 0) {
           try {
-            const rows = await markBackfilled(deps.graph, done.map((a) => a.accountId), since.toISOString(), new Date().toISOString());
+            // Idempotent bookkeeping: outlasts a Neo4j restart as the lane's jobs do.
+            const rows = await whileGraphDown(
+              () => markBackfilled(deps.graph, done.map((a) => a.accountId), since.toISOString(), new Date().toISOString()),
+              { logger, what: 'mark backfilled' },
+            );
             summary.done.push(...done.map((a) => a.accountId));
             summary.creatorsBackfilled.push(...rows.filter((r) => r.done).map((r) => r.creatorId));
           } catch (err) {
@@ -152,7 +157,7 @@ export async function backfillAccounts(
   // creator once more now that all marks are in (idempotent).
   if (summary.done.length > 0) {
     try {
-      const rows = await settleBackfilled(deps.graph, summary.done);
+      const rows = await whileGraphDown(() => settleBackfilled(deps.graph, summary.done), { logger, what: 'settle backfilled' });
       summary.creatorsBackfilled.push(...rows.filter((r) => r.done).map((r) => r.creatorId));
     } catch (err) {
       logger.warn({ err }, 'could not settle creators backfilled flags');

@@ -72,6 +72,15 @@ export interface BullQueueOptions<J, R> extends LaneQueueOptions<J, R> {
   redisUrl: string;
   /** Key prefix of the queue in Redis. Default "creator-graph". */
   prefix?: string;
+  /** Run jobs in this process. Default true; false makes a producer that only enqueues (and waits for results). */
+  work?: boolean;
+  /**
+   * How long a job's lock lasts without renewal (BullMQ lockDuration, renewed at half of it):
+   * a worker that dies holding a job gives it up this long after its last renewal. Default 30 s.
+   */
+  lockMs?: number;
+  /** How often this process looks for jobs whose worker died (BullMQ stalledInterval). Default 30 s. */
+  stalledCheckMs?: number;
 }
 
 /**
@@ -83,19 +92,27 @@ export function createBullQueue<J, R>(opts: BullQueueOptions<J, R>): LaneQueue<J
   const connect = () => new IORedis(opts.redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
   const prefix = opts.prefix ?? 'creator-graph';
   const queueName = `ingest-${opts.name}`;
-  const connections = [connect(), connect(), connect()];
+  const work = opts.work ?? true;
+  const connections = work ? [connect(), connect(), connect()] : [connect(), connect()];
   const queue = new Queue(queueName, { connection: connections[0], prefix });
   const events = new QueueEvents(queueName, { connection: connections[1], prefix });
   // QueueEvents reads the event stream from when it is ready: a job finishing before that would
   // never be announced and its caller would wait forever, so no job is added until it is.
   const eventsReady = events.waitUntilReady();
-  const worker = new Worker(queueName, async (job) => opts.processor(job.data as J), {
-    connection: connections[2],
-    prefix,
-    concurrency: opts.concurrency,
-  });
+  // A job whose worker died (killed mid-batch) is moved back to waiting by another process's
+  // stalled-job check once its lock lapses, and runs again: the lanes' writes are idempotent.
+  const worker = work
+    ? new Worker(queueName, async (job) => opts.processor(job.data as J), {
+        connection: connections[2],
+        prefix,
+        concurrency: opts.concurrency,
+        // Only when set: BullMQ takes an explicit undefined as the value, not as "use the default".
+        ...(opts.lockMs !== undefined ? { lockDuration: opts.lockMs } : {}),
+        ...(opts.stalledCheckMs !== undefined ? { stalledInterval: opts.stalledCheckMs } : {}),
+      })
+    : undefined;
   // Errors also reach the callers through waitUntilFinished; keep the emitter from throwing.
-  worker.on('error', () => undefined);
+  worker?.on('error', () => undefined);
   let paused = false;
   let closed = false;
   return {
@@ -115,18 +132,18 @@ export function createBullQueue<J, R>(opts: BullQueueOptions<J, R>): LaneQueue<J
     },
     pause() {
       paused = true;
-      void worker.pause(true);
+      void worker?.pause(true);
     },
     resume() {
       paused = false;
-      worker.resume();
+      worker?.resume();
     },
     get paused() {
       return paused;
     },
     async close() {
       closed = true;
-      await worker.close();
+      await worker?.close();
       await events.close();
       await queue.close();
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));

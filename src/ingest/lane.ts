@@ -13,6 +13,8 @@ import { PAUSE_CODES, syncCodeOr, type SyncErrorCode } from '../error-codes';
 import type { Logger } from '../log';
 import { silentLogger } from '../log';
 import type { LaneClientStatus } from '../providers';
+import type { ResponseCounts } from '../providers/status';
+import { whileGraphDown } from '../neo4j/unavailable';
 import { platformPrefix } from '../graph/model';
 import { createMemoryQueue, LaneClosedError, type LaneQueue } from './lane-queue';
 import type { ProfileRef, ProfileSyncOptions, SyncResult } from './sync';
@@ -48,12 +50,16 @@ export interface LaneStatusSnapshot {
   lastErrorAt: Date | null;
   lastError: string | null;
   requestsLastHour: number;
+  /** Provider requests (attempts, retries included) since start by outcome: 2xx, 429, 5xx, network, ... */
+  requests: ResponseCounts;
   rateLimitResetAt: Date | null;
   /** Jobs waiting or running. */
   queueDepth: number;
   paused: boolean;
   jobsDone: number;
   jobsFailed: number;
+  /** Times a job ran again because Neo4j was unavailable (restart, failover) while it wrote. */
+  jobsRetried: number;
   accountsWritten: number;
   postsWritten: number;
   creditsUsed: number | null;
@@ -80,6 +86,12 @@ export interface LaneOptions {
   budgetPauseMs?: number;
   /** Longest wait between two looks at a closed gate. Default 60 s. */
   recheckMs?: number;
+  /**
+   * How long a job keeps running again while Neo4j is unavailable (its writes are idempotent, so a
+   * job cut by a restart is simply run once more). Interactive jobs are not retried: a user is
+   * waiting. Default 10 minutes.
+   */
+  graphDownBudgetMs?: number;
   logger?: Logger;
   /** Tests: fake time. */
   now?: () => number;
@@ -127,7 +139,7 @@ export class Lane {
   private reopenTimer?: NodeJS.Timeout;
   private waiters: (() => void)[] = [];
   private lastJobError?: { message: string; at: number };
-  private readonly counters = { jobsDone: 0, jobsFailed: 0, accountsWritten: 0, postsWritten: 0 };
+  private readonly counters = { jobsDone: 0, jobsFailed: 0, jobsRetried: 0, accountsWritten: 0, postsWritten: 0 };
 
   constructor(private readonly opts: LaneOptions) {
     this.platform = opts.platform;
@@ -192,6 +204,7 @@ export class Lane {
       lastErrorAt: this.pausedFor ? new Date(this.pausedFor.at) : lastErrorAt,
       lastError,
       requestsLastHour: client.requestsLastHour,
+      requests: client.responses ?? { '2xx': 0, '3xx': 0, '4xx': 0, '429': 0, '5xx': 0, network: 0 },
       rateLimitResetAt: resetAt ?? null,
       queueDepth: depth,
       paused: this.paused,
@@ -275,9 +288,19 @@ export class Lane {
   }
 
   private async execute(job: LaneJob): Promise<SyncResult> {
-    return job.kind === 'profiles'
-      ? this.opts.sync.profiles(job.refs, job.opts)
-      : this.opts.sync.posts(job.userIds, { since: new Date(job.since) });
+    const run = () =>
+      job.kind === 'profiles'
+        ? this.opts.sync.profiles(job.refs, job.opts)
+        : this.opts.sync.posts(job.userIds, { since: new Date(job.since) });
+    if (job.interactive) return run();
+    // Neo4j restarting mid-job: the job runs again from the start once the graph answers (every
+    // write is an idempotent MERGE; the provider responses it fetches again are mostly cached).
+    return whileGraphDown(run, {
+      budgetMs: this.opts.graphDownBudgetMs,
+      logger: this.logger,
+      what: `${job.kind} job`,
+      onRetry: () => void this.counters.jobsRetried++,
+    });
   }
 
   /** How long a pause lasts: until the budget gate reopens, the rate-limit window resets, or a fixed time. */

@@ -23,6 +23,14 @@ export interface LanesOptions {
   keyPrefix?: string;
   /** Jobs each lane runs at once in this process. Default 2. */
   concurrency?: number;
+  /**
+   * With Redis: whether this process runs jobs (default true) or only enqueues them and waits for
+   * the results other processes' workers produce. In process, jobs always run here.
+   */
+  work?: boolean;
+  /** With Redis: BullMQ job lock and stalled-job check periods (see BullQueueOptions). Default 30 s each. */
+  lockMs?: number;
+  stalledCheckMs?: number;
   /** Pause after budget errors with no known reopening time (X usage cap). Default 15 min. */
   budgetPauseMs?: number;
   /** Longest wait between two looks at a closed budget. Default 60 s. */
@@ -70,7 +78,16 @@ export function createLanes(opts: LanesOptions): Lanes {
       queue:
         opts.redisUrl && configured
           ? (processor) =>
-              createBullQueue({ name, concurrency, processor, redisUrl: opts.redisUrl!, prefix: opts.keyPrefix })
+              createBullQueue({
+                name,
+                concurrency,
+                processor,
+                redisUrl: opts.redisUrl!,
+                prefix: opts.keyPrefix,
+                work: opts.work,
+                lockMs: opts.lockMs,
+                stalledCheckMs: opts.stalledCheckMs,
+              })
           : undefined,
     });
   };

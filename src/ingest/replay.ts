@@ -44,6 +44,11 @@ export interface ReplayOptions {
   accountBatch?: number;
   /** Posts per write batch. Default 2000. */
   postBatch?: number;
+  /**
+   * After each batch of posts is written, as the live sync's post-write hook (the CLI passes the
+   * cross-post upkeep), so a replayed graph gets its cross-posts the way an ingested one does.
+   */
+  onPostsWritten?(postIds: string[]): Promise<void>;
 }
 
 export interface ReplayResult {
@@ -200,6 +205,7 @@ export async function replayStaging(graph: GraphClient, staging: Staging, opts: 
     result.amplifications += w.amplifications;
     posts = [];
     optional = [];
+    await opts.onPostsWritten?.(w.postIds);
   };
 
   for await (const e of staging.read()) {

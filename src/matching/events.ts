@@ -14,6 +14,12 @@ export type MatchEventPayload = MatchEventRecord;
 
 export interface MatchEventBus {
   publishMatchEvent(event: MatchEventPayload): void;
+  /**
+   * Accounts the full run put back under one creator without a match event (a join that drifted:
+   * the match did not change, so nobody is told). Optional: only listeners that keep derived
+   * facts per creator (the cross-post upkeep) need it.
+   */
+  accountsRejoined?(accountIds: string[]): void;
 }
 
 /** A bus that drops events: for jobs that run without subscribers (benchmarks, replays). */

@@ -105,6 +105,8 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
       row: { id: '', previousStatus: null, previousScore: null, status: 'AUTO', score: 0 },
     })),
   );
+  // The silent re-joins publish no event, so the cross-posts of their accounts are revisited here.
+  if (drifted.length > 0) bus.accountsRejoined?.(drifted.flatMap((p) => [p.tiktokId, p.xId]));
   const t5 = performance.now();
   const finishedAt = new Date();
   const run: MatchingRun = {

@@ -10,6 +10,8 @@ export interface DriverOptions {
   password?: string;
   /** Connection pool size. Default 50 (the driver's default is 100; two cores rarely use more). */
   maxPoolSize?: number;
+  /** How long a managed transaction retries transient and connection errors. Default 30 s (the driver's). */
+  maxTransactionRetryMs?: number;
 }
 
 export function createDriver(opts: DriverOptions): Driver {
@@ -18,6 +20,7 @@ export function createDriver(opts: DriverOptions): Driver {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: opts.maxPoolSize ?? 50,
     connectionAcquisitionTimeout: 30000,
+    maxTransactionRetryTime: opts.maxTransactionRetryMs ?? 30000,
     logging: { level: 'error', logger: () => undefined },
   });
 }

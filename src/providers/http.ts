@@ -229,7 +229,7 @@ export class HttpTransport {
         err = this.networkError(e, req.endpoint);
       }
       const durationMs = Math.round((performance.now() - t0) * 10) / 10;
-      this.tracker.recordRequest();
+      this.tracker.recordRequest(res?.status);
 
       if (res) {
         // Staged before interpretation: a body we cannot parse must still be kept as received.

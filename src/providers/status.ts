@@ -24,12 +24,28 @@ export interface ProviderClientStatus {
   backingOff: boolean;
   /** TikLiveAPI only: the monthly credit budget. */
   budget?: BudgetStatus;
+  /** Attempts since start by outcome (retries included): counters for /metrics. */
+  responses?: ResponseCounts;
+}
+
+/** HTTP attempts by outcome: the status class, 429 apart, and attempts that got no response. */
+export type ResponseClass = '2xx' | '3xx' | '4xx' | '429' | '5xx' | 'network';
+export type ResponseCounts = Record<ResponseClass, number>;
+
+export function responseClass(status: number | undefined): ResponseClass {
+  if (status === undefined) return 'network';
+  if (status === 429) return '429';
+  if (status >= 500) return '5xx';
+  if (status >= 400) return '4xx';
+  if (status >= 300) return '3xx';
+  return '2xx';
 }
 
 const HOUR_MS = 60 * 60 * 1000;
 
 export class StatusTracker {
   private readonly sent: number[] = [];
+  private readonly responses: ResponseCounts = { '2xx': 0, '3xx': 0, '4xx': 0, '429': 0, '5xx': 0, network: 0 };
   private sleeping = 0;
   private lastError?: { message: string; at: number };
   private lastSuccessAt?: number;
@@ -39,8 +55,10 @@ export class StatusTracker {
     private readonly clock: Clock,
   ) {}
 
-  recordRequest(): void {
+  /** One attempt sent; `status` is the HTTP status it got, undefined when none came (network error, timeout). */
+  recordRequest(status?: number): void {
     this.sent.push(this.clock.now());
+    this.responses[responseClass(status)]++;
     this.prune();
   }
 
@@ -80,6 +98,7 @@ export class StatusTracker {
       lastSuccessAt: this.lastSuccessAt !== undefined ? new Date(this.lastSuccessAt) : undefined,
       backingOff: this.sleeping > 0 || blocked,
       budget: extra.budget,
+      responses: { ...this.responses },
     };
   }
 

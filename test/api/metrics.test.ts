@@ -32,6 +32,13 @@ describe('/metrics', () => {
     expect(value('cg_neo4j_round_trips_total{mode="READ"}')).toBeGreaterThan(0);
     expect(text).toMatch(/^cg_graphql_request_duration_seconds_bucket\{le="0.1",operation="query:creators"\} \d+/m);
     expect(text).toMatch(/^cg_lane_queue_depth\{platform="(TIKTOK|X)"\} \d+/m);
+    // Per-lane provider requests by outcome (counted against real traffic in test/faults/provider-429.test.ts).
+    for (const lane of ['TIKTOK', 'X']) {
+      for (const status of ['2xx', '429', '5xx', 'network']) {
+        expect(text).toMatch(new RegExp(`^cg_lane_provider_requests_total\\{lane="${lane}",status="${status}"\\} \\d+$`, 'm'));
+      }
+    }
+    expect(text).toMatch(/^# TYPE cg_lane_provider_requests_total counter$/m);
     expect(text).toMatch(/^cg_ws_subscriptions \d+/m);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The CLI in process, on the same wiring as `npm start`: backfill --world ingests the simulated
- * world through the lanes, ingest refreshes it, match runs the matcher, replay rebuilds the same
- * graph from staging alone; bad usage exits 2 with the usage text.
+ * world through the lanes, ingest refreshes it, match runs the matcher (and its silent re-joins
+ * revisit cross-posts), replay rebuilds the same graph from staging alone (cross-posts included);
+ * bad usage exits 2 with the usage text.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { detectCrosspostsOfAccounts } from '../../src/analytics/crossposts';
 import { runCli } from '../../src/cli/main';
 import { loadConfig, type Config } from '../../src/config';
 import { silentLogger } from '../../src/log';
@@ -82,6 +84,33 @@ describe('cli', () => {
     expect(m.code).toBe(0);
     expect(m.out).toMatch(/match: done\n\s+run id\s+\S+/);
     expect(m.out).toMatch(new RegExp(`accounts considered\\s+${accounts}\\b`));
+
+    // Cross-posts are revisited after the full run's silent re-joins and after a replay, through
+    // the lanes' own upkeep (ctx.amplifications), not only on match events and live syncs.
+    const crossposts = () => count("MATCH ()-[x:AMPLIFIED {kind: 'CROSSPOST'}]->() RETURN count(x) AS n");
+    const found = await crossposts();
+    expect(found).toBeGreaterThan(0);
+    const [pair] = await graph.runText(
+      `MATCH (c:Creator)-[:HAS_ACCOUNT]->(t:TikTokAccount)-[m:MATCHED_TO]->(x:XAccount)<-[:HAS_ACCOUNT]-(c)
+       WHERE m.status IN ['AUTO', 'MANUAL'] AND EXISTS { (x)-[:POSTED]->(:Post)-[:AMPLIFIED {kind: 'CROSSPOST'}]-(:Post) }
+       RETURN t.id AS t, x.id AS x LIMIT 1`,
+    );
+    // The pair drifts apart by hand (the match unchanged) and its cross-posts are settled as a split's are.
+    await graph.runText(
+      `MATCH (c:Creator)-[h:HAS_ACCOUNT]->(x:Account {id: $x}) DELETE h
+       WITH c, x CREATE (n:Creator) SET n = c {.*, id: 'cr_drifted'} CREATE (n)-[:HAS_ACCOUNT]->(x)`,
+      { x: pair.x },
+    );
+    await detectCrosspostsOfAccounts(graph, [pair.t as string, pair.x as string]);
+    expect(await crossposts()).toBeLessThan(found);
+    expect((await cli(['match', '--json'])).code).toBe(0); // re-joins the pair without a match event
+    expect(await count("MATCH (c:Creator {id: 'cr_drifted'}) RETURN count(c) AS n")).toBe(0);
+    expect(await crossposts()).toBe(found);
+
+    // Replay over the graph with the cross-posts gone: they come back as the lanes would find them.
+    await graph.runText("MATCH ()-[x:AMPLIFIED {kind: 'CROSSPOST'}]->() DELETE x");
+    expect((await cli(['replay', '--json'])).code).toBe(0);
+    expect(await crossposts()).toBe(found);
 
     // Replay into an empty graph: the same accounts and posts, from the staged responses alone.
     await clearGraph(graph);

@@ -2,8 +2,10 @@
  * Fault: X answers 429 (its real per-window limit, cut to 3 timeline calls per 2 s) and then fails
  * every request with 503 for a while. The X lane waits as the provider tells it (x-rate-limit-reset),
  * TikTok's lane finishes untouched meanwhile, and once X recovers a second pass completes the work:
- * every account's posts equal the simulated world's (the ground truth), none written twice.
+ * every account's posts equal the simulated world's (the ground truth), none written twice. The
+ * per-lane request counters of /metrics count every 429 and 5xx the simulator sent.
  */
+import { createMetrics } from '../../src/api/metrics';
 import { backfillAccounts, type BackfillAccount } from '../../src/ingest/backfill';
 import { startSeededIngestion, type SeededIngestion } from '../../src/seeding/ingestion';
 import { loadConfig } from '../../src/config';
@@ -81,7 +83,24 @@ it('backs off on 429, rides out a 503 spell, and loses and duplicates nothing', 
   const xLaneAfterOutage = (await rt.lanes.status())[1];
   x.setMode({ failAll: null });
   const stats1 = { ...x.stats };
+  const tiktokStats1 = { ...rt.demo!.simulators.tiklive.stats };
   expect(stats1.status429 + stats1.status5xx).toBeGreaterThan(0);
+
+  // /metrics' per-lane counters agree with what each simulator answered (profiles and pass 1).
+  const metrics = createMetrics(graph, rt);
+  const text = await metrics.registry.metrics();
+  metrics.stop();
+  const requests = new Map<string, number>();
+  for (const m of text.matchAll(/^cg_lane_provider_requests_total\{([^}]*)\} (\S+)$/gm)) {
+    const labels = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    requests.set(`${labels.lane}/${labels.status}`, Number(m[2]));
+  }
+  const laneTotal = (lane: string) => [...requests].filter(([k]) => k.startsWith(`${lane}/`)).reduce((n, [, v]) => n + v, 0);
+  expect(requests.get('X/429')).toBe(stats1.status429);
+  expect(requests.get('X/5xx')).toBe(stats1.status5xx);
+  expect(laneTotal('X')).toBe(stats1.requests);
+  expect([requests.get('TIKTOK/429'), requests.get('TIKTOK/5xx')]).toEqual([tiktokStats1.status429, tiktokStats1.status5xx]);
+  expect(laneTotal('TIKTOK')).toBe(tiktokStats1.requests);
   const tiktokFailed = summary1.failed.filter((f) => f.accountId.startsWith('tiktok:'));
   expect(tiktokFailed).toEqual([]);
 
@@ -109,7 +128,8 @@ it('backs off on 429, rides out a 503 spell, and loses and duplicates nothing', 
   expect(Number(authored[0].edges)).toBe(expected.length);
 
   console.log(
-    `[fault 429/503] X answered ${stats1.status429} x 429 and ${stats1.status5xx} x 5xx in pass 1 (${stats1.requests} requests); ` +
+    `[fault 429/503] X answered ${stats1.status429} x 429 and ${stats1.status5xx} x 5xx in pass 1 (${stats1.requests} requests; ` +
+      `cg_lane_provider_requests_total{lane="X"}: 429=${requests.get('X/429')}, 5xx=${requests.get('X/5xx')}, all=${laneTotal('X')}); ` +
       `TikTok finished at ${tiktokDoneAt} ms with 0 failures; X had ${xDoneSoFar} accounts done and lane state ${xLaneAfterOutage.state} after the outage; ` +
       `pass 2 completed ${pending.length} pending accounts; ${expected.length} posts = ground truth, none duplicated`,
   );

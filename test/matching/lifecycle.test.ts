@@ -106,7 +106,7 @@ describe('what a full run writes', () => {
     const again = await runMatching(graph, bus, FIXED);
     stop();
     expect(again).toMatchObject({ created: 0, changed: 0, unchanged: 1, keysSynced: 0, merged: 0 });
-    expect(writes).toEqual(['matching/record-run']);
+    expect(writes).toEqual(['graph/record-match-run']);
 
     // Same score, different raw value: the evidence is rewritten, quietly.
     await write(graph, { ...x, displayName: 'MILA', fetchedAt: '2026-11-05T00:00:00.000Z' });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
+import type { PubSub } from '../../src/api/pubsub';
 import type { GraphClient } from '../../src/neo4j/graph-client';
 import { freshGraph, workerNeo4jUri } from './graph';
 
@@ -39,6 +40,8 @@ export interface TestApp {
   graph: GraphClient;
   /** The key with admin rights: TEST_KEYS.admin, or the generated demo key when API_KEYS was set empty. */
   adminKey: string;
+  /** The app's subscription pub/sub (tests publish canaries on it to know a subscription is live). */
+  pubSub: PubSub;
   close(): Promise<void>;
 }
 
@@ -56,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await startApp(config, silentLogger);
-  return { url: app.api.url, wsUrl: app.api.wsUrl, graph: app.graph, adminKey: app.api.demoKey ?? TEST_KEYS.admin, close: app.close };
+  return { url: app.api.url, wsUrl: app.api.wsUrl, graph: app.graph, adminKey: app.api.demoKey ?? TEST_KEYS.admin, pubSub: app.pubSub, close: app.close };
 }
 
 /**

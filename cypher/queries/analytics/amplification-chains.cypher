@@ -1,36 +1,51 @@
 // Amplification chains, one statement for a whole request. A chain is a root post (it amplifies
 // nothing) and every post that amplifies it, transitively over AMPLIFIED, up to 6 hops. Posts of
 // inactive (deleted, suspended) accounts are left out, and so is whatever reached the chain only
-// through them. Each group ({key, creatorIds}) gets its own top $first chains by total engagement:
-// creatorIds null means every chain, otherwise chains some post of those creators is part of.
+// through them. Each group ({key, creatorIds, postIds}) gets its own top $first chains by total
+// engagement: every chain when both are null; with creatorIds, chains some post of those creators
+// is part of; with postIds (a campaign's posts), chains one of those posts is part of.
 // $since filters on the root's time; $minDepth is hops on the longest path from the root.
+// Roots are found through the summary the write path keeps on them (:ChainRoot, chainEngagement,
+// chainReach, chainCrossPlatform; see graph/refresh-chain-roots), so only the $first best chains of
+// a group that pass the filters are expanded, never every chain of the graph.
 UNWIND $groups AS g
 CALL (g) {
   CALL (g) {
-    WITH g WHERE g.creatorIds IS NULL
-    MATCH (root:Post)<-[:AMPLIFIED]-(:Post)
-    WHERE ($since IS NULL OR root.createdAt >= datetime($since))
-      AND NOT EXISTS { (root)-[:AMPLIFIED]->(:Post) }
-    RETURN DISTINCT root
+    WITH g WHERE g.creatorIds IS NULL AND g.postIds IS NULL
+    MATCH (root:ChainRoot)
+    WHERE root.chainEngagement IS NOT NULL
+      AND root.chainReach >= $minDepth
+      AND (NOT $crossPlatformOnly OR root.chainCrossPlatform)
+      AND ($since IS NULL OR root.createdAt >= datetime($since))
+    RETURN root
+    ORDER BY root.chainEngagement DESC, root.id
+    LIMIT toInteger($first)
     UNION
-    WITH g WHERE g.creatorIds IS NOT NULL
-    UNWIND g.creatorIds AS cid
-    MATCH (:Creator {id: cid})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)
-    MATCH (p)-[:AMPLIFIED*0..6]->(root:Post)
-    WHERE ($since IS NULL OR root.createdAt >= datetime($since))
-      AND NOT EXISTS { (root)-[:AMPLIFIED]->(:Post) }
-      AND EXISTS { (root)<-[:AMPLIFIED]-(:Post) }
-    RETURN DISTINCT root
-  }
-  WITH root
-  WHERE NOT coalesce(root.removed, false)
-    // Cheap pre-filters before a chain is expanded: some post on the other platform (exact check
-    // below), and a path as deep as asked without inactive accounts' posts.
-    AND (NOT $crossPlatformOnly OR EXISTS { MATCH (root)<-[:AMPLIFIED*1..6]-(q:Post) WHERE q.platform <> root.platform })
-    AND EXISTS {
-      MATCH path = (root)<-[:AMPLIFIED*1..6]-(:Post)
-      WHERE length(path) >= $minDepth AND none(n IN nodes(path) WHERE coalesce(n.removed, false))
+    WITH g WHERE g.creatorIds IS NOT NULL OR g.postIds IS NOT NULL
+    CALL (g) {
+      WITH g WHERE g.creatorIds IS NOT NULL
+      UNWIND g.creatorIds AS cid
+      MATCH (:Creator {id: cid})-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post)
+      RETURN p
+      UNION
+      WITH g WHERE g.postIds IS NOT NULL
+      UNWIND g.postIds AS pid
+      MATCH (p:Post {id: pid})
+      RETURN p
     }
+    MATCH (p)-[:AMPLIFIED*0..6]->(root:ChainRoot)
+    WITH DISTINCT root
+    WHERE root.chainReach >= $minDepth
+      AND (NOT $crossPlatformOnly OR root.chainCrossPlatform)
+      AND ($since IS NULL OR root.createdAt >= datetime($since))
+    RETURN root
+    ORDER BY root.chainEngagement DESC, root.id
+    LIMIT toInteger($first)
+  }
+  // The summary says which roots head the best chains; the chain itself is read again here, and a
+  // root that stopped being one since (an edge written after it, not yet refreshed) is left out.
+  WITH root
+  WHERE NOT coalesce(root.removed, false) AND NOT EXISTS { (root)-[:AMPLIFIED]->(:Post) }
   CALL (root) {
     MATCH path = (root)<-[:AMPLIFIED*1..6]-(p:Post)
     WHERE none(n IN nodes(path) WHERE coalesce(n.removed, false))

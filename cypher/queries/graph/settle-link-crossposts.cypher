@@ -14,9 +14,9 @@ WITH DISTINCT x, am, src
 WHERE x.kind = 'LINK' OR (x.kind = 'CROSSPOST' AND x.via IS NOT NULL)
 MATCH (aa:Account)-[:POSTED]->(am)
 MATCH (sa:Account)-[:POSTED]->(src)
-WITH x, aa, sa, aa <> sa AND EXISTS { MATCH (c:Creator)-[:HAS_ACCOUNT]->(aa) WHERE (c)-[:HAS_ACCOUNT]->(sa) } AS own
+WITH x, am, src, aa, sa, aa <> sa AND EXISTS { MATCH (c:Creator)-[:HAS_ACCOUNT]->(aa) WHERE (c)-[:HAS_ACCOUNT]->(sa) } AS own
 OPTIONAL MATCH (aa)-[m:MATCHED_TO]-(sa)
-WITH x, m,
+WITH x, m, am.id AS amId, src.id AS srcId,
      CASE
        WHEN own AND x.kind = 'LINK' THEN 'promote'
        WHEN own AND x.via = 'LINK' THEN 'refresh'
@@ -31,4 +31,5 @@ FOREACH (_ IN CASE WHEN action IN ['promote', 'refresh'] THEN [1] ELSE [] END |
 FOREACH (_ IN CASE WHEN action = 'demote' THEN [1] ELSE [] END |
   SET x.kind = 'LINK', x.via = null, x.confidence = 1.0)
 FOREACH (_ IN CASE WHEN action = 'remove' THEN [1] ELSE [] END | DELETE x)
-RETURN action, count(*) AS edges
+// The ends of removed edges: their chains change (graph/refresh-chain-roots).
+RETURN action, count(*) AS edges, CASE action WHEN 'remove' THEN collect(amId) + collect(srcId) ELSE [] END AS posts

@@ -4,7 +4,8 @@
  * of chains costs a fixed handful of round trips.
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { amplificationChains, chainOptionsProblem, type ChainOptions, type ChainRow } from '../../analytics/chains';
+import { campaignPosts } from '../../analytics/campaign-posts';
+import { amplificationChains, chainOptionsProblem, type ChainGroup, type ChainOptions, type ChainRow } from '../../analytics/chains';
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import { Creator } from '../types/creator.type';
@@ -23,7 +24,7 @@ export function chainOptions(since: Date | null | undefined, crossPlatformOnly: 
 export class AmplificationChainResolver {
   @Query(() => [AmplificationChain], {
     description:
-      'Root posts and everything that amplified them (up to 6 hops), ordered by total engagement. With creatorId or campaignId, only chains those creators took part in.',
+      'Root posts and everything that amplified them (up to 6 hops), ordered by total engagement. With creatorId, only chains the creator took part in; with campaignId, only chains holding one of the campaign\'s posts (as Campaign.amplification counts them).',
   })
   async amplificationChains(
     @Ctx() ctx: Context,
@@ -35,13 +36,14 @@ export class AmplificationChainResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
   ): Promise<ChainRow[]> {
     const o = chainOptions(since, crossPlatformOnly ?? true, minDepth ?? 2, first ?? 20);
-    let creatorIds: string[] | null = creatorId ? [creatorId] : null;
+    let group: ChainGroup = { key: 'q', creatorIds: creatorId ? [creatorId] : null };
     if (campaignId) {
-      const members = (await ctx.graph.read<{ id: string }>('analytics/campaign-creators', { id: campaignId })).map((r) => r.id);
-      creatorIds = creatorIds ? creatorIds.filter((c) => members.includes(c)) : members;
-      if (creatorIds.length === 0) return [];
+      // Chains start from the campaign's posts, as Campaign.amplification counts them (one definition).
+      const posts = (await campaignPosts(ctx.graph, campaignId)).filter((p) => !creatorId || p.creatorId === creatorId);
+      if (posts.length === 0) return [];
+      group = { key: 'q', creatorIds: null, postIds: posts.map((p) => p.postId) };
     }
-    const chains = await amplificationChains(ctx.graph, [{ key: 'q', creatorIds }], o);
+    const chains = await amplificationChains(ctx.graph, [group], o);
     return chains.get('q') ?? [];
   }
 

@@ -1,15 +1,16 @@
 /**
  * Live trend spikes: after ingestion writes posts, the rollup hours they touched are checked, and
  * a spike that the new hours completed (its onset within the last `liveMaxAgeHours` of the
- * ingestion clock) is handed to `publish` once: the claim is a graph MERGE, so several processes
- * ingesting into one graph publish it once between them. Wired at the composition root
+ * ingestion clock) is handed to `publish` once: the claim is a graph MERGE (graph/trend-notices.ts),
+ * so several processes ingesting into one graph publish it once between them. Wired at the composition root
  * (src/app.ts), which publishes on the shared pub/sub; nothing here knows about the API.
  */
 import type { TrendConfig } from '../config';
 import type { Platform } from '../graph/model';
+import { claimSpikeNotices } from '../graph/trend-notices';
 import type { TagHourKey } from '../graph/trend-rollup';
 import type { GraphClient } from '../neo4j/graph-client';
-import { HOUR_MS, dataStart, hourGrid, trendWindow, trendsFromSeries, withCategories, type SeriesRow, type Trend } from './trends';
+import { HOUR_MS, dataStart, dayRange, hourGrid, seriesFromDays, trendWindow, trendsFromSeries, withCategories, type DayRow, type SeriesRow, type Trend } from './trends';
 
 export interface TrendSpikeEvent {
   /** The platform that spiked. */
@@ -57,8 +58,8 @@ export async function newSpikes(graph: GraphClient, cfg: TrendConfig, touched: T
     }
   }
   if (events.size === 0) return [];
-  const claimed = await graph.write<{ key: string }>('trends/claim-spike-notices', { keys: [...events.keys()] });
-  return claimed.map((c) => events.get(c.key)!);
+  const claimed = await claimSpikeNotices(graph, [...events.keys()]);
+  return claimed.map((key) => events.get(key)!);
 }
 
 function spikedSides(t: Omit<Trend, 'category'>, since: number): Platform[] {
@@ -69,6 +70,6 @@ function spikedSides(t: Omit<Trend, 'category'>, since: number): Platform[] {
 }
 
 async function seriesOf(graph: GraphClient, tags: string[], w: { since: Date; until: Date }, cfg: TrendConfig): Promise<SeriesRow[]> {
-  const g = hourGrid(w, cfg);
-  return graph.read<SeriesRow>('trends/tag-hours-of-tags', { tags, from: g.from.toISOString(), to: g.to.toISOString() });
+  const days = await graph.read<DayRow>('trends/tag-days-of-tags', { tags, ...dayRange(hourGrid(w, cfg)) });
+  return seriesFromDays(days);
 }

@@ -126,6 +126,8 @@ export function detectSpikes(
     }
     if (i >= to) break;
     if (windowSum < p.minCreators || hist.n < p.minBaselineHours) continue;
+    // lambda >= the mean: a window at or below the mean rate fails below, skip the median first.
+    if (windowSum <= w * Math.max(hist.sum / hist.n, p.rateFloor)) continue;
     const m = hist.median();
     const d = hist.mad(m);
     const lambda = Math.max(hist.sum / hist.n, m, p.rateFloor);

@@ -65,6 +65,42 @@ export interface SeriesRow {
   firsts: number[];
 }
 
+/** One tag's day on one platform, as the daily rollup holds it (graph/trend-rollup.ts). */
+export interface DayRow {
+  tag: string;
+  platform: Platform;
+  /** The UTC day's start, epoch ms. */
+  day: number;
+  /** 24 hourly distinct-account counts, and each hour's first post (epoch ms; 0 when empty or not read). */
+  counts: number[];
+  firsts?: number[];
+}
+
+/** The days [from, to) that hold the grid's hours (the first day may start before the grid). */
+export function dayRange(g: { from: Date; to: Date }): { from: string; to: string } {
+  const day = 24 * HOUR_MS;
+  return { from: new Date(Math.floor(g.from.getTime() / day) * day).toISOString(), to: g.to.toISOString() };
+}
+
+/** Day rows regrouped as one series per tag and platform (non-empty hours, in time order). */
+export function seriesFromDays(days: DayRow[]): SeriesRow[] {
+  const byKey = new Map<string, SeriesRow>();
+  const sorted = [...days].sort((a, b) => a.day - b.day);
+  for (const d of sorted) {
+    const key = `${d.platform}|${d.tag}`;
+    let s = byKey.get(key);
+    if (!s) byKey.set(key, (s = { tag: d.tag, platform: d.platform, hours: [], counts: [], firsts: [] }));
+    for (let h = 0; h < 24; h++) {
+      if (d.counts[h] > 0) {
+        s.hours.push(d.day + h * HOUR_MS);
+        s.counts.push(d.counts[h]);
+        s.firsts.push(d.firsts?.[h] ?? 0);
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
 /** A series laid on the window's hour grid (index 0 = the first baseline hour). */
 interface Grid {
   counts: Int32Array;
@@ -105,15 +141,19 @@ function layOut(row: SeriesRow, firstHour: number, len: number): Grid {
   return { counts, firsts };
 }
 
+/** Each tag's sides (X, TikTok): its grid, window volume and strongest spike. */
+export type TagSides = Map<string, Partial<Record<Platform, TagSide>>>;
+
 /**
- * Trends of the series over the window, without categories (pure: the graph reads are around it).
- * Lists every tag that spiked on a platform in the window, in no particular order.
+ * Lays each series on the window's grid and finds its strongest spike. Needs the counts only: the
+ * first-post times matter for the spikes found, so a caller may fill them in afterwards
+ * (`spikeDayKeys`, `fillFirsts`) instead of reading them for every hour of every tag.
  */
-export function trendsFromSeries(series: SeriesRow[], w: TrendWindow, cfg: TrendConfig, dataStart: number | null): Omit<Trend, 'category'>[] {
+export function detectSides(series: SeriesRow[], w: TrendWindow, cfg: TrendConfig, dataStart: number | null): TagSides {
   const g = hourGrid(w, cfg);
   const len = g.untilIdx;
   const observedFrom = dataStart === null ? 0 : Math.floor(dataStart / HOUR_MS) - g.firstHour;
-  const byTag = new Map<string, Partial<Record<Platform, TagSide>>>();
+  const byTag: TagSides = new Map();
   for (const row of series) {
     let volume = 0;
     for (let j = 0; j < row.hours.length; j++) {
@@ -127,6 +167,43 @@ export function trendsFromSeries(series: SeriesRow[], w: TrendWindow, cfg: Trend
     sides[row.platform] = { grid: grid ?? { counts: new Int32Array(0), firsts: new Float64Array(0) }, volume, spike };
     byTag.set(row.tag, sides);
   }
+  return byTag;
+}
+
+const dayOfHour = (hour: number) => new Date(hour * HOUR_MS).toISOString().slice(0, 10);
+
+/** Keys ("<PLATFORM>|<tag>|<YYYY-MM-DD>") of the rollup days that hold the spikes' hours. */
+export function spikeDayKeys(sides: TagSides, w: TrendWindow, cfg: TrendConfig): string[] {
+  const g = hourGrid(w, cfg);
+  const keys = new Set<string>();
+  for (const [tag, bySide] of sides) {
+    for (const [platform, side] of Object.entries(bySide) as [Platform, TagSide][]) {
+      if (!side.spike) continue;
+      for (let i = side.spike.onset; i < side.spike.end; i++) keys.add(`${platform}|${tag}|${dayOfHour(g.firstHour + i)}`);
+    }
+  }
+  return [...keys];
+}
+
+/** Copies the days' first-post times into the grids and the spikes' onsets. */
+export function fillFirsts(sides: TagSides, days: (Omit<DayRow, 'counts' | 'firsts'> & { firsts: number[] })[], w: TrendWindow, cfg: TrendConfig): void {
+  const g = hourGrid(w, cfg);
+  for (const d of days) {
+    const side = sides.get(d.tag)?.[d.platform];
+    if (!side) continue;
+    const base = Math.floor(d.day / HOUR_MS) - g.firstHour;
+    for (let h = 0; h < 24; h++) {
+      const i = base + h;
+      if (i >= 0 && i < side.grid.firsts.length) side.grid.firsts[i] = d.firsts[h];
+    }
+  }
+  for (const bySide of sides.values()) {
+    for (const side of Object.values(bySide)) if (side?.spike) side.spike.spikeAt = side.grid.firsts[side.spike.onset];
+  }
+}
+
+/** The trends of the tags that spiked on a platform, without categories, in no particular order. */
+export function assembleTrends(byTag: TagSides, cfg: TrendConfig): Omit<Trend, 'category'>[] {
   const out: Omit<Trend, 'category'>[] = [];
   for (const [tag, sides] of byTag) {
     const x = sides.X;
@@ -168,14 +245,23 @@ export function trendsFromSeries(series: SeriesRow[], w: TrendWindow, cfg: Trend
   return out;
 }
 
+/**
+ * Trends of the series over the window, without categories (pure: the graph reads are around it).
+ * Lists every tag that spiked on a platform in the window, in no particular order.
+ */
+export function trendsFromSeries(series: SeriesRow[], w: TrendWindow, cfg: TrendConfig, dataStart: number | null): Omit<Trend, 'category'>[] {
+  return assembleTrends(detectSides(series, w, cfg, dataStart), cfg);
+}
+
 /** Every trend of the window with its category, unfiltered and unordered. */
 export async function allTrends(graph: GraphClient, w: TrendWindow, cfg: TrendConfig): Promise<Trend[]> {
   const g = hourGrid(w, cfg);
-  const [start, series] = await Promise.all([
-    dataStart(graph),
-    graph.read<SeriesRow>('trends/tag-hours-in-range', { from: g.from.toISOString(), to: g.to.toISOString() }),
-  ]);
-  return withCategories(graph, trendsFromSeries(series, w, cfg, start), w);
+  const [start, days] = await Promise.all([dataStart(graph), graph.read<DayRow>('trends/tag-days-in-range', dayRange(g))]);
+  // Counts first; the first-post times only of the days the spikes found need (a few per spike).
+  const sides = detectSides(seriesFromDays(days), w, cfg, start);
+  const keys = spikeDayKeys(sides, w, cfg);
+  if (keys.length > 0) fillFirsts(sides, await graph.read<Omit<DayRow, 'counts'> & { firsts: number[] }>('trends/tag-day-firsts', { keys }), w, cfg);
+  return withCategories(graph, assembleTrends(sides, cfg), w);
 }
 
 /** When the graph's post data begin (epoch ms of the first rollup hour), or null when it has none. */

@@ -1,15 +1,37 @@
 /**
- * The hourly hashtag rollup the trend analytics read: per hashtag, platform and UTC hour, how many
- * distinct active accounts posted the tag (one creator counts once per hour per platform, so one
- * busy poster is not a trend) and when the first of them posted. Kept by the post write path
- * (`writePosts` calls `updateTrendRollup` for every batch), so it is current as soon as posts are.
+ * The hashtag rollup the trend analytics read, in two grains kept by the post write path
+ * (`writePosts` calls `updateTrendRollup` for every batch), so it is current as soon as posts are:
  *
- * Why a maintained rollup and not Cypher over the posts on every read: at the 2,000-creator world
- * (about 200,000 posts and 250,000 post-hashtag pairs in 30 days) grouping the posts of a 30-day
- * window by tag, platform and hour touches every post and tag edge of the window on each query,
- * while the rollup holds about 64,000 hour rows for the same window and the read is one index
- * range; the write side pays one MERGE per account, tag and hour, beside the post MERGEs it rides
- * with. The measured costs of both are in README ("Trends") and bench/trends.ts.
+ * - (:TagHour {tag, platform, hour, creators, firstAt}), one per hashtag, platform and UTC hour,
+ *   linked from each account that posted the tag then: how many distinct active accounts posted
+ *   it (one creator counts once per hour per platform, so one busy poster is not a trend) and when
+ *   the first of them did. The account edges make the count idempotent and recountable
+ *   (deactivation), and give a tag's accounts for its category.
+ * - (:TagDay {tag, platform, day, counts[24], firsts[24], total}), one per hashtag, platform and
+ *   UTC day: the day's hours copied from its TagHours in the same statement (overwritten, never
+ *   incremented, so it cannot drift from them). This is what hashtagTrends and categoryLags read.
+ *
+ * Why these designs, with measured costs (2,000-creator world: about 235,000 posts in 30 days):
+ * - Cypher over the posts on every read groups every post and tag edge of the window per query
+ *   (x3.7 to x7.1 the hourly rollup's read in the issue-10 bench, growing with the posts).
+ * - Reading the hourly rollup was the floor of the first design: 54k to 67k TagHour rows for a
+ *   30-day window (plus the 72 h baseline), 2.2 s p50 under load 20 and 6.5 s for hashtagTrends.
+ *   Our code added little (x0.96 to x1.11 the raw driver): the rows themselves were the cost.
+ * - One node per tag, platform and day reads the same volumes as about 16x fewer rows, because the
+ *   simulated (and real) vocabulary is a few hundred tag series, most of them active most hours:
+ *   56,378 hour rows became 3,437 day rows on a 1,000-creator world (dev measurement at load 5 to
+ *   7: hourly read 217 ms p50, daily counts 116 ms). The read returns counts only; the
+ *   first-post times are read afterwards just for the days holding a spike (a few per spike).
+ *   The row count grows with tags x days, not with posts; the bench (bench/trends.ts) measures it at
+ *   two world sizes.
+ * - Rejected: a per-tag summary the write path keeps (spike onset, window volume). A spike depends
+ *   on the queried window and on the 72 h before each hour, so every write would have to re-run
+ *   detection over the following days of each touched tag, making ingestion pay more on every
+ *   batch; and the window is a query argument. A pre-filter on the hourly rows ("tags whose max
+ *   hourly count reaches the floor") still reads the rows it filters, and the busy tags that
+ *   dominate them pass it.
+ * - The write pays one extra MERGE and SET per touched day, beside the hour MERGEs (see README
+ *   "Trends" and bench/ingest.ts, which reports the rollup statements' time).
  *
  * Accounts also get their vertical here (graph/verticals.ts): the trend category of a hashtag is
  * read from the verticals of the accounts posting it.

@@ -1,5 +1,6 @@
-// The hourly hashtag rollup over [from, to): one row per tag and platform with its non-empty
-// hours in time order (epoch ms), distinct active accounts per hour, and each hour's first post.
+// The hourly hashtag rollup over [from, to), read hour by hour: what the trend reads took before
+// the daily rollup (graph/trend-rollup.ts). The trends benchmark times it against
+// trends/tag-days-in-range. One row per tag and platform with its non-empty hours in time order.
 MATCH (th:TagHour)
 WHERE th.hour >= datetime($from) AND th.hour < datetime($to) AND th.creators > 0
 WITH th ORDER BY th.hour

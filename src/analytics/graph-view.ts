@@ -32,6 +32,8 @@ export interface ViewEdge {
   target: string;
   type: string;
   weight: number | null;
+  /** AMPLIFIED edges: the amplification's kind (CROSSPOST, LINK, QUOTE, REPOST); null for other types. */
+  kind: string | null;
 }
 
 export interface ViewGraph {
@@ -100,9 +102,9 @@ export class GraphBuilder {
     return v;
   }
 
-  edge(type: string, s: string, t: string, weight: number | null): void {
+  edge(type: string, s: string, t: string, weight: number | null, kind: string | null = null): void {
     const id = edgeId(type, s, t);
-    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null });
+    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null, kind: kind ?? null });
   }
 
   has(id: string): boolean {
@@ -186,7 +188,7 @@ export async function competitorGraph(
       const v = toViewNode(n);
       return n.uses === null || n.uses === undefined ? v : { ...v, weight: n.uses };
     }),
-    edges: row.edges.map((e) => ({ id: edgeId(e.type, e.source, e.target), source: e.source, target: e.target, type: e.type, weight: e.weight ?? null })),
+    edges: row.edges.map((e) => ({ id: edgeId(e.type, e.source, e.target), source: e.source, target: e.target, type: e.type, weight: e.weight ?? null, kind: e.kind ?? null })),
   };
 }
 
@@ -230,7 +232,7 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
   let startId: string | null = null;
   let frontier = [id.trim()];
   for (let d = 1; d <= opts.depth && frontier.length > 0; d++) {
-    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null }>(
+    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null; kind: string | null }>(
       'analytics/neighborhood-expand',
       { ...frontierParams(frontier), perNode: opts.limit },
     );
@@ -244,7 +246,7 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
       const n = b.node(r.node).id;
       if (!r.other || !r.type) continue;
       const oid = b.node(r.other).id;
-      b.edge(r.type, r.outgoing ? n : oid, r.outgoing ? oid : n, r.weight);
+      b.edge(r.type, r.outgoing ? n : oid, r.outgoing ? oid : n, r.weight, r.kind);
       if (!hops.has(oid)) {
         hops.set(oid, d);
         next.push(oid);

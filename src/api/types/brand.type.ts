@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Account } from './account.type';
 import { Node } from './common.type';
 import { Creator } from './creator.type';
-import { GraphNodeKind, Platform } from './enums';
+import { AmplificationKind, GraphNodeKind, Platform } from './enums';
 import { Post } from './post.type';
 
 @ObjectType({ description: 'A topic (hashtag or link) a brand pushed on both platforms, and which went first.' })
@@ -51,6 +51,8 @@ export class GraphEdge {
   type: string;
   @Field(() => Float, { nullable: true })
   weight: number | null;
+  @Field(() => AmplificationKind, { nullable: true, description: 'AMPLIFIED edges: the kind of amplification (null for other types).' })
+  kind: AmplificationKind | null;
 }
 
 @ObjectType({ description: 'A subgraph ready for a graph view.' })

@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
 import { writeAccounts } from '../src/graph/accounts';
+import { accountId } from '../src/graph/model';
 import { allPairs, buildIndex, candidatePairs } from '../src/matching/blocking';
 import { nullBus } from '../src/matching/events';
 import { runMatching } from '../src/matching/run';
@@ -71,6 +72,8 @@ export interface MatchingBenchResult {
     queriesMs: Record<string, { statements: number; ms: number }>;
     rerunMs: number;
     rerunChanges: number;
+    /** Against the world's ground truth, after the first run: recall over ALL true pairs. */
+    quality: BenchQuality;
     /**
      * The "limit" for the write part: the run's stored matches and as many events written again
      * with the plain driver (executeWrite, UNWIND ... CREATE, 10,000 rows per statement, no
@@ -90,6 +93,51 @@ export interface MatchingBenchResult {
   comparison: ApproachFigures[];
   /** All-pairs pairs / blocked pairs on the same sample, and the same ratio extrapolated to the big run. */
   growth: { samplePairRatio: number; bigAllPairs: number; bigPairRatio: number; blockedPairsPerAccountSample: number; blockedPairsPerAccountBig: number };
+}
+
+export interface BenchQuality {
+  truePairs: number;
+  auto: number;
+  pending: number;
+  autoPrecision: number;
+  autoRecall: number;
+  /** Share of the review queue (PENDING) that is a true pair. */
+  pendingPrecision: number;
+  /** True pairs in review / all true pairs. */
+  pendingRecall: number;
+  /** AUTO or PENDING true pairs / all true pairs. */
+  foundRecall: number;
+}
+
+/** The stored statuses against the world's true pairs. */
+async function qualityOf(graph: GraphClient, world: World): Promise<BenchQuality> {
+  const truth = new Set(world.truth.pairs.map((p) => `${accountId('TIKTOK', p.tiktokUserId)}|${accountId('X', p.xUserId)}`));
+  const rows = await graph.runText('MATCH (t:Account)-[m:MATCHED_TO]->(x:Account) RETURN t.id AS t, x.id AS x, m.status AS status');
+  let auto = 0;
+  let autoTrue = 0;
+  let pending = 0;
+  let pendingTrue = 0;
+  for (const r of rows) {
+    const hit = truth.has(`${String(r.t)}|${String(r.x)}`);
+    if (r.status === 'AUTO') {
+      auto++;
+      if (hit) autoTrue++;
+    } else if (r.status === 'PENDING') {
+      pending++;
+      if (hit) pendingTrue++;
+    }
+  }
+  const n = Math.max(1, truth.size);
+  return {
+    truePairs: truth.size,
+    auto,
+    pending,
+    autoPrecision: auto === 0 ? 1 : autoTrue / auto,
+    autoRecall: autoTrue / n,
+    pendingPrecision: pending === 0 ? 1 : pendingTrue / pending,
+    pendingRecall: pendingTrue / n,
+    foundRecall: (autoTrue + pendingTrue) / n,
+  };
 }
 
 /** Creators giving about `perPlatform` accounts on each platform (the world puts 75% of creators on each). */
@@ -248,6 +296,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   const { value: run, rssMb, heapMb } = await withPeakMemory(() => runMatching(graph, nullBus));
   const loadAfter = loadavg()[0];
   stop();
+  const quality = await qualityOf(graph, world);
   const t = performance.now();
   const rerun = await runMatching(graph, nullBus);
   const rerunMs = performance.now() - t;
@@ -277,6 +326,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
       queriesMs: Object.fromEntries([...perQuery].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { statements: v.n, ms: Math.round(v.ms) }])),
       rerunMs,
       rerunChanges: rerun.created + rerun.changed + rerun.keysSynced,
+      quality,
       rawBaseline: {
         rows: raw.rows,
         rawMatchesMs: raw.matchesMs,
@@ -329,6 +379,13 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   } else {
     log('cold: the big run is the server\'s first matching run (no sample run through the graph before it)');
   }
+  const q = b.quality;
+  log(
+    `quality against the world's truth (${q.truePairs.toLocaleString('en-US')} true pairs, recall over all of them): ` +
+      `AUTO ${q.auto.toLocaleString('en-US')} precision ${q.autoPrecision.toFixed(3)} recall ${q.autoRecall.toFixed(3)}; ` +
+      `PENDING ${q.pending.toLocaleString('en-US')} precision ${q.pendingPrecision.toFixed(3)} recall ${q.pendingRecall.toFixed(3)}; ` +
+      `AUTO or PENDING recall ${q.foundRecall.toFixed(3)}`,
+  );
   log(`load average (1 min) before / after the first run: ${b.loadAverage.before.toFixed(1)} / ${b.loadAverage.after.toFixed(1)} on ${cpus().length} cores`);
   log(`phases (ms): ${Object.entries(b.phasesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; rerun changes: ${b.rerunChanges}`);
   log(`Neo4j statements (ms): ${Object.entries(b.queriesMs).map(([k, v]) => `${k} ${v.ms} (${v.statements})`).join(', ')}`);

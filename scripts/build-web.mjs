@@ -6,6 +6,7 @@
  *                workers (editor, JSON, GraphQL) as classic IIFE files whose hashed URLs are baked
  *                into the page bundle; index.html references everything by absolute path.
  *   review/      the review desk page (React, plain TSX).
+ *   explore/     the graph explorer (React + Cytoscape.js with the fCoSE layout).
  *   manifest.json  what was built, from which inputs.
  *
  * Everything is bundled locally with esbuild: the pages fetch nothing from a CDN or font service.
@@ -159,6 +160,21 @@ async function buildReview(outRoot) {
   return [...outputsOf(page, outRoot), 'review/index.html'];
 }
 
+async function buildExplore(outRoot) {
+  const pageDir = join(outRoot, 'explore');
+  const page = await build({
+    ...common,
+    entryPoints: { main: join(webDir, 'explore', 'main.tsx') },
+    format: 'esm',
+    jsx: 'automatic',
+    outdir: pageDir,
+    entryNames: '[name]-[hash]',
+    sourcemap: 'linked',
+  });
+  writeHtml(join(webDir, 'explore', 'index.html'), pageDir, '/explore/', entryOutputs(page, pageDir));
+  return [...outputsOf(page, outRoot), 'explore/index.html'];
+}
+
 async function main() {
   if (!force && isFresh()) {
     say('up to date (use --force to rebuild)');
@@ -179,21 +195,21 @@ async function main() {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   try {
-    const files = [...(await buildPlayground(staging)), ...(await buildReview(staging))];
-    for (const page of ['playground', 'review']) {
+    const files = [...(await buildPlayground(staging)), ...(await buildReview(staging)), ...(await buildExplore(staging))];
+    for (const page of ['playground', 'review', 'explore']) {
       rmSync(join(distDir, page), { recursive: true, force: true });
       renameSync(join(staging, page), join(distDir, page));
     }
     const manifest = {
       builtAt: new Date().toISOString(),
-      pages: { playground: { html: 'playground/index.html' }, review: { html: 'review/index.html' } },
+      pages: { playground: { html: 'playground/index.html' }, review: { html: 'review/index.html' }, explore: { html: 'explore/index.html' } },
       files: files.sort(),
     };
     writeFileSync(stampFile, JSON.stringify(manifest, null, 2) + '\n');
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  say(`built playground and review desk into ${relative(root, distDir)}/ in ${Date.now() - t0} ms`);
+  say(`built playground, review desk and explorer into ${relative(root, distDir)}/ in ${Date.now() - t0} ms`);
 }
 
 main().catch((err) => {

@@ -23,7 +23,8 @@ async function main() {
   const t0 = Date.now();
   const app = await startApp(config, logger);
   logger.info({ url: app.api.url, ws: app.api.wsUrl, startMs: Date.now() - t0, neo4jStartMs: app.local?.startMs }, 'ready');
-  process.stdout.write(`\nCreator Graph is up: open ${app.api.url} (playground), ${app.api.url.replace(/\/graphql$/, '/review')} (review desk)\n`);
+  const page = (path: string) => app.api.url.replace(/\/graphql$/, path);
+  process.stdout.write(`\nCreator Graph is up: open ${app.api.url} (playground), ${page('/review')} (review desk), ${page('/explore')} (graph explorer)\n`);
   if (app.api.demoKey) {
     // Printed, never logged: log lines are shipped and kept; this key only lives as long as this process.
     process.stdout.write(

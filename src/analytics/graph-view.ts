@@ -32,6 +32,8 @@ export interface ViewEdge {
   target: string;
   type: string;
   weight: number | null;
+  /** AMPLIFIED edges: the amplification's kind (CROSSPOST, LINK, QUOTE, REPOST); null for other types. */
+  kind: string | null;
 }
 
 export interface ViewGraph {
@@ -92,18 +94,17 @@ export class GraphBuilder {
   private readonly edges = new Map<string, ViewEdge>();
 
   node(raw: RawNode): ViewNode {
-    const v = toViewNode(raw);
-    const known = this.nodes.get(v.id);
+    // A walk meets the same node on many rows: look it up by key before building its view.
+    const known = this.nodes.get(raw.labels.includes('Hashtag') ? hashtagNodeId(raw.tag ?? '') : (raw.id ?? ''));
     if (known) return known;
+    const v = toViewNode(raw);
     this.nodes.set(v.id, v);
     return v;
   }
 
-  edge(type: string, source: RawNode, target: RawNode, weight: number | null): void {
-    const s = this.node(source).id;
-    const t = this.node(target).id;
+  edge(type: string, s: string, t: string, weight: number | null, kind: string | null = null): void {
     const id = edgeId(type, s, t);
-    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null });
+    if (!this.edges.has(id)) this.edges.set(id, { id, source: s, target: t, type, weight: weight ?? null, kind: kind ?? null });
   }
 
   has(id: string): boolean {
@@ -187,7 +188,7 @@ export async function competitorGraph(
       const v = toViewNode(n);
       return n.uses === null || n.uses === undefined ? v : { ...v, weight: n.uses };
     }),
-    edges: row.edges.map((e) => ({ id: edgeId(e.type, e.source, e.target), source: e.source, target: e.target, type: e.type, weight: e.weight ?? null })),
+    edges: row.edges.map((e) => ({ id: edgeId(e.type, e.source, e.target), source: e.source, target: e.target, type: e.type, weight: e.weight ?? null, kind: e.kind ?? null })),
   };
 }
 
@@ -231,7 +232,7 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
   let startId: string | null = null;
   let frontier = [id.trim()];
   for (let d = 1; d <= opts.depth && frontier.length > 0; d++) {
-    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null }>(
+    const rows = await g.read<{ node: RawNode; other: RawNode | null; type: string | null; outgoing: boolean; weight: number | null; kind: string | null }>(
       'analytics/neighborhood-expand',
       { ...frontierParams(frontier), perNode: opts.limit },
     );
@@ -242,11 +243,10 @@ export async function neighborhood(g: GraphClient, id: string, opts: { depth: nu
     }
     const next: string[] = [];
     for (const r of rows) {
-      b.node(r.node);
+      const n = b.node(r.node).id;
       if (!r.other || !r.type) continue;
-      const [s, t] = r.outgoing ? [r.node, r.other] : [r.other, r.node];
-      b.edge(r.type, s, t, r.weight);
-      const oid = toViewNode(r.other).id;
+      const oid = b.node(r.other).id;
+      b.edge(r.type, r.outgoing ? n : oid, r.outgoing ? oid : n, r.weight, r.kind);
       if (!hops.has(oid)) {
         hops.set(oid, d);
         next.push(oid);

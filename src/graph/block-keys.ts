@@ -1,6 +1,6 @@
 /**
  * The matcher's blocking keys as stored on accounts (see matching/graph-keys.ts for which keys and
- * why): `Account.linkKey`, `Account.domainKey`, `Account.blockKeys`, and BlockKey nodes joined by
+ * why): `Account.linkKey`, `Account.domainKey`, `Account.nameKey`, `Account.nameWords`, `Account.blockKeys`, and BlockKey nodes joined by
  * HAS_KEY. The matcher decides the keys; these run the writes.
  */
 import type { GraphClient } from '../neo4j/graph-client';
@@ -12,6 +12,10 @@ export interface BlockKeyRow {
   keys: string[];
   link: string | null;
   domain: string | null;
+  /** The display-name key (probabilistic matching), an indexed property like link and domain. */
+  name: string | null;
+  /** Name and handle words, space-separated, under the full-text index account_name_words. */
+  words: string | null;
   nodeKeys: string[];
 }
 

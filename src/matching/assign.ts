@@ -1,7 +1,8 @@
 /**
  * Turns a batch of scored pairs into match statuses, conflict-aware: an account is never
- * AUTO-matched to two accounts on the other platform (rival AUTO candidates all go to review
- * instead), and human decisions stand: a REJECTED pair is never proposed again, a MANUAL link is
+ * AUTO-matched to two accounts on the other platform. Probabilistic pairs resolve to the clearly
+ * better candidate (by a margin in log2 odds; the rest are not proposed) and go to review only
+ * when close; fixed-points rival AUTO candidates all go to review. Human decisions stand: a REJECTED pair is never proposed again, a MANUAL link is
  * kept, and an account a reviewer has linked does not gain an automatic second partner.
  */
 
@@ -21,8 +22,10 @@ export type AssignmentWhy =
   | 'AUTO'
   /** Score in the review band. */
   | 'REVIEW_SCORE'
-  /** Would be AUTO, but one of its accounts has another AUTO candidate or AUTO match. */
+  /** Would be AUTO, but one of its accounts has another AUTO candidate or AUTO match (or, probabilistic, a rival within the margin). */
   | 'CONFLICT'
+  /** Probabilistic: one of its accounts has a clearly better candidate (by the conflict margin): not proposed. */
+  | 'OUTRANKED'
   /** Would be AUTO, but a reviewer linked one of its accounts to a different account. */
   | 'ACCOUNT_LINKED'
   /** A reviewer linked this pair: it stays MANUAL whatever the score. */
@@ -45,6 +48,51 @@ export interface Assignment {
   conflictsWith: string[];
 }
 
+/**
+ * Default conflict margin: a candidate 6 bits (64 times) likelier than its rival wins outright.
+ * The usual rivalry is a squatter or look-alike on the creator's handle against the real account
+ * with a shared link or name, tens of bits apart; two accounts a few bits apart are left to a
+ * reviewer.
+ */
+export const DEFAULT_CONFLICT_MARGIN_BITS = 6;
+
+/**
+ * Probabilistic pairs (those with log2 odds) that a rival clearly beats: one-to-one linking, the
+ * way a reviewer would read it. Candidates are taken strongest first; the first to reach an
+ * account holds it. A later candidate at least `margin` bits below a holder of one of its
+ * accounts is outranked (returned with the holders that beat it); one within the margin contests
+ * it, and is left for the review and AUTO rules (both go to review). Human decisions are
+ * not candidates: a MANUAL link holds its accounts against any machine pair, a REJECTED pair
+ * holds nothing.
+ */
+function outrankedPairs(batch: ReadonlyMap<string, ScoredPair>, stored: ReadonlyMap<string, ExistingMatch>, margin: number): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const candidates: [string, ScoredPair][] = [];
+  for (const [k, p] of batch) {
+    const s = stored.get(k)?.status;
+    if (p.log2Odds === undefined || p.decision === 'NONE' || s === 'MANUAL' || s === 'REJECTED') continue;
+    candidates.push([k, p]);
+  }
+  if (candidates.length === 0) return out;
+  candidates.sort((a, b) => b[1].log2Odds! - a[1].log2Odds! || (a[0] < b[0] ? -1 : 1));
+  const holder = new Map<string, { id: string; odds: number }>();
+  for (const [k, p] of candidates) {
+    const odds = p.log2Odds!;
+    const beaten: string[] = [];
+    const ht = holder.get(p.tiktokId);
+    const hx = holder.get(p.xId);
+    if (ht && ht.odds >= odds + margin) beaten.push(ht.id);
+    if (hx && hx.odds >= odds + margin) beaten.push(hx.id);
+    if (beaten.length > 0) {
+      out.set(k, beaten.sort());
+      continue;
+    }
+    if (!ht) holder.set(p.tiktokId, { id: p.xId, odds });
+    if (!hx) holder.set(p.xId, { id: p.tiktokId, odds });
+  }
+  return out;
+}
+
 function pairKey(tiktokId: string, xId: string): string {
   return `${tiktokId}\u0000${xId}`;
 }
@@ -64,16 +112,22 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
  * A pair appearing twice in the batch is decided on its higher score.
  * Returns one assignment per distinct batch pair, in batch order, then any demoted stored matches.
  */
-export function assignStatuses(pairs: Iterable<ScoredPair>, existing: Iterable<ExistingMatch> = []): Assignment[] {
+export function assignStatuses(
+  pairs: Iterable<ScoredPair>,
+  existing: Iterable<ExistingMatch> = [],
+  /** Probabilistic: log2 odds by which a candidate must beat a rival to win the conflict outright. */
+  conflictMarginBits = DEFAULT_CONFLICT_MARGIN_BITS,
+): Assignment[] {
   const batch = new Map<string, ScoredPair>();
   for (const p of pairs) {
     const k = pairKey(p.tiktokId, p.xId);
     const prior = batch.get(k);
-    if (!prior || p.score > prior.score) batch.set(k, p);
+    if (!prior || p.score > prior.score || (p.score === prior.score && (p.log2Odds ?? 0) > (prior.log2Odds ?? 0))) batch.set(k, p);
   }
 
   const stored = new Map<string, ExistingMatch>();
   for (const e of existing) stored.set(pairKey(e.tiktokId, e.xId), e);
+  const outranked = outrankedPairs(batch, stored, conflictMarginBits);
 
   // Partners each account has through a reviewer's link, and through AUTO claims.
   const manualPartners = new Map<string, string[]>();
@@ -99,10 +153,14 @@ export function assignStatuses(pairs: Iterable<ScoredPair>, existing: Iterable<E
   for (const [k, p] of batch) {
     const previousStatus = stored.get(k)?.status ?? null;
     const a: Assignment = { tiktokId: p.tiktokId, xId: p.xId, status: null, previousStatus, why: 'NO_MATCH', pair: p, conflictsWith: [] };
+    const winners = outranked.get(k);
     if (previousStatus === 'REJECTED') a.why = 'REJECTED_BEFORE';
     else if (previousStatus === 'MANUAL') {
       a.status = 'MANUAL';
       a.why = 'MANUAL_KEPT';
+    } else if (winners) {
+      a.why = 'OUTRANKED';
+      a.conflictsWith = winners;
     } else if (p.decision === 'PENDING') {
       a.status = 'PENDING';
       a.why = 'REVIEW_SCORE';

@@ -27,6 +27,11 @@ export interface EmOptions {
   tolerance?: number;
   /** How many unlabelled pairs one reviewer decision counts as. Default 5. */
   labelWeight?: number;
+  /**
+   * How many candidate pairs each unlabelled vector stands for, when EM runs on a sample of them:
+   * the prior counts the expected matches of all candidates. Default 1.
+   */
+  sampleWeight?: number;
 }
 
 export interface EmResult {
@@ -71,8 +76,9 @@ export function sampleU(tiktok: readonly MatchableAccount[], x: readonly Matchab
 export function trainingVector(tiktok: MatchableAccount, x: MatchableAccount, model: FSModel, pop: Population, label?: 0 | 1): TrainingVector {
   const c = compareAccounts(tiktok, x);
   const t = features(tiktok);
+  const xf = features(x);
   const u = {} as Record<SignalName, number>;
-  for (const s of SIGNALS) u[s] = levelU(s, c.levels[s], t, model, pop);
+  for (const s of SIGNALS) u[s] = levelU(s, c.levels[s], t, model, pop, xf);
   return label === undefined ? { levels: c.levels, u } : { levels: c.levels, u, label };
 }
 
@@ -93,6 +99,7 @@ export function estimateM(vectors: readonly TrainingVector[], start: FSModel, po
   const maxIterations = opts.maxIterations ?? 40;
   const tolerance = opts.tolerance ?? 1e-4;
   const labelWeight = opts.labelWeight ?? 5;
+  const sampleWeight = opts.sampleWeight ?? 1;
   const smallest = Math.max(1, Math.min(pop.tiktok ?? 1, pop.x ?? 1));
   let model: FSModel = { m: cloneLevels(start.m), u: start.u, matchesPerAccount: start.matchesPerAccount };
   const deltas: number[] = [];
@@ -105,7 +112,7 @@ export function estimateM(vectors: readonly TrainingVector[], start: FSModel, po
     for (const v of vectors) {
       const p = v.label !== undefined ? v.label : probabilityOf(logOdds(v, model.m, prior));
       const w = v.label !== undefined ? labelWeight : 1;
-      expectedMatches += p;
+      expectedMatches += v.label !== undefined ? p : p * sampleWeight;
       total += p * w;
       for (const s of SIGNALS) sums[s][v.levels[s]] += p * w;
     }

@@ -98,10 +98,58 @@ function linkU(f: AccountFeatures, pop: Population): number {
   return tfU(pop.keyCount?.(`link:${f.link?.identifying ?? ''}`) ?? 0, sizeOf(pop));
 }
 
-/** u of the pair's level on a signal: term frequency for "same value" levels, the model's otherwise. */
-export function levelU(signal: SignalName, level: number, t: AccountFeatures, model: FSModel, pop: Population): number {
+/** Accounts holding the rarest name word (3+ letters) the two names share; undefined when not counted. */
+export function rarestSharedToken(t: AccountFeatures, x: AccountFeatures, pop: Population): number | undefined {
+  if (!pop.keyCount) return undefined;
+  let least: number | undefined;
+  for (const w of t.allNameTokens) {
+    if (w.length < 3 || !x.allNameTokens.includes(w)) continue;
+    const n = pop.keyCount(`token:${w}`);
+    if (n > 0 && (least === undefined || n < least)) least = n;
+  }
+  return least;
+}
+
+/**
+ * u of names sharing a word: a common word ("sara", "music") is shared by strangers as often as
+ * its holders are common, so term frequency weakens it; a rare word keeps the random-pair u rather
+ * than a tiny term frequency, because a shared surname is also what relatives, teams and fan
+ * accounts have, and the handle often repeats the same word (not independent evidence).
+ */
+function sharedTokenU(t: AccountFeatures, x: AccountFeatures, model: FSModel, pop: Population): number {
+  // Words both handles spell out ("kitchen_by_uma" / "kitchenbyuma", names "Uma Valmond" / "Uma
+  // Norski") were weighed with the handles: sharing them again in the names is the same evidence,
+  // so the level weighs nothing (u = m).
+  if (sharedWordsInHandles(t, x)) return model.m.DISPLAY_NAME[2];
+  const base = model.u.DISPLAY_NAME[2];
+  const least = rarestSharedToken(t, x, pop);
+  return least === undefined ? base : Math.min(0.5, Math.max(base, tfU(least, sizeOf(pop))));
+}
+
+/** True when the names share words (3+ letters) and every one of them is inside both normalised handles. */
+function sharedWordsInHandles(t: AccountFeatures, x: AccountFeatures): boolean {
+  let any = false;
+  for (const w of t.allNameTokens) {
+    if (w.length < 3 || !x.allNameTokens.includes(w)) continue;
+    if (!t.norm.includes(w) || !x.norm.includes(w)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Accounts (both platforms) with this display name (decorations stripped); 0 when not counted. */
+export function nameHolders(f: AccountFeatures, pop: Population): number {
+  return pop.keyCount?.(`name:${f.nameKey}`) ?? 0;
+}
+
+/**
+ * u of the pair's level on a signal: term frequency for "same value" levels, the model's otherwise.
+ * `x` (the X side's features) is needed for levels whose value is what the two share (a name word).
+ */
+export function levelU(signal: SignalName, level: number, t: AccountFeatures, model: FSModel, pop: Population, x?: AccountFeatures): number {
   if (signal === 'USERNAME' && level <= 1) return handleU(t.norm, pop);
   if (signal === 'DISPLAY_NAME' && level === 0) return nameU(t, pop);
+  if (signal === 'DISPLAY_NAME' && level === 2 && x) return sharedTokenU(t, x, model, pop);
   if (signal === 'BIO_LINK' && level === 0) return linkU(t, pop);
   // A bio naming an account on the other platform names its owner's own account in nearly every
   // case (a friend's or a collaborator's is the exception, taken as 1 in 1,000): far rarer between
@@ -131,14 +179,14 @@ export function isNeutral(signal: SignalName, level: number): boolean {
   return NEUTRAL[signal] === level;
 }
 
-/** Weighs a comparison with the model; `t` is the TikTok side's features (the values are equal on agreement). */
-export function weigh(comparison: Comparison, t: AccountFeatures, model: FSModel, pop: Population): Weighed {
+/** Weighs a comparison with the model; `t` and `x` are the two sides' features. */
+export function weigh(comparison: Comparison, t: AccountFeatures, model: FSModel, pop: Population, x?: AccountFeatures): Weighed {
   const u = {} as Record<SignalName, number>;
   const weight = {} as Record<SignalName, number>;
   let total = priorWeight(model, pop);
   for (const s of SIGNALS) {
     const level = comparison.levels[s];
-    const us = levelU(s, level, t, model, pop);
+    const us = levelU(s, level, t, model, pop, x);
     u[s] = us;
     const w = isNeutral(s, level) ? 0 : Math.log2(Math.max(model.m[s][level], 1e-9) / Math.max(us, 1e-12));
     weight[s] = w;
@@ -157,7 +205,7 @@ export function probabilityOf(log2Odds: number): number {
 
 /** Compares and weighs one pair. */
 export function weighPair(tiktok: MatchableAccount, x: MatchableAccount, model: FSModel, pop: Population): Weighed {
-  return weigh(compareAccounts(tiktok, x), features(tiktok), model, pop);
+  return weigh(compareAccounts(tiktok, x), features(tiktok), model, pop, features(x));
 }
 
 /** The reasons a weighed pair carries (the contract's MatchReason), strongest signals first. */

@@ -1,9 +1,11 @@
 /**
  * Blocking keys in the graph, for the incremental matcher, each stored where it is cheapest to
- * find: an account's link key and own-site domain key (at most one of each) as the indexed
- * properties `Account.linkKey` and `Account.domainKey`; profile pointers (and display names, when
- * weak keys can pair: see blocking.ts `weakKeysPair`; by default they never yield a pair), which
- * an account may have several of, as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`. Two key kinds
+ * find: an account's link key, own-site domain key and (probabilistic) display-name key (at most
+ * one of each) as the indexed properties `Account.linkKey`, `Account.domainKey` and
+ * `Account.nameKey`; its name and handle words (probabilistic) as one space-separated
+ * `Account.nameWords` under a full-text index; profile pointers (and, fixed points, display names
+ * when weak keys can pair: see blocking.ts `weakKeysPair`), which an account may have several of,
+ * as `(:Account)-[:HAS_KEY]->(:BlockKey {key})`. Two key kinds
  * need nothing stored because the graph already indexes them: `handle:<h>` is
  * `Account.handleNorm`, and an account's own `profile:<PLATFORM>:<username>` is
  * `Account.usernameLower`. `Account.blockKeys` lists every stored key, so a run can tell which
@@ -31,45 +33,75 @@ export function ownProfileKey(a: MatchableAccount, keys: readonly string[]): str
 
 /** The keys of `keys` (an account's blocking keys) stored in the graph (see keyStorage for where), sorted. */
 export function storedKeys(a: MatchableAccount, keys: readonly string[], opts: MatchOptions): string[] {
-  // Name and word keys are not stored: the incremental matcher finds counterparts by handle,
-  // link, domain and profile pointer, and the weekly full run by every key (storing hundreds of
-  // thousands of name and word keys would cost the full run more than it saves the incremental).
-  const names = opts.model === 'fixed' && fixedWeakKeysPair(opts);
+  // Probabilistic scoring pairs on names and rare name and handle words, so the incremental
+  // matcher must find holders of those too (and count them, for term frequencies): they are
+  // stored, as one indexed property and one word list per account (keyStorage). Fixed points
+  // store names only when weak keys can pair (by default they never yield a pair).
+  const probabilistic = opts.model === 'probabilistic';
+  const names = probabilistic || fixedWeakKeysPair(opts);
   const own = `profile:${a.platform}:`;
   return keys.filter((k) => {
     const kind = keyKind(k);
-    if (kind === 'handle' || kind === 'token') return false;
+    if (kind === 'handle') return false;
+    if (kind === 'token') return probabilistic;
     if (kind === 'name') return names;
     if (kind === 'profile') return !k.startsWith(own);
     return true;
   });
 }
 
-/** Where each stored key lives: the two indexed properties, or BlockKey nodes. */
+/**
+ * Where each stored key lives: indexed properties for the kinds an account has at most one of
+ * (link, own-site domain, probabilistic display name), one space-separated word list under a
+ * full-text index for name and handle words (several per account: one property write rather than
+ * a node and an edge per word), and BlockKey nodes for the rest (profile pointers; fixed-points
+ * names).
+ */
 export interface KeyStorage {
   link: string | null;
   domain: string | null;
+  name: string | null;
+  /** Words of the token keys, without the "token:" prefix, space-separated; null when none. */
+  words: string | null;
   nodeKeys: string[];
 }
 
-/** Splits stored keys (`storedKeys`) by where they live; an account has at most one link and one domain. */
-export function keyStorage(stored: readonly string[]): KeyStorage {
-  const out: KeyStorage = { link: null, domain: null, nodeKeys: [] };
+/** Splits stored keys (`storedKeys`) by where they live; an account has at most one link, domain and name. */
+export function keyStorage(stored: readonly string[], opts?: MatchOptions): KeyStorage {
+  const out: KeyStorage = { link: null, domain: null, name: null, words: null, nodeKeys: [] };
+  const words: string[] = [];
+  const nameProperty = opts?.model !== 'fixed';
   for (const k of stored) {
     const kind = keyKind(k);
     if (kind === 'link' && out.link === null) out.link = k;
     else if (kind === 'domain' && out.domain === null) out.domain = k;
+    else if (kind === 'name' && nameProperty && out.name === null) out.name = k;
+    else if (kind === 'token') words.push(wordOf(k));
     else out.nodeKeys.push(k);
   }
+  if (words.length > 0) out.words = words.join(' ');
   return out;
 }
 
-/** The parameters that find holders of `keys` (stored kinds): property lookups and BlockKey nodes. */
-export function keyLookup(keys: Iterable<string>): { links: string[]; domains: string[]; keys: string[] } {
-  const out = { links: [] as string[], domains: [] as string[], keys: [] as string[] };
+/** The word of a token key ("token:vasquez" -> "vasquez"). */
+export function wordOf(key: string): string {
+  return key.slice('token:'.length);
+}
+
+/** The parameters that find holders of `keys` (stored kinds): property lookups, the word index and BlockKey nodes. */
+export function keyLookup(
+  keys: Iterable<string>,
+  opts?: MatchOptions,
+): { links: string[]; domains: string[]; names: string[]; words: string[]; keys: string[] } {
+  const out = { links: [] as string[], domains: [] as string[], names: [] as string[], words: [] as string[], keys: [] as string[] };
+  const nameProperty = opts?.model !== 'fixed';
   for (const k of keys) {
     const kind = keyKind(k);
-    (kind === 'link' ? out.links : kind === 'domain' ? out.domains : out.keys).push(k);
+    if (kind === 'link') out.links.push(k);
+    else if (kind === 'domain') out.domains.push(k);
+    else if (kind === 'name' && nameProperty) out.names.push(k);
+    else if (kind === 'token') out.words.push(wordOf(k));
+    else out.keys.push(k);
   }
   return out;
 }
@@ -106,8 +138,8 @@ export async function syncBlockKeys(
     const keys = storedKeys(a, keysOf(a, i), opts);
     if (a.blockKeys === null) {
       // Never synced means nothing stored: an account with no keys to store has nothing to write.
-      if (keys.length > 0) first.push({ id: a.id, keys, ...keyStorage(keys) });
-    } else if (a.blockKeys === undefined || !sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys, ...keyStorage(keys) });
+      if (keys.length > 0) first.push({ id: a.id, keys, ...keyStorage(keys, opts) });
+    } else if (a.blockKeys === undefined || !sameKeys(a.blockKeys, keys)) rows.push({ id: a.id, keys, ...keyStorage(keys, opts) });
   });
   const synced = first.length + rows.length;
   // Accounts that never stored keys have no HAS_KEY edges to compare: created set-wise. Any that

@@ -6,7 +6,9 @@
  * accounts sharing a pairing key are fetched by traversal and index lookups, and the pairs are
  * assigned against the stored decisions and written like a full run's. Stored matches of a
  * changed account that no longer share a key are rescored too, so a profile change is reflected
- * immediately rather than at the next weekly run.
+ * immediately rather than at the next weekly run. Pairs are scored with the model the last full
+ * run learnt (model-store.ts), found through every key the full run blocks on, name and word keys
+ * included (graph-keys.ts).
  */
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments, type ApplyResult } from './apply';
@@ -15,13 +17,19 @@ import { blockingKeys, BlockingIndex, candidatePairs, keyKind } from './blocking
 import type { MatchEventBus } from './events';
 import { keyLookup, ownProfileKey, pointerTarget, storedKeys, syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
-import { cachedOptions, scorePair, type ScoredPair } from './score';
+import { loadModel, type StoredModel } from './model-store';
+import { cachedOptions, scorePair, type ScoreContext, type ScoredPair } from './score';
 import { storedById, type StoredMatch } from './write';
 
 export interface IncrementalOptions {
   matching?: MatchOptionsInput | MatchOptions;
   /** Time stamp written on changes (ISO). Default: now. */
   at?: string;
+  /**
+   * Probabilistic: the model to score with. Default: the one the last full run stored (loaded once
+   * per chunk), or the configured parameters when none is stored; null: the configured parameters.
+   */
+  model?: StoredModel | null;
 }
 
 export interface IncrementalResult extends ApplyResult {
@@ -46,13 +54,18 @@ export async function matchAccountsIncrementally(
   graph: GraphClient,
   bus: MatchEventBus,
   accountIds: readonly string[],
-  opts: IncrementalOptions = {},
+  options: IncrementalOptions = {},
 ): Promise<IncrementalResult> {
+  let opts = options;
   const total: IncrementalResult = {
     accounts: 0, neighbours: 0, candidatePairs: 0, scored: 0,
     auto: 0, pending: 0, created: 0, changed: 0, unchanged: 0, merged: 0, split: 0, events: [],
   };
   const ids = [...new Set(accountIds)];
+  // One model read for all chunks.
+  if (opts.model === undefined && ids.length > CHUNK && cachedOptions(opts.matching).model === 'probabilistic') {
+    opts = { ...opts, model: (await loadModel(graph)) ?? null };
+  }
   for (let i = 0; i < ids.length; i += CHUNK) {
     const r = await matchChunk(graph, bus, ids.slice(i, i + CHUNK), opts);
     for (const k of ['accounts', 'neighbours', 'candidatePairs', 'scored', 'auto', 'pending', 'created', 'changed', 'unchanged', 'merged', 'split'] as const) {
@@ -71,6 +84,8 @@ async function matchChunk(
 ): Promise<IncrementalResult> {
   const o = cachedOptions(opts.matching);
   const changed = await graph.read<MatchableRow>('matching/matchable-accounts-by-ids', { ids });
+  // The last full run's learnt model, when scoring probabilistically (model-store.ts).
+  const learnt = o.model === 'probabilistic' && opts.model !== null ? (opts.model ?? (await loadModel(graph))) : undefined;
   const keysOf = changed.map((a) => blockingKeys(a, o));
   await syncBlockKeys(graph, changed, o, (_, i) => keysOf[i]);
 
@@ -89,7 +104,8 @@ async function matchChunk(
     if (own) keys.add(own);
   });
   const sizes = new Map<string, number>();
-  for (const r of await graph.read<{ key: string; size: number }>('matching/block-sizes', { handles: [...handles], ...keyLookup(keys) })) {
+  const wordCap = o.maxTokenBlockSize;
+  for (const r of await graph.read<{ key: string; size: number }>('matching/block-sizes', { handles: [...handles], ...keyLookup(keys, o), wordCap })) {
     sizes.set(r.key, r.size);
   }
   // A profile key is held by the pointers (stored) and by its target account (not stored).
@@ -100,7 +116,7 @@ async function matchChunk(
   const pairing = (k: string) => index.isPairing(k);
   const lookup = {
     handles: [...handles].filter((h) => pairing(`handle:${h}`)),
-    ...keyLookup([...keys].filter(pairing)),
+    ...keyLookup([...keys].filter(pairing), o),
     profiles: [...pointers].filter(pairing).map(pointerTarget),
   };
   const members = await graph.read<MatchableRow>('matching/block-members', lookup);
@@ -114,7 +130,15 @@ async function matchChunk(
   const existing = await graph.read<StoredMatch>('matching/matches-of-accounts', {
     ids: index.accounts.map((a) => a.id),
   });
-  const ctx = { handleCount: index.handleCount };
+  // With a learnt model: its parameters and prior, and term frequencies from the graph's counts
+  // of the changed accounts' keys (the side that agrees holds the same value, so those are the
+  // counts scoring asks for), as the full run would score the pair. Without one: the defaults.
+  const ctx: ScoreContext = { handleCount: index.handleCount };
+  if (learnt) {
+    ctx.model = learnt.model;
+    ctx.population = learnt.population;
+    ctx.keyCount = (k: string) => index.keyCount(k);
+  }
   const storedPairs = new Set(existing.map((e) => `${e.tiktokId} ${e.xId}`));
   const toAssign: ScoredPair[] = [];
   const seen = new Set<string>();
@@ -144,6 +168,6 @@ async function matchChunk(
     }
   }
 
-  const applied = await applyAssignments(graph, bus, assignStatuses(toAssign, existing), opts.at, { stored: storedById(existing) });
+  const applied = await applyAssignments(graph, bus, assignStatuses(toAssign, existing, o.conflictMarginBits), opts.at, { stored: storedById(existing) });
   return { ...applied, accounts: changed.length, neighbours, candidatePairs: candidates, scored: toAssign.length };
 }

@@ -53,6 +53,12 @@ export interface MatchOptions {
   reviewProbability: number;
   /** Probabilistic: starting (and fallback) parameters; a full run learns m from the data. */
   fsModel: FSModel;
+  /**
+   * Probabilistic: log2 odds by which the better of two candidates sharing an account must beat
+   * the other to win outright (the other is not proposed); closer rivals both go to review.
+   * Default 6 (64 times likelier).
+   */
+  conflictMarginBits: number;
   /** Probabilistic: learn m by EM on each full run (else `fsModel` as given). Default true. */
   learn: boolean;
   /**
@@ -85,6 +91,7 @@ export type MatchOptionsInput = {
   autoProbability?: number;
   reviewProbability?: number;
   fsModel?: FSModel;
+  conflictMarginBits?: number;
   learn?: boolean;
   maxTokenBlockSize?: number;
   weights?: Partial<MatchWeights>;
@@ -101,6 +108,7 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = Object.freeze({
   autoProbability: 0.97,
   reviewProbability: 0.25,
   fsModel: DEFAULT_FS_MODEL,
+  conflictMarginBits: 6,
   learn: true,
   maxTokenBlockSize: 12,
   weights: Object.freeze({
@@ -141,6 +149,7 @@ export function resolveMatchOptions(input: MatchOptionsInput = {}): MatchOptions
     autoProbability: finite('autoProbability', input.autoProbability ?? d.autoProbability),
     reviewProbability: finite('reviewProbability', input.reviewProbability ?? d.reviewProbability),
     fsModel: input.fsModel ?? d.fsModel,
+    conflictMarginBits: finite('conflictMarginBits', input.conflictMarginBits ?? d.conflictMarginBits),
     learn: input.learn ?? d.learn,
     maxTokenBlockSize: finite('maxTokenBlockSize', input.maxTokenBlockSize ?? d.maxTokenBlockSize),
     weights,

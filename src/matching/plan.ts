@@ -7,9 +7,9 @@
 
 import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
 import { buildIndex, candidatePairs, type BlockingIndex, type CandidatePair, type OversizedKey } from './blocking';
-import { estimateM, sampleU, trainingVector, type EmResult } from './estimate';
+import { estimateM, sampleU, trainingVector, type EmResult, type TrainingVector } from './estimate';
 import type { FSModel } from './fellegi-sunter';
-import { cachedOptions, scorePair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
+import { cachedOptions, decisionOf, scorePair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
 import type { MatchOptions, MatchOptionsInput } from './options';
 
 export interface MatchPlan {
@@ -32,6 +32,8 @@ export interface MatchPlan {
   /** Probabilistic: the parameters the pairs were scored with, and how EM got there (absent when not learnt). */
   model?: FSModel;
   em?: EmResult;
+  /** Probabilistic, large populations: accounts per platform the prior and term frequencies are relative to. */
+  population?: { tiktok: number; x: number };
 }
 
 /**
@@ -49,7 +51,11 @@ export function learnModel(
   const x = index.accounts.filter((a) => a.platform === 'X');
   const start: FSModel = { ...opts.fsModel, u: sampleU(tiktok, x, opts.fsModel) };
   const pop = { ...ctx.population, keyCount: ctx.keyCount };
-  const vectors = candidates.map((c) => trainingVector(c.tiktok, c.x, start, pop));
+  // EM needs the shares of the levels, not every pair: past EM_SAMPLE candidates an evenly spread
+  // sample of them (every k-th, so the same accounts give the same model) estimates the same m.
+  const step = Math.max(1, Math.ceil(candidates.length / EM_SAMPLE));
+  const vectors: TrainingVector[] = [];
+  for (let i = 0; i < candidates.length; i += step) vectors.push(trainingVector(candidates[i].tiktok, candidates[i].x, start, pop));
   const byId = new Map(index.accounts.map((a) => [a.id, a]));
   for (const e of existing) {
     if (e.status !== 'MANUAL' && e.status !== 'REJECTED') continue;
@@ -57,8 +63,11 @@ export function learnModel(
     const xa = byId.get(e.xId);
     if (t && xa) vectors.push(trainingVector(t, xa, start, pop, e.status === 'MANUAL' ? 1 : 0));
   }
-  return estimateM(vectors, start, pop);
+  return estimateM(vectors, start, pop, { sampleWeight: step });
 }
+
+/** Candidate pairs EM learns from at most (see learnModel). */
+export const EM_SAMPLE = 60_000;
 
 /** Accounts per platform below which the model is not learnt from the data. */
 export const MIN_LEARNING_ACCOUNTS = 200;
@@ -102,8 +111,10 @@ export function planMatches(
   let candidateCount = 0;
   for (const c of candidates) {
     candidateCount++;
+    const wasStored = unseen.size > 0 && unseen.delete(`${c.tiktok.id} ${c.x.id}`);
+    // Most candidates score nothing: their evidence is built only when they are kept or stored.
+    if (!wasStored && decisionOf(c.tiktok, c.x, o, ctx) === 'NONE') continue;
     const s = scorePair(c.tiktok, c.x, o, ctx);
-    const wasStored = unseen.delete(`${s.tiktokId} ${s.xId}`);
     if (s.decision !== 'NONE') {
       scored.push(s);
       toAssign.push(s);
@@ -123,8 +134,9 @@ export function planMatches(
       toAssign.push(s);
     }
   }
-  const plan: MatchPlan = { scored, assignments: assignStatuses(toAssign, stored), oversized: index.oversizedKeys(), candidateCount, index };
+  const plan: MatchPlan = { scored, assignments: assignStatuses(toAssign, stored, o.conflictMarginBits), oversized: index.oversizedKeys(), candidateCount, index };
   if (ctx.model) plan.model = ctx.model;
   if (em) plan.em = em;
+  if (ctx.population) plan.population = ctx.population;
   return plan;
 }

@@ -13,6 +13,7 @@ import { applyAssignments } from './apply';
 import type { MatchEventBus } from './events';
 import { syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
+import { storeModel } from './model-store';
 import { planMatches } from './plan';
 import { cachedOptions } from './score';
 import { storedById, type BesideWrites, type StoredMatch } from './write';
@@ -129,5 +130,16 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   };
   const { phases: _phases, ...stored } = run;
   await recordMatchingRun(graph, { ...stored, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() });
+  // What this run learnt, for the incremental matcher between full runs (model-store.ts).
+  if (plan.em && plan.population) {
+    await storeModel(graph, {
+      model: plan.em.model,
+      population: plan.population,
+      iterations: plan.em.iterations,
+      converged: plan.em.converged,
+      runId: run.id,
+      learntAt: finishedAt.toISOString(),
+    });
+  }
   return run;
 }

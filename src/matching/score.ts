@@ -14,8 +14,8 @@
  */
 
 import type { MatchReason, Platform } from '../graph/model';
-import { features, SIGNAL_LEVELS, SIGNALS, type MatchableAccount, type SignalName } from './compare';
-import { reasonsOf, weighPair, type FSModel, type Population } from './fellegi-sunter';
+import { features, SIGNAL_LEVELS, SIGNALS, type AccountFeatures, type MatchableAccount, type SignalName } from './compare';
+import { nameHolders, rarestSharedToken, reasonsOf, weighPair, type FSModel, type Population } from './fellegi-sunter';
 import type { LinkFacts } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 
@@ -57,6 +57,8 @@ export interface ScoredPair {
   score: number;
   /** Probabilistic: the match probability (0..1). */
   probability?: number;
+  /** Probabilistic: the pair's log2 odds (prior plus every match weight), which ranks rivals in a conflict. */
+  log2Odds?: number;
   /** Distinct reasons of the evidence, in evidence order. */
   reasons: MatchReason[];
   evidence: MatchEvidence[];
@@ -299,6 +301,30 @@ const LEVEL_REASON: Partial<Record<SignalName, (MatchReason | undefined)[]>> = {
   DISPLAY_NAME: ['NAME_EXACT'],
 };
 
+/**
+ * The decision alone, without the evidence: what a full run asks of the many candidate pairs that
+ * score nothing (most of them), before it builds the evidence of the few it keeps.
+ */
+export function decisionOf(tiktok: MatchableAccount, x: MatchableAccount, opts: MatchOptions, ctx: ScoreContext = {}): MatchDecision {
+  if (opts.model === 'fixed') return scorePair(tiktok, x, opts, ctx).decision;
+  const pop = populationOf(ctx);
+  const w = weighPair(tiktok, x, ctx.model ?? opts.fsModel, pop);
+  return probabilisticDecision(w.probability, w.comparison.levels, tiktok, x, opts, pop);
+}
+
+function probabilisticDecision(
+  p: number,
+  levels: Record<SignalName, number>,
+  tiktok: MatchableAccount,
+  x: MatchableAccount,
+  o: MatchOptions,
+  pop: Population,
+): MatchDecision {
+  const decision: MatchDecision = p >= o.autoProbability ? 'AUTO' : p >= o.reviewProbability ? 'PENDING' : 'NONE';
+  if (decision !== 'NONE' && onlyACommonName(levels, features(tiktok), features(x), pop)) return 'NONE';
+  return decision;
+}
+
 /** The Fellegi-Sunter score: match probability, and per signal its level, m, u and match weight. */
 function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: MatchOptions, ctx: ScoreContext): ScoredPair {
   const pop = populationOf(ctx);
@@ -324,8 +350,30 @@ function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: Ma
   evidence.push({ signal: 'PRIOR', values: [], points: Math.round(prior), level: 'POPULATION', matchWeight: round3(prior) });
   const reasons = reasonsOf(w, features(tiktok), pop);
   const p = w.probability;
-  const decision: MatchDecision = p >= o.autoProbability ? 'AUTO' : p >= o.reviewProbability ? 'PENDING' : 'NONE';
-  return { tiktokId: tiktok.id, xId: x.id, score: Math.round(p * 100), probability: p, reasons, evidence, decision };
+  const decision = probabilisticDecision(p, w.comparison.levels, tiktok, x, o, pop);
+  return { tiktokId: tiktok.id, xId: x.id, score: Math.round(p * 100), probability: p, log2Odds: w.total, reasons, evidence, decision };
+}
+
+/**
+ * More accounts than this holding one display name make it common: two creators with the name on
+ * both platforms hold it four times, so a fifth holder means strangers share it.
+ */
+export const COMMON_NAME_HOLDERS = 4;
+/** A name word held by more accounts than this is common (the default token block size, options.ts). */
+export const COMMON_WORD_HOLDERS = 12;
+
+/**
+ * True when the pair's only identity evidence is a display name many accounts hold: no link,
+ * pointer or handle agreement. Such pairs are never proposed, whatever their bios add: a reviewer
+ * cannot tell one "Sara Lee" from another, and in a large population they would fill the queue.
+ */
+export function onlyACommonName(levels: Record<SignalName, number>, t: AccountFeatures, x: AccountFeatures, pop: Population): boolean {
+  if (!pop.keyCount || levels.BIO_LINK <= 1 || levels.PROFILE_LINK === 0 || levels.USERNAME <= 2) return false;
+  if (levels.DISPLAY_NAME === 0) return nameHolders(t, pop) > COMMON_NAME_HOLDERS;
+  if (levels.DISPLAY_NAME > 2) return false;
+  // A similar name or a shared word: only as rare as the rarest word the two names share.
+  const least = rarestSharedToken(t, x, pop);
+  return least === undefined || least > COMMON_WORD_HOLDERS;
 }
 
 function round3(v: number): number {

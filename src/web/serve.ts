@@ -1,8 +1,9 @@
 /**
  * Serves the pages built by `npm run build:web` (scripts/build-web.mjs) from the API's express app:
  *
- *   GET /playground/*, /review/*  the bundles; content-hashed files are cached for a year
+ *   GET /playground/*, /review/*, /explore/*  the bundles; content-hashed files are cached for a year
  *   GET /review                   the review desk
+ *   GET /explore                  the graph explorer (any query string: it holds what is open)
  *   GET /playground               the GraphQL playground
  *   GET <graphqlPath>             the playground too, but only for a browser navigation (the
  *                                 request prefers text/html); every other request, GraphQL GETs
@@ -22,7 +23,7 @@ import { DEFAULT_GRAPHQL_PATH, DEMO_KEY_PLACEHOLDER, GRAPHQL_PATH_PLACEHOLDER } 
 export interface MountWebOptions {
   /** Path of the GraphQL endpoint: the playground is offered there and the pages call it. Default '/graphql'. */
   graphqlPath?: string;
-  /** Folder holding the build output (playground/, review/). Default `<project root>/src/web/dist`. */
+  /** Folder holding the build output (playground/, review/, explore/). Default `<project root>/src/web/dist`. */
   distDir?: string;
   /** Serve the playground (PLAYGROUND; off by default in production). Default true. */
   playground?: boolean;
@@ -33,7 +34,7 @@ export interface MountWebOptions {
   demoKey?: string;
 }
 
-type Page = 'playground' | 'review';
+type Page = 'playground' | 'review' | 'explore';
 
 /** esbuild's `[name]-[hash]` names: an 8-character base32 hash before the extension(s). */
 const HASHED = /-[A-Z2-7]{8}\.[A-Za-z0-9.]+$/;
@@ -61,6 +62,17 @@ const CSP: Record<Page, string> = {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  // Cytoscape draws on canvas and sets inline styles on its container; no images from elsewhere.
+  explore: [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -137,6 +149,8 @@ export function mountWeb(app: Express, opts: MountWebOptions = {}): void {
 
   app.get(['/review', '/review/'], (_req, res, next) => void sendPage('review', res, next));
   app.use('/review', assets('review'));
+  app.get(['/explore', '/explore/'], (_req, res, next) => void sendPage('explore', res, next));
+  app.use('/explore', assets('explore'));
   if (opts.playground === false) return;
   app.get(['/playground', '/playground/'], (_req, res, next) => void sendPage('playground', res, next));
   app.use('/playground', assets('playground'));

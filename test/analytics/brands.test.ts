@@ -91,7 +91,7 @@ describe('brands', () => {
 });
 
 describe('graph views', () => {
-  const GRAPH = `query($id: ID!, $limit: Int) { competitorGraph(brandId: $id, limit: $limit) { nodes { id kind label platform weight } edges { id source target type weight } } }`;
+  const GRAPH = `query($id: ID!, $limit: Int) { competitorGraph(brandId: $id, limit: $limit) { nodes { id kind label platform weight } edges { id source target type weight kind } } }`;
 
   it('gives a brand graph with stable ids, edges only between its nodes, capped by hops then weight', async () => {
     const brand = (await gql(url, BRANDS)).data.brands.find((b: { competitor: boolean }) => b.competitor);
@@ -105,6 +105,11 @@ describe('graph views', () => {
     for (const k of ['BRAND', 'ACCOUNT', 'POST', 'HASHTAG', 'CREATOR']) expect(kinds).toContain(k);
     for (const a of brand.accounts) expect(ids).toContain(a.id);
     expect(full.edges.some((e: { type: string }) => e.type === 'AMPLIFIED')).toBe(true);
+    // An AMPLIFIED edge says which kind of amplification it is (the explorer styles by it); no other type has one.
+    for (const e of full.edges as { type: string; kind: string | null }[]) {
+      if (e.type === 'AMPLIFIED') expect(['CROSSPOST', 'LINK', 'QUOTE', 'REPOST']).toContain(e.kind);
+      else expect(e.kind).toBeNull();
+    }
 
     const small = (await gql(url, GRAPH, { id: brand.id, limit: 20 })).data.competitorGraph;
     expect(small.nodes).toHaveLength(20);

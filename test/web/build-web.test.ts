@@ -27,7 +27,7 @@ describe('build:web output', () => {
     expect(runBuild()).toContain('up to date');
   });
 
-  it.each(['playground', 'review'])('%s/index.html loads only its own hashed bundles from this host', (page) => {
+  it.each(['playground', 'review', 'explore'])('%s/index.html loads only its own hashed bundles from this host', (page) => {
     const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
     const urls = assetUrls(html);
     expect(urls.some((u) => /\.js$/.test(u))).toBe(true);
@@ -50,7 +50,7 @@ describe('build:web output', () => {
   });
 
   it('references no CDN or font service in any bundle', () => {
-    const bundles = ['playground', 'review'].flatMap((page) =>
+    const bundles = ['playground', 'review', 'explore'].flatMap((page) =>
       readdirSync(join(dist, page))
         .filter((f) => /\.(js|css)$/.test(f))
         .map((f) => join(dist, page, f)),

@@ -11,7 +11,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,im
 /** A stand-in for a build: the real build is exercised by build-web.test.ts and the e2e tests. */
 function fakeDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cg-web-dist-'));
-  for (const page of ['playground', 'review']) {
+  for (const page of ['playground', 'review', 'explore']) {
     mkdirSync(join(dir, page));
     writeFileSync(
       join(dir, page, 'index.html'),
@@ -92,6 +92,18 @@ describe('mountWeb with a build', () => {
     expect(await playground.text()).toContain('<title>playground</title>');
   });
 
+  it('serves the explorer at /explore with any query string, under its own policy', async () => {
+    const explore = await fetch(`${server.url}/explore?node=cr_1&x=tiktok:2,x:3`);
+    expect(explore.status).toBe(200);
+    expect(await explore.text()).toContain('<title>explore</title>');
+    const csp = explore.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Nothing but this host: no images from elsewhere (unlike the review desk's avatars).
+    expect(csp).not.toContain('https:');
+  });
+
   it('caches hashed assets for a year and everything else only with revalidation', async () => {
     const hashed = await fetch(`${server.url}/playground/main-ABCDEFGH.js`);
     expect(hashed.status).toBe(200);
@@ -142,7 +154,7 @@ describe('mountWeb without a build', () => {
   });
   afterAll(() => server.close());
 
-  it.each(['/review', '/playground', '/playground/main-ABCDEFGH.js', '/review/main-ABCDEFGH.js'])(
+  it.each(['/review', '/playground', '/explore', '/playground/main-ABCDEFGH.js', '/review/main-ABCDEFGH.js', '/explore/main-ABCDEFGH.js'])(
     'answers 503 for %s, saying how to build',
     async (path) => {
       const res = await fetch(`${server.url}${path}`, { headers: { accept: BROWSER_ACCEPT } });

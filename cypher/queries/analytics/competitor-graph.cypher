@@ -9,7 +9,7 @@
 // creator one more than its nearest account. Kept: fewest hops first (so every kept node keeps
 // its path back to the brand), then the heaviest (post engagement, account followers, creator
 // reach high end, hashtag: brand posts carrying it), then id. Edges: those of the corner whose
-// two ends are both kept, once each, by id. One row: nodes in rank order and edges; no row for
+// two ends are both kept, once each, by id (AMPLIFIED edges with their kind). One row: nodes in rank order and edges; no row for
 // an unknown brand.
 MATCH (b:Brand {id: $brandId})
 OPTIONAL MATCH (b)-[:OWNS]->(a:Account)
@@ -24,14 +24,14 @@ CALL (owned, posts) {
   CALL (owned, posts) {
     UNWIND posts AS p
     MATCH (qa:Account)-[:POSTED]->(q:Post)-[r:AMPLIFIED]->(p)
-    RETURN q, qa, p AS target, 'AMPLIFIED' AS type, r.confidence AS weight, 3 AS hop
+    RETURN q, qa, p AS target, 'AMPLIFIED' AS type, r.confidence AS weight, r.kind AS kind, 3 AS hop
     UNION ALL
     UNWIND owned AS a
     MATCH (qa:Account)-[:POSTED]->(q:Post)-[:MENTIONS]->(a)
     WHERE $since IS NULL OR q.createdAt >= datetime($since)
-    RETURN q, qa, a AS target, 'MENTIONS' AS type, null AS weight, 2 AS hop
+    RETURN q, qa, a AS target, 'MENTIONS' AS type, null AS weight, null AS kind, 2 AS hop
   }
-  RETURN collect({q: q, qa: qa, target: target, type: type, weight: weight, hop: CASE WHEN qa IN owned THEN 2 ELSE hop END}) AS links
+  RETURN collect({q: q, qa: qa, target: target, type: type, weight: weight, kind: kind, hop: CASE WHEN qa IN owned THEN 2 ELSE hop END}) AS links
 }
 CALL (b, owned, posts, links) {
   CALL (b, owned, posts, links) {
@@ -75,35 +75,35 @@ CALL (b, owned, posts, links, kept) {
   CALL (b, owned, posts, links, kept) {
     UNWIND owned AS a
     WITH a WHERE a IN kept
-    RETURN b AS s, a AS d, 'OWNS' AS type, null AS weight
+    RETURN b AS s, a AS d, 'OWNS' AS type, null AS weight, null AS kind
     UNION ALL
     UNWIND posts AS p
     WITH p WHERE p IN kept
     MATCH (a:Account)-[:POSTED]->(p)
     WHERE a IN kept
-    RETURN a AS s, p AS d, 'POSTED' AS type, p.engagement AS weight
+    RETURN a AS s, p AS d, 'POSTED' AS type, p.engagement AS weight, null AS kind
     UNION ALL
     UNWIND posts AS p
     WITH p WHERE p IN kept
     MATCH (p)-[:TAGGED]->(h:Hashtag)
     WHERE h IN kept
-    RETURN p AS s, h AS d, 'TAGGED' AS type, null AS weight
+    RETURN p AS s, h AS d, 'TAGGED' AS type, null AS weight, null AS kind
     UNION ALL
     UNWIND links AS l
     WITH l WHERE l.q IN kept
-    UNWIND [[l.q, l.target, l.type, l.weight], [l.qa, l.q, 'POSTED', l.q.engagement]] AS e
+    UNWIND [[l.q, l.target, l.type, l.weight, l.kind], [l.qa, l.q, 'POSTED', l.q.engagement, null]] AS e
     WITH e WHERE e[0] IN kept AND e[1] IN kept
-    RETURN e[0] AS s, e[1] AS d, e[2] AS type, e[3] AS weight
+    RETURN e[0] AS s, e[1] AS d, e[2] AS type, e[3] AS weight, e[4] AS kind
     UNION ALL
     UNWIND kept AS c
     WITH c WHERE c:Creator
     MATCH (c)-[:HAS_ACCOUNT]->(qa:Account)
     WHERE qa IN kept AND NOT qa IN owned
-    RETURN c AS s, qa AS d, 'HAS_ACCOUNT' AS type, null AS weight
+    RETURN c AS s, qa AS d, 'HAS_ACCOUNT' AS type, null AS weight, null AS kind
   }
-  WITH s, d, type, collect(weight)[0] AS weight
-  WITH type, s.id AS source, CASE WHEN d:Hashtag THEN 'hashtag:' + d.tag ELSE d.id END AS target, weight
+  WITH s, d, type, collect(weight)[0] AS weight, collect(kind)[0] AS kind
+  WITH type, s.id AS source, CASE WHEN d:Hashtag THEN 'hashtag:' + d.tag ELSE d.id END AS target, weight, kind
   ORDER BY type + ':' + source + '->' + target
-  RETURN collect({type: type, source: source, target: target, weight: weight}) AS edges
+  RETURN collect({type: type, source: source, target: target, weight: weight, kind: kind}) AS edges
 }
 RETURN nodes, edges

@@ -25,4 +25,5 @@ RETURN n {.id, .tag, .name, .displayName, .username, .platform, .engagement, .fo
        m {.id, .tag, .name, .displayName, .username, .platform, .engagement, .followers, .reachHigh, text: left(m.text, 80), labels: labels(m)} AS other,
        type(r) AS type,
        r IS NOT NULL AND startNode(r) = n AS outgoing,
-       CASE type(r) WHEN 'AMPLIFIED' THEN r.confidence WHEN 'MATCHED_TO' THEN toFloat(r.score) ELSE null END AS weight
+       CASE type(r) WHEN 'AMPLIFIED' THEN r.confidence WHEN 'MATCHED_TO' THEN toFloat(r.score) ELSE null END AS weight,
+       CASE type(r) WHEN 'AMPLIFIED' THEN r.kind ELSE null END AS kind

@@ -1,6 +1,7 @@
-// Accounts holding any of the given blocking keys: by normalised handle, link and domain key (all
-// indexed account properties), by stored BlockKey, and by username for profile keys (an account's
-// own profile is its username, not a stored key).
+// Accounts holding any of the given blocking keys: by normalised handle, link, domain and name
+// key (all indexed account properties), by name or handle word (the full-text word index), by
+// stored BlockKey, and by username for profile keys (an account's own profile is its username,
+// not a stored key).
 CALL () {
   UNWIND $handles AS h
   MATCH (a:Account {handleNorm: h})
@@ -13,6 +14,14 @@ CALL () {
   UNWIND $domains AS d
   MATCH (a:Account {domainKey: d})
   RETURN a
+  UNION
+  UNWIND $names AS n
+  MATCH (a:Account {nameKey: n})
+  RETURN a
+  UNION
+  UNWIND $words AS w
+  CALL db.index.fulltext.queryNodes('account_name_words', '"' + w + '"') YIELD node
+  RETURN node AS a
   UNION
   UNWIND $keys AS key
   MATCH (:BlockKey {key: key})<-[:HAS_KEY]-(a:Account)

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Account } from './account.type';
 import { Node } from './common.type';
 import { Creator } from './creator.type';
-import { GraphNodeKind, Platform } from './enums';
+import { AmplificationKind, GraphNodeKind, Platform } from './enums';
 import { Post } from './post.type';
 
 @ObjectType({ description: 'A topic (hashtag or link) a brand pushed on both platforms, and which went first.' })
@@ -23,7 +23,9 @@ export class Launch {
   posts: Post[];
 }
 
-@ObjectType()
+// Plain data, often thousands of fields per answer: served by graphql's default resolver, without
+// the global middlewares (a deadline check per field made every field a promise).
+@ObjectType({ simpleResolvers: true })
 export class GraphNode {
   @Field(() => ID)
   id: string;
@@ -37,7 +39,7 @@ export class GraphNode {
   weight: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class GraphEdge {
   @Field(() => ID)
   id: string;
@@ -49,6 +51,8 @@ export class GraphEdge {
   type: string;
   @Field(() => Float, { nullable: true })
   weight: number | null;
+  @Field(() => AmplificationKind, { nullable: true, description: 'AMPLIFIED edges: the kind of amplification (null for other types).' })
+  kind: AmplificationKind | null;
 }
 
 @ObjectType({ description: 'A subgraph ready for a graph view.' })

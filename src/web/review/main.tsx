@@ -8,33 +8,16 @@ import { createRoot } from 'react-dom/client';
 import { createClient } from 'graphql-ws';
 import './review.css';
 import { websocketUrl } from '../graphql-http';
-import { DEMO_KEY_META, demoKeyFrom, GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
+import { browserStorage, createApiKeyStore } from '../api-key';
+import { GRAPHQL_PATH_META, graphqlPathFrom } from '../page-config';
 import { ReviewDesk } from './App';
 import { createReviewDeskApi } from './desk-api';
 
-const KEY_STORE = 'creator-graph.api-key';
-const meta = (name: string) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
+/** The key this browser saved (shared with the explorer), else the demo key the server wrote into the page. */
+const keys = createApiKeyStore(document, browserStorage());
+const authorization = () => keys.authorization();
 
-/** The key this browser saved, else the demo key the server wrote into the page. */
-let apiKey = demoKeyFrom(meta(DEMO_KEY_META));
-try {
-  apiKey = window.localStorage.getItem(KEY_STORE) || apiKey;
-} catch {
-  // storage disabled: the key lasts for this page only
-}
-
-function saveKey(key: string): void {
-  apiKey = key;
-  try {
-    window.localStorage.setItem(KEY_STORE, key);
-  } catch {
-    // as above
-  }
-}
-
-const authorization = (): Record<string, string> => (apiKey ? { authorization: `Bearer ${apiKey}` } : {});
-
-const graphqlPath = graphqlPathFrom(meta(GRAPHQL_PATH_META));
+const graphqlPath = graphqlPathFrom(document.querySelector(`meta[name="${GRAPHQL_PATH_META}"]`)?.getAttribute('content'));
 
 const wsClient = createClient({
   url: websocketUrl(window.location, graphqlPath),
@@ -54,4 +37,4 @@ const api = createReviewDeskApi({
 
 const root = document.getElementById('root');
 if (!root) throw new Error('review desk: #root is missing from the page');
-createRoot(root).render(<ReviewDesk api={api} playgroundHref={graphqlPath} apiKey={{ initial: apiKey, save: saveKey }} />);
+createRoot(root).render(<ReviewDesk api={api} playgroundHref={graphqlPath} apiKey={{ initial: keys.current(), save: (k) => keys.save(k) }} />);

@@ -1,0 +1,252 @@
+/**
+ * The canvas: Cytoscape.js with the fCoSE layout (see main.tsx for why these two).
+ *
+ * A new `resetKey` (another node opened, a competitor, a chain) lays the whole graph out afresh;
+ * a grown graph (an expansion, a live amplification) keeps the nodes where they are, places the new
+ * ones next to a neighbour already drawn and lets fCoSE settle them from there (randomize: false),
+ * so the user does not lose what they were looking at. When the layout has run and the next frame
+ * is painted, `onDrawn` reports it and the container carries data-state="ready" (tests and the
+ * benchmark wait for that).
+ *
+ * The canvas itself cannot take keyboard focus in a useful way, so the container is focusable with
+ * keys for zoom (+ -), fit (0), pan (arrows), and the side panel lists the nodes for keyboard users.
+ */
+import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef, useState } from 'react';
+import type { Graph } from './documents';
+import { describeEdge, describeNode, toElements } from './elements';
+import { STYLESHEET } from './graph-style';
+
+cytoscape.use(fcose);
+
+export interface DrawnStats {
+  nodes: number;
+  edges: number;
+  /** Milliseconds from the elements being handed to Cytoscape to the laid-out frame painted. */
+  ms: number;
+}
+
+export interface HoverInfo {
+  x: number;
+  y: number;
+  text: string;
+}
+
+export interface GraphViewProps {
+  graph: Graph;
+  resetKey: string;
+  focusId: string | null;
+  selectedId: string | null;
+  expandedIds: readonly string[];
+  liveIds: ReadonlySet<string>;
+  label: string;
+  onTapNode(id: string): void;
+  onDrawn?(stats: DrawnStats): void;
+}
+
+function layoutOptions(randomize: boolean, nodes: number): cytoscape.LayoutOptions {
+  return {
+    name: 'fcose',
+    // "default" quality is fast enough to keep a 300-node first render well under a second.
+    quality: 'default',
+    randomize,
+    animate: false,
+    fit: true,
+    padding: 24,
+    nodeDimensionsIncludeLabels: false,
+    nodeRepulsion: () => 5500,
+    idealEdgeLength: () => (nodes > 150 ? 45 : 70),
+    edgeElasticity: () => 0.45,
+    nodeSeparation: 60,
+    packComponents: true,
+    numIter: 2500,
+  } as unknown as cytoscape.LayoutOptions;
+}
+
+/** Fit the graph to the view, but never zoom a small graph (a chain of five posts) up to giant labels. */
+function fitReadable(cy: Core): void {
+  if (cy.nodes().length === 0) return;
+  cy.fit(undefined, 24);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
+}
+
+const MAX_FIT_ZOOM = 1.4;
+
+export function GraphView(props: GraphViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const lastReset = useRef<string | null>(null);
+  const handlers = useRef(props);
+  handlers.current = props;
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [state, setState] = useState<'empty' | 'layout' | 'ready'>('empty');
+
+  useEffect(() => {
+    const cy = cytoscape({
+      container: container.current,
+      style: STYLESHEET as unknown as cytoscape.StylesheetJson,
+      elements: [],
+      minZoom: 0.05,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      // Dragging the view of a big graph redraws from a cached texture instead of every element.
+      textureOnViewport: true,
+    });
+    cyRef.current = cy;
+    (window as unknown as { __cgGraph?: Core }).__cgGraph = cy;
+    cy.on('tap', 'node', (e: EventObject) => handlers.current.onTapNode(e.target.id()));
+    const showHover = (e: EventObject, text: string) => {
+      e.target.addClass('hover');
+      const p = e.renderedPosition ?? e.target.renderedPosition?.() ?? { x: 0, y: 0 };
+      setHover({ x: p.x, y: p.y, text });
+    };
+    cy.on('mouseover', 'node', (e: EventObject) => showHover(e, describeNode(e.target.data() as never)));
+    cy.on('mouseover', 'edge', (e: EventObject) => showHover(e, describeEdge(e.target.data() as never)));
+    cy.on('mouseout', 'node, edge', (e: EventObject) => {
+      e.target.removeClass('hover');
+      setHover(null);
+    });
+    cy.on('viewport', () => setHover(null));
+    // Cytoscape measures its container once: follow size changes (a timeline opening below, a window resize).
+    const resize = new ResizeObserver(() => {
+      cy.resize();
+      fitReadable(cy);
+    });
+    if (container.current) resize.observe(container.current);
+    return () => {
+      resize.disconnect();
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // The elements: a fresh layout on a new view, an incremental one when the graph grew.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const t0 = performance.now();
+    const elements = toElements(props.graph) as ElementDefinition[];
+    const fresh = lastReset.current !== props.resetKey;
+    lastReset.current = props.resetKey;
+    let changed = fresh;
+    cy.batch(() => {
+      if (fresh) {
+        cy.elements().remove();
+        cy.add(elements);
+        return;
+      }
+      const wanted = new Set(elements.map((e) => e.data.id!));
+      const gone = cy.elements().filter((e) => !wanted.has(e.id()));
+      if (gone.length > 0) {
+        gone.remove();
+        changed = true;
+      }
+      const added = elements.filter((e) => cy.getElementById(e.data.id!).empty());
+      if (added.length === 0) return;
+      changed = true;
+      const nodes = added.filter((e) => e.group === 'nodes');
+      const edges = added.filter((e) => e.group === 'edges');
+      // New nodes start next to a neighbour already on screen, so the layout grows from there.
+      for (const n of nodes) {
+        const edge = edges.find((e) => e.data.source === n.data.id || e.data.target === n.data.id);
+        const other = edge ? cy.getElementById(edge.data.source === n.data.id ? edge.data.target! : edge.data.source!) : null;
+        const at = other && other.nonempty() ? other.position() : { x: 0, y: 0 };
+        n.position = { x: at.x + (Math.random() - 0.5) * 40, y: at.y + (Math.random() - 0.5) * 40 };
+      }
+      cy.add(nodes);
+      cy.add(edges);
+    });
+    if (!changed) return;
+    if (cy.nodes().length === 0) {
+      setState('empty');
+      return;
+    }
+    setState('layout');
+    const layout = cy.layout(layoutOptions(fresh, cy.nodes().length));
+    layout.one('layoutstop', () => {
+      fitReadable(cy);
+      // The layout set the positions; the frame after next has them painted.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          setState('ready');
+          const stats = { nodes: cy.nodes().length, edges: cy.edges().length, ms: performance.now() - t0 };
+          // Read by bench/explorer.ts: the time since navigation at which a graph was first on screen.
+          performance.mark('cg-graph-drawn', { detail: stats });
+          handlers.current.onDrawn?.(stats);
+        }),
+      );
+    });
+    layout.run();
+  }, [props.graph, props.resetKey]);
+
+  // Marks: the opened node, the selection, expanded nodes and live additions.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes('.focus').removeClass('focus');
+      if (props.focusId) cy.getElementById(props.focusId).addClass('focus');
+      cy.nodes('.expanded').removeClass('expanded');
+      for (const id of props.expandedIds) cy.getElementById(id).addClass('expanded');
+      cy.elements('.live').removeClass('live');
+      for (const id of props.liveIds) cy.getElementById(id).addClass('live');
+      cy.$(':selected').unselect();
+      if (props.selectedId) cy.getElementById(props.selectedId).select();
+    });
+  }, [props.focusId, props.selectedId, props.expandedIds, props.liveIds, props.graph]);
+
+  const zoomBy = (factor: number) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  };
+  const fit = () => cyRef.current && fitReadable(cyRef.current);
+  const onKey = (e: React.KeyboardEvent) => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const pan: Record<string, [number, number]> = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
+    if (e.key === '+' || e.key === '=') zoomBy(1.25);
+    else if (e.key === '-') zoomBy(0.8);
+    else if (e.key === '0') fit();
+    else if (pan[e.key]) cy.panBy({ x: pan[e.key][0], y: pan[e.key][1] });
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="graph-wrap">
+      <div
+        ref={container}
+        className="graph"
+        data-testid="graph"
+        data-state={state}
+        role="application"
+        aria-roledescription="graph"
+        aria-label={`${props.label}. Keys: plus and minus zoom, 0 fits, arrows pan; the node list beside it selects nodes.`}
+        tabIndex={0}
+        onKeyDown={onKey}
+      />
+      <div className="graph-controls" role="toolbar" aria-label="Graph view">
+        <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={() => zoomBy(0.8)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" onClick={fit} aria-label="Fit the graph to the view">
+          Fit
+        </button>
+      </div>
+      {hover && (
+        <div className="hover-card" role="tooltip" data-testid="hover-card" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+          {hover.text}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -3,7 +3,10 @@ import { Node, PageInfo } from './common.type';
 import { Creator } from './creator.type';
 import { AmplificationKind, Platform } from './enums';
 
-@ObjectType()
+// Plain data types (often hundreds of posts, chains or trends per answer) use graphql's default
+// resolver without the global middlewares, as the graph view's types do (brand.type.ts): a deadline
+// check per data field made every field a promise. Field resolvers (@FieldResolver) keep them.
+@ObjectType({ simpleResolvers: true })
 export class PostMetrics {
   @Field(() => Float, { nullable: true })
   views: number | null;
@@ -19,7 +22,7 @@ export class PostMetrics {
   bookmarks: number | null;
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Post implements Node {
   @Field(() => ID)
   id: string;
@@ -37,7 +40,7 @@ export class Post implements Node {
   engagement: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PostEdge {
   @Field()
   cursor: string;
@@ -45,7 +48,7 @@ export class PostEdge {
   node: Post;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PostConnection {
   @Field(() => [PostEdge])
   edges: PostEdge[];
@@ -57,7 +60,7 @@ export class PostConnection {
   totalCount: number;
 }
 
-@ObjectType({ description: 'An AMPLIFIED edge: amplifier -[:AMPLIFIED]-> source.' })
+@ObjectType({ description: 'An AMPLIFIED edge: amplifier -[:AMPLIFIED]-> source.', simpleResolvers: true })
 export class Amplification {
   @Field(() => AmplificationKind)
   kind: AmplificationKind;
@@ -67,7 +70,7 @@ export class Amplification {
   confidence: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PlatformEngagement {
   @Field(() => Platform)
   platform: Platform;
@@ -77,7 +80,7 @@ export class PlatformEngagement {
   engagement: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AmplificationChain {
   @Field(() => Post)
   root: Post;

@@ -2,7 +2,10 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Platform, SpilloverClass } from './enums';
 import { Post } from './post.type';
 
-@ObjectType()
+// Plain data types (often hundreds of posts, chains or trends per answer) use graphql's default
+// resolver without the global middlewares, as the graph view's types do (brand.type.ts): a deadline
+// check per data field made every field a promise. Field resolvers (@FieldResolver) keep them.
+@ObjectType({ simpleResolvers: true })
 export class HashtagTrend {
   @Field()
   tag: string;
@@ -28,7 +31,7 @@ export class HashtagTrend {
   lagHoursHigh: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CategoryLag {
   @Field()
   category: string;
@@ -42,7 +45,7 @@ export class CategoryLag {
   samples: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PlatformFirstSeen {
   @Field(() => Platform)
   platform: Platform;
@@ -57,7 +60,7 @@ export class PlatformFirstSeen {
   collectionLatencySeconds: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Attribution {
   @Field(() => Platform, { nullable: true })
   firstPlatform: Platform | null;

@@ -7,169 +7,25 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { chainGraph, formatDuration } from './chain';
-import type { AmplificationEvent, Chain, Graph, GraphNode } from './documents';
+import type { AmplificationEvent, Chain, Graph } from './documents';
 import { describeNode, EMPTY_GRAPH, mergeGraphs } from './elements';
 import type { ExplorerApi, LiveState } from './explorer-api';
 import { GraphView, type DrawnStats } from './GraphView';
-import { LEGEND } from './graph-style';
 import { extendChain, liveAdditions } from './live';
-import {
-  ChainList,
-  ChainTimeline,
-  CompetitorPanel,
-  CreatorCard,
-  ErrorBox,
-  Loading,
-  platformName,
-  compact,
-  formatWhen,
-  shown,
-  useLoad,
-  type ShownError,
-} from './panels';
+import { ChainList, ChainTimeline } from './chain-panels';
+import { CompetitorPanel } from './competitor-panel';
+import { Legend } from './legend';
+import { Selection } from './selection';
+import { SignInForm, type SignIn } from './sign-in';
+import { ErrorBox, Loading, platformName, shown, useLoad, type ShownError } from './status';
 import { Search } from './Search';
 import { canvasOf, expandNode, formatState, openItem, parseState, type ExploreState } from './url-state';
+
+export type { SignIn } from './sign-in';
 
 /** Neighbours an expansion brings per click: enough to see the node's surroundings, few enough to stay readable. */
 export const EXPAND_LIMIT = 40;
 const MAX_LIVE_EVENTS = 20;
-
-export interface SignIn {
-  /** The key in use ('' for none) and whether it is the demo key the server pre-filled. */
-  key: string;
-  demo: boolean;
-  /** Checks the key against the API and, when accepted, keeps it and reconnects live updates. */
-  signIn(key: string): Promise<void>;
-}
-
-type Status = { state: 'checking' } | { state: 'ok' } | { state: 'refused'; error: ShownError } | { state: 'none' };
-
-function SignInForm({ signIn, api, onChange }: { signIn: SignIn; api: ExplorerApi; onChange(): void }) {
-  const [key, setKey] = useState(signIn.key);
-  const [status, setStatus] = useState<Status>(signIn.key ? { state: 'checking' } : { state: 'none' });
-  useEffect(() => {
-    if (!signIn.key) return;
-    api.checkKey(signIn.key).then(
-      () => setStatus({ state: 'ok' }),
-      (err) => setStatus({ state: 'refused', error: shown(err) }),
-    );
-  }, [api, signIn.key]);
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setStatus({ state: 'checking' });
-    try {
-      await signIn.signIn(key.trim());
-      setStatus({ state: 'ok' });
-      onChange();
-    } catch (err) {
-      setStatus({ state: 'refused', error: shown(err) });
-    }
-  };
-  const label =
-    status.state === 'ok'
-      ? signIn.demo && key === signIn.key
-        ? 'signed in (demo key)'
-        : 'signed in'
-      : status.state === 'checking'
-        ? 'checking…'
-        : status.state === 'refused'
-          ? `key refused (${status.error.code})`
-          : 'not signed in';
-  return (
-    <form className="signin" onSubmit={submit} aria-label="Sign in">
-      <label htmlFor="api-key" className="sr-only">
-        API key
-      </label>
-      <input
-        id="api-key"
-        type="password"
-        autoComplete="off"
-        placeholder="API key"
-        data-testid="api-key"
-        value={key}
-        onChange={(e) => setKey(e.target.value)}
-      />
-      <button type="submit">Sign in</button>
-      <span className={`signin-status signin-${status.state}`} data-testid="signin-status" role="status">
-        {label}
-      </span>
-    </form>
-  );
-}
-
-function Legend() {
-  return (
-    <details className="legend">
-      <summary>Legend</summary>
-      <ul>
-        {[...LEGEND.nodes, ...LEGEND.edges].map((i) => (
-          <li key={i.label}>
-            <span className={`swatch swatch-${i.shape}`} style={{ background: i.shape === 'line' || i.shape === 'dashed' || i.shape === 'dotted' ? undefined : i.color, borderColor: i.color }} />
-            {i.label}
-          </li>
-        ))}
-        <li>Size: followers, reach or engagement (log scale, per kind)</li>
-      </ul>
-    </details>
-  );
-}
-
-/** The details of the selected node: what it is, and its creator's card when it has one. */
-function Selection(props: {
-  api: ExplorerApi;
-  node: GraphNode | null;
-  id: string;
-  onExpand(id: string): void;
-  onOpen(id: string): void;
-  onChains(id: string): void;
-}) {
-  const { api, id } = props;
-  const isCreator = id.startsWith('cr_');
-  const info = useLoad(isCreator || id.startsWith('hashtag:') ? null : id, (k) => api.node(k));
-  const creatorId = isCreator ? id : (info.data?.creator?.id ?? info.data?.author?.creator?.id ?? null);
-  const n = info.data;
-  return (
-    <div className="selection" data-testid="selection" data-id={id}>
-      <div className="selection-head">
-        <div className="selection-name">{props.node ? describeNode(props.node) : id}</div>
-        <div className="selection-actions">
-          <button type="button" onClick={() => props.onExpand(id)} data-testid="expand">
-            Expand
-          </button>
-          <button type="button" onClick={() => props.onOpen(id)}>
-            Centre on it
-          </button>
-          {id.startsWith('cp_') && (
-            <button type="button" onClick={() => props.onChains(id)}>
-              List its chains
-            </button>
-          )}
-        </div>
-      </div>
-      {info.loading && <Loading what="details" />}
-      {info.error && <ErrorBox error={info.error} onRetry={info.retry} />}
-      {n?.url && (
-        <div className="post-info">
-          <p className="post-text">{n.text || <span className="muted">no text</span>}</p>
-          <div className="muted">
-            {platformName(n.platform)} post by @{n.author?.username}
-            {n.createdAt && `, ${formatWhen(n.createdAt)}`}, {compact.format(n.engagement ?? 0)} engagement ·{' '}
-            <a href={n.url} target="_blank" rel="noreferrer noopener">
-              open on {platformName(n.platform)}
-            </a>
-          </div>
-        </div>
-      )}
-      {n?.hashtags && (
-        <p>
-          Campaign {n.name}
-          {n.brand ? ` by ${n.brand.name}` : ''}: {n.hashtags.map((t) => `#${t}`).join(' ')}
-        </p>
-      )}
-      {creatorId && <CreatorCard api={api} creatorId={creatorId} onOpen={props.onOpen} onChains={props.onChains} />}
-    </div>
-  );
-}
 
 export function Explorer({ api, signIn, session, playgroundHref }: { api: ExplorerApi; signIn: SignIn; session: number; playgroundHref: string }) {
   const [s, setS] = useState<ExploreState>(() => parseState(window.location.search));

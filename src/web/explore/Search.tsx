@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ExplorerApi } from './explorer-api';
 import { searchSuggestions, type Suggestion } from './suggestions';
-import { shown, type ShownError } from './panels';
+import { shown, type ShownError } from './status';
 
 const DEBOUNCE_MS = 180;
 

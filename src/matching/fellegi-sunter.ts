@@ -119,8 +119,11 @@ export function rarestSharedToken(t: AccountFeatures, x: AccountFeatures, pop: P
 function sharedTokenU(t: AccountFeatures, x: AccountFeatures, model: FSModel, pop: Population): number {
   // Words both handles spell out ("kitchen_by_uma" / "kitchenbyuma", names "Uma Valmond" / "Uma
   // Norski") were weighed with the handles: sharing them again in the names is the same evidence,
-  // so the level weighs nothing (u = m).
-  if (sharedWordsInHandles(t, x)) return model.m.DISPLAY_NAME[2];
+  // so the level weighs nothing (u = m). Not when the handles are exactly equal: then the question
+  // is whether the other account is the owner or a stranger holding the handle (a squatter), and a
+  // name that carries the handle's words ("mariastenby": "Maria" / "Maria Stenby") is evidence
+  // for the owner that the handle alone does not give.
+  if (t.exact !== x.exact && sharedWordsInHandles(t, x)) return model.m.DISPLAY_NAME[2];
   const base = model.u.DISPLAY_NAME[2];
   const least = rarestSharedToken(t, x, pop);
   return least === undefined ? base : Math.min(0.5, Math.max(base, tfU(least, sizeOf(pop))));

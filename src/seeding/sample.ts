@@ -73,10 +73,11 @@ const CREATORS: FixtureCreator[] = [
     x: { id: '1777666555444333222', username: 'jesspark_rn', name: 'Jess Park', bio: 'Dermatology nurse in Seattle. Skin barrier tips for sensitive skin.', followers: 3900 },
     tags: ['skincare', 'sensitiveskin'],
   },
-  // and one handle written two ways under a drifted name, with bios that only overlap.
+  // and one handle written two ways under a drifted name (the surname is the only name word the
+  // handles do not already spell out), with bios that only overlap.
   {
-    tiktok: { id: '6978901234567890123', username: 'sam.bakes', name: 'Sam O. Bakes', bio: 'Sourdough every day, home kitchen', followers: 31000, hearts: 410000 },
-    x: { id: '1666555444333222111', username: 'sambakes_', name: 'Sam Okafor', bio: 'Baker. Sourdough threads, kitchen gear', followers: 1200 },
+    tiktok: { id: '6978901234567890123', username: 'sam.bakes', name: 'Sam Okafor Bakes', bio: 'Sourdough every day, home kitchen', followers: 31000, hearts: 410000 },
+    x: { id: '1666555444333222111', username: 'sambakes_', name: 'Samuel Okafor', bio: 'Baker. Sourdough threads, kitchen gear', followers: 1200 },
     tags: ['sourdough', 'baking'],
   },
   {

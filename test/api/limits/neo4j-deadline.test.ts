@@ -74,6 +74,14 @@ beforeAll(async () => {
      CREATE (a)-[:AMPLIFIED {kind: 'REPOST', lagSeconds: 60, confidence: 1.0}]->(b)`,
     { layers: LAYERS },
   );
+  // The chains statement starts from the summary the write path keeps on chain roots
+  // (graph/refresh-chain-roots); computing it here would itself walk the 64 million paths, so the
+  // root gets the summary the lattice has: 121 posts, 6 hops, both platforms.
+  await app.graph.runText(
+    `MATCH (root:Post {id: 'slow:0:0'})
+     SET root:ChainRoot, root.chainEngagement = 1.0 + $layers * $width, root.chainReach = $layers, root.chainCrossPlatform = true`,
+    { layers: LAYERS, width: WIDTH },
+  );
   const edges = await app.graph.runText("MATCH (:Post)-[r:AMPLIFIED]->(b:Post) WHERE b.id STARTS WITH 'slow:' RETURN count(r) AS n");
   expect(Number(edges[0].n)).toBe(WIDTH + (LAYERS - 1) * WIDTH * WIDTH);
   expect(cypher('analytics/amplification-chains')).toContain(MARKER);

@@ -29,16 +29,14 @@ import { createPubSubHandle } from '../src/api/pubsub';
 import { buildApiSchema } from '../src/api/schema';
 import { startApi } from '../src/api/server';
 import { loadConfig } from '../src/config';
-import { writeAccounts } from '../src/graph/accounts';
-import { writePosts } from '../src/graph/posts';
 import { silentLogger } from '../src/log';
 import { nullBus } from '../src/matching/events';
 import { runMatching } from '../src/matching/run';
 import type { GraphClient } from '../src/neo4j/graph-client';
 import { wipeGraph } from '../src/neo4j/wipe';
 import { projectRoot } from '../src/paths';
-import { accountRecord, postRecord } from '../src/simulators/records';
-import { accountExistsAt, generateWorld, type World } from '../src/simulators/world';
+import { loadWorldIntoGraph } from '../src/seeding/world-graph';
+import { generateWorld } from '../src/simulators/world';
 
 const TARGET_MS = 1000;
 const NODES = 300;
@@ -96,22 +94,6 @@ export function pageWeights(distDir = join(projectRoot(), 'src', 'web', 'dist'))
     }
     return { page, files: files.length, rawBytes: raw, gzipBytes: gz };
   });
-}
-
-async function loadWorld(graph: GraphClient, world: World): Promise<{ accounts: number; posts: number }> {
-  const fetchedAt = new Date(world.now).toISOString();
-  const visible = [...world.tiktok.accounts, ...world.x.accounts].filter((a) => accountExistsAt(a, world.now) && !a.private);
-  await writeAccounts(graph, visible.map((a) => accountRecord(a, fetchedAt)), { refresh: false });
-  let posts = 0;
-  for (const data of [world.tiktok, world.x]) {
-    const records = [];
-    for (const a of visible) {
-      if (a.platform !== data.platform) continue;
-      for (const p of data.postsByAuthor.get(a.id) ?? []) if (p.createdAt <= world.now) records.push(postRecord(p, a, fetchedAt));
-    }
-    for (let i = 0; i < records.length; i += 5000) posts += await writePosts(graph, records.slice(i, i + 5000));
-  }
-  return { accounts: visible.length, posts };
 }
 
 /** The node whose depth-2 neighbourhood at limit 300 is full, with the most edges (the hardest to lay out). */
@@ -177,7 +159,7 @@ export async function run(ctx: { graph: GraphClient; log: (l: string) => void })
   await wipeGraph(graph);
   const world = generateWorld({ creators, seed: 42 });
   const t0 = performance.now();
-  const loaded = await loadWorld(graph, world);
+  const loaded = await loadWorldIntoGraph(graph, world);
   await runMatching(graph, nullBus, { matching: loadConfig({ LOG_LEVEL: 'silent' }).matching });
   log(`world: ${creators} creators, ${loaded.accounts} accounts, ${loaded.posts} posts written and matched in ${Math.round((performance.now() - t0) / 1000)} s`);
   const start = await pickStart(graph);

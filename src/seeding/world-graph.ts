@@ -21,7 +21,8 @@ export async function loadWorldIntoGraph(graph: GraphClient, world: World): Prom
       if (a.platform !== data.platform) continue;
       for (const p of data.postsByAuthor.get(a.id) ?? []) if (p.createdAt <= world.now) records.push(postRecord(p, a, fetchedAt));
     }
-    posts += await writePosts(graph, records);
+    // In slices, so a large world's posts are not one transaction's worth of rows.
+    for (let i = 0; i < records.length; i += 5000) posts += await writePosts(graph, records.slice(i, i + 5000));
   }
   return { accounts: visible.length, posts };
 }

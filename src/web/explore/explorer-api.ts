@@ -4,7 +4,8 @@
  * page can replace it when the user signs in with another key (graphql-ws reads credentials at connect).
  */
 import type { Client } from 'graphql-ws';
-import { GraphQLRequestError, requestGraphQL, type GraphQLErrorShape } from '../graphql-http';
+import { requestGraphQL, type GraphQLRequestError } from '../graphql-http';
+import { onLiveState, subscribeLive, type LiveState } from '../graphql-live';
 import {
   AMPLIFICATION_SUBSCRIPTION,
   CHAINS_QUERY,
@@ -27,7 +28,7 @@ import {
   type SearchData,
 } from './documents';
 
-export type LiveState = 'connecting' | 'connected' | 'closed';
+export type { LiveState } from '../graphql-live';
 
 export interface ExplorerApi {
   neighborhood(id: string, depth: number, limit: number): Promise<Graph>;
@@ -48,21 +49,6 @@ export interface ExplorerApiOptions {
   headers: () => Record<string, string>;
   wsClient: () => Client;
   fetchImpl?: typeof fetch;
-}
-
-export function toRequestError(err: unknown): GraphQLRequestError {
-  if (err instanceof GraphQLRequestError) return err;
-  if (Array.isArray(err) && err.length > 0) {
-    const errors = err as GraphQLErrorShape[];
-    const code = errors[0].extensions?.code;
-    return new GraphQLRequestError(errors.map((e) => e.message).join('; '), typeof code === 'string' ? code : 'GRAPHQL_ERROR', undefined, errors);
-  }
-  if (err && typeof err === 'object' && 'code' in err && 'reason' in err) {
-    const close = err as { code: number; reason: string };
-    const code = close.code === 4403 ? 'FORBIDDEN' : 'SOCKET_CLOSED';
-    return new GraphQLRequestError(`live updates closed (${close.code}${close.reason ? `: ${close.reason}` : ''})`, code);
-  }
-  return new GraphQLRequestError(err instanceof Error ? err.message : String(err), 'NETWORK');
 }
 
 export function createExplorerApi(opts: ExplorerApiOptions): ExplorerApi {
@@ -91,22 +77,10 @@ export function createExplorerApi(opts: ExplorerApiOptions): ExplorerApi {
       await request(WHOAMI_QUERY, {}, key ? { authorization: `Bearer ${key}` } : {});
     },
     onAmplification(next, error) {
-      return opts.wsClient().subscribe<AmplificationData>(
-        { query: AMPLIFICATION_SUBSCRIPTION },
-        {
-          next: (r) => {
-            if (r.errors?.length) error(toRequestError(r.errors));
-            else if (r.data) next(r.data.amplificationDetected);
-          },
-          error: (err) => error(toRequestError(err)),
-          complete: () => undefined,
-        },
-      );
+      return subscribeLive(opts.wsClient(), AMPLIFICATION_SUBSCRIPTION, (d: AmplificationData) => d.amplificationDetected, next, error);
     },
     onConnection(listener) {
-      const c = opts.wsClient();
-      const offs = [c.on('connecting', () => listener('connecting')), c.on('connected', () => listener('connected')), c.on('closed', () => listener('closed'))];
-      return () => offs.forEach((off) => off());
+      return onLiveState(opts.wsClient(), listener);
     },
   };
 }

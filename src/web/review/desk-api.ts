@@ -4,7 +4,8 @@
  * client is passed in so the page decides the socket URL and tests can supply their own.
  */
 import type { Client } from 'graphql-ws';
-import { GraphQLRequestError, requestGraphQL, type GraphQLErrorShape } from '../graphql-http';
+import { requestGraphQL, type GraphQLRequestError } from '../graphql-http';
+import { onLiveState, subscribeLive, type LiveState as ConnectionState } from '../graphql-live';
 import {
   APPROVE_MUTATION,
   MATCH_CHANGED_SUBSCRIPTION,
@@ -19,7 +20,7 @@ import {
   type ReviewQueueData,
 } from './documents';
 
-export type ConnectionState = 'connecting' | 'connected' | 'closed';
+export type { LiveState as ConnectionState } from '../graphql-live';
 
 export interface ReviewDeskApi {
   /** The first `QUEUE_SIZE` PENDING matches, strongest first, and how many are pending in all. */
@@ -43,21 +44,6 @@ export interface ReviewDeskApiOptions {
   fetchImpl?: typeof fetch;
 }
 
-/** A subscription error arrives as a GraphQL error list, a CloseEvent or an Error: one shape for the page. */
-function toRequestError(err: unknown): GraphQLRequestError {
-  if (err instanceof GraphQLRequestError) return err;
-  if (Array.isArray(err) && err.length > 0) {
-    const errors = err as GraphQLErrorShape[];
-    const code = errors[0].extensions?.code;
-    return new GraphQLRequestError(errors.map((e) => e.message).join('; '), typeof code === 'string' ? code : 'GRAPHQL_ERROR', undefined, errors);
-  }
-  if (err && typeof err === 'object' && 'code' in err && 'reason' in err) {
-    const close = err as { code: number; reason: string };
-    return new GraphQLRequestError(`live updates closed (${close.code}${close.reason ? `: ${close.reason}` : ''})`, 'SOCKET_CLOSED');
-  }
-  return new GraphQLRequestError(err instanceof Error ? err.message : String(err), 'NETWORK');
-}
-
 export function createReviewDeskApi(opts: ReviewDeskApiOptions): ReviewDeskApi {
   const request = <T>(query: string, variables: Record<string, unknown>) =>
     requestGraphQL<T>({ url: opts.graphqlUrl, query, variables, headers: opts.headers?.(), fetchImpl: opts.fetchImpl });
@@ -74,25 +60,10 @@ export function createReviewDeskApi(opts: ReviewDeskApiOptions): ReviewDeskApi {
       return (await request<RejectData>(REJECT_MUTATION, { id, note: note || null })).rejectMatch;
     },
     onMatchChanged(next, error) {
-      return opts.wsClient.subscribe<MatchChangedData>(
-        { query: MATCH_CHANGED_SUBSCRIPTION },
-        {
-          next: (result) => {
-            if (result.errors?.length) error(toRequestError(result.errors));
-            else if (result.data) next(result.data.matchChanged);
-          },
-          error: (err) => error(toRequestError(err)),
-          complete: () => undefined,
-        },
-      );
+      return subscribeLive(opts.wsClient, MATCH_CHANGED_SUBSCRIPTION, (d: MatchChangedData) => d.matchChanged, next, error);
     },
     onConnection(listener) {
-      const offs = [
-        opts.wsClient.on('connecting', () => listener('connecting')),
-        opts.wsClient.on('connected', () => listener('connected')),
-        opts.wsClient.on('closed', () => listener('closed')),
-      ];
-      return () => offs.forEach((off) => off());
+      return onLiveState(opts.wsClient, listener);
     },
   };
 }

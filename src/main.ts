@@ -1,8 +1,9 @@
 /**
  * `npm start`: configuration -> Neo4j (local when NEO4J_URI is unset) -> migrations -> sample data
- * -> API. SIGTERM/SIGINT drain HTTP and ws, close the driver and stop the local Neo4j.
+ * -> API, then (in the background) the graph views' statements planned. SIGTERM/SIGINT drain HTTP and ws, close the driver and stop the local Neo4j.
  */
 import { config as loadDotenv } from 'dotenv';
+import { planGraphViews } from './analytics/graph-view';
 import { startApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
@@ -23,6 +24,11 @@ async function main() {
   const t0 = Date.now();
   const app = await startApp(config, logger);
   logger.info({ url: app.api.url, ws: app.api.wsUrl, startMs: Date.now() - t0, neo4jStartMs: app.local?.startMs }, 'ready');
+  // Warm-up, in the background: plan the graph explorer's statements now rather than on its first user.
+  planGraphViews(app.graph).then(
+    (ms) => logger.info({ ms }, 'warm-up: graph view statements planned'),
+    (err: unknown) => logger.warn({ err }, 'warm-up: planning the graph view statements failed; the first views plan them'),
+  );
   const page = (path: string) => app.api.url.replace(/\/graphql$/, path);
   process.stdout.write(`\nCreator Graph is up: open ${app.api.url} (playground), ${page('/review')} (review desk), ${page('/explore')} (graph explorer)\n`);
   if (app.api.demoKey) {

@@ -3,6 +3,7 @@
  * lanes: launches are checked against the world's truth (first platform of every launch, lead
  * within 1 hour), graphs for stable ids and caps, campaigns' X-side bonus against the world's posts.
  */
+import { planGraphViews } from '../../src/analytics/graph-view';
 import type { App } from '../../src/app';
 import type { World } from '../../src/simulators/world';
 import { gql, startSimulatedApp } from '../support/app';
@@ -152,6 +153,18 @@ describe('graph views', () => {
       const r = await gql(url, N, { id, d, l: 10 });
       expect(r.errors?.[0].extensions?.code).toBe(code);
     }
+  });
+
+  it('plans the graph views at start-up without reading or changing anything', async () => {
+    const N = `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 60) { nodes { id kind } edges { id } } }`;
+    const c = (await gql(url, `{ creators(first: 1, filter: { platforms: [TIKTOK, X] }) { nodes { id } } }`)).data.creators.nodes[0];
+    const before = (await gql(url, N, { id: c.id })).data.neighborhood;
+    const [{ n: nodesBefore }] = await app.graph.runText('MATCH (n) RETURN count(n) AS n');
+    // Every frontier size class and the competitor statement, on keys nothing has.
+    expect(await planGraphViews(app.graph)).toBeGreaterThanOrEqual(0);
+    const [{ n: nodesAfter }] = await app.graph.runText('MATCH (n) RETURN count(n) AS n');
+    expect(nodesAfter).toEqual(nodesBefore);
+    expect((await gql(url, N, { id: c.id })).data.neighborhood).toEqual(before);
   });
 });
 

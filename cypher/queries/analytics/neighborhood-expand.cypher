@@ -1,18 +1,23 @@
-// One level of a neighborhood walk: the frontier nodes (by their stable keys, per kind) and, for
-// each, its $perNode heaviest neighbours over the model's relationships (snapshots, match events
-// and matcher bookkeeping are left out). A node without neighbours still comes back once.
+// One level of a neighborhood walk: the frontier nodes (each a {kind, key} map: the node's kind and
+// its stable key) and, for each, its $perNode heaviest neighbours over the model's relationships
+// (snapshots, match events and matcher bookkeeping are left out). A node without neighbours still
+// comes back once.
+// The frontier is one list of maps, never one list per kind: Neo4j caches a plan per query text and
+// parameter types, an empty list types differently from a list of strings, and planning this
+// statement costs most of a second, so six per-kind lists meant a new plan for every mix of kinds
+// a frontier happened to hold. Each branch still seeks its kind's unique index.
 CALL () {
-  UNWIND $creatorIds AS id MATCH (n:Creator {id: id}) RETURN n
+  UNWIND $frontier AS f WITH f WHERE f.kind = 'CREATOR' MATCH (n:Creator {id: f.key}) RETURN n
   UNION
-  UNWIND $accountIds AS id MATCH (n:Account {id: id}) RETURN n
+  UNWIND $frontier AS f WITH f WHERE f.kind = 'ACCOUNT' MATCH (n:Account {id: f.key}) RETURN n
   UNION
-  UNWIND $postIds AS id MATCH (n:Post {id: id}) RETURN n
+  UNWIND $frontier AS f WITH f WHERE f.kind = 'POST' MATCH (n:Post {id: f.key}) RETURN n
   UNION
-  UNWIND $tags AS t MATCH (n:Hashtag {tag: t}) RETURN n
+  UNWIND $frontier AS f WITH f WHERE f.kind = 'HASHTAG' MATCH (n:Hashtag {tag: f.key}) RETURN n
   UNION
-  UNWIND $brandIds AS id MATCH (n:Brand {id: id}) RETURN n
+  UNWIND $frontier AS f WITH f WHERE f.kind = 'BRAND' MATCH (n:Brand {id: f.key}) RETURN n
   UNION
-  UNWIND $campaignIds AS id MATCH (n:Campaign {id: id}) RETURN n
+  UNWIND $frontier AS f WITH f WHERE f.kind = 'CAMPAIGN' MATCH (n:Campaign {id: f.key}) RETURN n
 }
 CALL (n) {
   OPTIONAL MATCH (n)-[r:HAS_ACCOUNT|POSTED|TAGGED|MENTIONS|MATCHED_TO|AMPLIFIED|OWNS|INCLUDES|SPONSORS]-(m)

@@ -6,7 +6,8 @@
  *                workers (editor, JSON, GraphQL) as classic IIFE files whose hashed URLs are baked
  *                into the page bundle; index.html references everything by absolute path.
  *   review/      the review desk page (React, plain TSX).
- *   explore/     the graph explorer (React + Cytoscape.js with the fCoSE layout).
+ *   explore/     the graph explorer (React + Cytoscape.js with the fCoSE layout): a small entry that
+ *                starts the first query, and the page as a chunk it import()s (modulepreloaded).
  *   manifest.json  what was built, from which inputs.
  *
  * Everything is bundled locally with esbuild: the pages fetch nothing from a CDN or font service.
@@ -85,12 +86,15 @@ function outputsOf(result, outDir) {
   return Object.keys(result.metafile.outputs).map((f) => relative(outDir, join(root, f)));
 }
 
-/** The entry's JS and CSS output names (relative to its page folder). */
-function entryOutputs(result, pageDir) {
+/**
+ * The entry's JS and CSS output names (relative to its page folder). With code splitting, esbuild
+ * marks import()ed modules as entry points too: only the page's own entry goes in a script tag.
+ */
+function entryOutputs(result, pageDir, entryFile) {
   const js = [];
   const css = [];
   for (const [file, meta] of Object.entries(result.metafile.outputs)) {
-    if (!meta.entryPoint) continue;
+    if (!meta.entryPoint || (entryFile && join(root, meta.entryPoint) !== entryFile)) continue;
     const rel = relative(pageDir, join(root, file));
     js.push(rel);
     if (meta.cssBundle) css.push(relative(pageDir, join(root, meta.cssBundle)));
@@ -98,9 +102,28 @@ function entryOutputs(result, pageDir) {
   return { js, css };
 }
 
-function writeHtml(template, pageDir, urlPrefix, { js, css }) {
+/**
+ * Every chunk the entry loads, statically or through import(), transitively (relative to its page
+ * folder): the page lists them as modulepreload so they download alongside the entry script.
+ */
+function chunksOf(result, pageDir) {
+  const outputs = result.metafile.outputs;
+  const seen = new Set();
+  const visit = (file) => {
+    for (const imp of outputs[file]?.imports ?? []) {
+      if (imp.external || seen.has(imp.path) || !imp.path.endsWith('.js')) continue;
+      seen.add(imp.path);
+      visit(imp.path);
+    }
+  };
+  for (const [file, meta] of Object.entries(outputs)) if (meta.entryPoint) visit(file);
+  return [...seen].map((f) => relative(pageDir, join(root, f)));
+}
+
+function writeHtml(template, pageDir, urlPrefix, { js, css, preload = [] }) {
   const tags = [
     ...css.map((f) => `<link rel="stylesheet" href="${urlPrefix}${f}" />`),
+    ...preload.map((f) => `<link rel="modulepreload" href="${urlPrefix}${f}" />`),
     ...js.map((f) => `<script type="module" src="${urlPrefix}${f}"></script>`),
   ].join('\n    ');
   const html = readFileSync(template, 'utf8');
@@ -169,9 +192,12 @@ async function buildExplore(outRoot) {
     jsx: 'automatic',
     outdir: pageDir,
     entryNames: '[name]-[hash]',
+    // The entry starts the first query, then import()s the React page (see explore/main.tsx).
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     sourcemap: 'linked',
   });
-  writeHtml(join(webDir, 'explore', 'index.html'), pageDir, '/explore/', entryOutputs(page, pageDir));
+  writeHtml(join(webDir, 'explore', 'index.html'), pageDir, '/explore/', { ...entryOutputs(page, pageDir, join(webDir, 'explore', 'main.tsx')), preload: chunksOf(page, pageDir) });
   return [...outputsOf(page, outRoot), 'explore/index.html'];
 }
 

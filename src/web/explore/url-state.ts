@@ -90,6 +90,9 @@ export function formatState(s: ExploreState): string {
   return q ? `?${q}` : '';
 }
 
+/** A competitor's graph is drawn at no fewer than 300 nodes: a brand's corner is wide, and the limit in the URL is sized for neighbourhoods. */
+export const competitorLimit = (limit: number): number => Math.max(limit, 300);
+
 /** What the main canvas draws: a chain beats a competitor, which beats a neighbourhood. */
 export type Canvas = { kind: 'chain'; root: string } | { kind: 'competitor'; brand: string } | { kind: 'neighborhood'; node: string } | { kind: 'none' };
 

@@ -19,7 +19,7 @@ import { Selection } from './selection';
 import { SignInForm, type SignIn } from './sign-in';
 import { ErrorBox, Loading, platformName, shown, useLoad, type ShownError } from './status';
 import { Search } from './Search';
-import { canvasOf, expandNode, formatState, openItem, parseState, type ExploreState } from './url-state';
+import { canvasOf, competitorLimit, expandNode, formatState, openItem, parseState, type ExploreState } from './url-state';
 
 export type { SignIn } from './sign-in';
 
@@ -73,7 +73,7 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
     const load =
       canvas.kind === 'neighborhood'
         ? api.neighborhood(canvas.node, s.depth, s.limit).then((graph) => ({ graph }))
-        : api.competitor(canvas.brand, Math.max(s.limit, 300)).then((d) => ({ graph: d.competitorGraph, brand: d }));
+        : api.competitor(canvas.brand, competitorLimit(s.limit)).then((d) => ({ graph: d.competitorGraph, brand: d }));
     load.then(
       (r) => on && setBase({ key: canvasKey, ...r, error: null, loading: false }),
       (err) => on && setBase({ key: canvasKey, graph: null, error: shown(err), loading: false }),
@@ -170,6 +170,9 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
   const sortedNodes = useMemo(() => [...graph.nodes].sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label)), [graph]);
   // Nothing picked yet: the opened node is the selection, so its details show at once.
   const selected = s.selected ?? (canvas.kind === 'neighborhood' ? canvas.node : canvas.kind === 'competitor' ? canvas.brand : null);
+  // The side panel's requests (creator card, node details) wait for the canvas's first load, so on
+  // opening a page the server answers the graph query alone and the card follows it.
+  const canvasSettled = canvas.kind === 'none' || canvas.kind === 'chain' || (base.key === canvasKey && !base.loading);
   const expansionErrors = [...expansions.entries()].filter(([, v]) => !('nodes' in v) && v.code !== 'LOADING') as [string, ShownError][];
   const expanding = [...expansions.values()].some((v) => !('nodes' in v) && v.code === 'LOADING');
 
@@ -254,6 +257,7 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
             <span className="muted" data-testid="graph-size">
               {graph.nodes.length > 0 && `${graph.nodes.length} nodes, ${graph.edges.length} edges`}
               {drawn && graph.nodes.length > 0 && ` · drawn in ${Math.round(drawn.ms)} ms`}
+              {drawn && graph.nodes.length > 0 && drawn.settledMs !== null && drawn.settledMs > drawn.ms && `, settled in ${Math.round(drawn.settledMs)} ms`}
               {expanding && ' · expanding…'}
             </span>
             {canvas.kind === 'neighborhood' && (
@@ -310,7 +314,16 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
             <CompetitorPanel brand={base.brand.node} campaigns={base.brand.campaigns} onChains={listChains} />
           )}
           {selected && (
-            <Selection key={selected} api={api} id={selected} node={nodesById.get(selected) ?? null} onExpand={expand} onOpen={open} onChains={listChains} />
+            <Selection
+              key={selected}
+              api={api}
+              id={selected}
+              node={nodesById.get(selected) ?? null}
+              hold={!canvasSettled}
+              onExpand={expand}
+              onOpen={open}
+              onChains={listChains}
+            />
           )}
           {s.chainsOf && (
             <section className="card" aria-labelledby="chains-title">

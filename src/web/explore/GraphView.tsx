@@ -4,9 +4,10 @@
  * A new `resetKey` (another node opened, a competitor, a chain) lays the whole graph out afresh;
  * a grown graph (an expansion, a live amplification) keeps the nodes where they are, places the new
  * ones next to a neighbour already drawn and lets fCoSE settle them from there (randomize: false),
- * so the user does not lose what they were looking at. When the layout has run and the next frame
- * is painted, `onDrawn` reports it and the container carries data-state="ready" (tests and the
- * benchmark wait for that).
+ * so the user does not lose what they were looking at. A fresh view of FIRST_PICTURE_MIN_NODES or
+ * more is first drawn with a radial breadth-first layout and then refined by fCoSE from there (see
+ * below). When the final layout has run and the next frame is painted, `onDrawn` reports it and the
+ * container carries data-state="ready" (tests and the benchmark wait for that).
  *
  * The canvas itself cannot take keyboard focus in a useful way, so the container is focusable with
  * keys for zoom (+ -), fit (0), pan (arrows), and the side panel lists the nodes for keyboard users.
@@ -23,9 +24,19 @@ cytoscape.use(fcose);
 export interface DrawnStats {
   nodes: number;
   edges: number;
-  /** Milliseconds from the elements being handed to Cytoscape to the laid-out frame painted. */
+  /** Milliseconds from the elements being handed to Cytoscape to the first laid-out frame painted. */
   ms: number;
+  /** Milliseconds to the final layout painted (fCoSE); null while a large graph's first picture is being refined. */
+  settledMs: number | null;
 }
+
+/**
+ * From this many nodes a fresh view is first drawn with the radial breadth-first layout (tens of
+ * milliseconds: the opened node in the middle, each hop a ring, each node next to its parent) and
+ * fCoSE refines that picture after it is on screen (a few hundred milliseconds at 300 nodes, animated
+ * into place). Smaller graphs go straight to fCoSE, which is quick at their size.
+ */
+export const FIRST_PICTURE_MIN_NODES = 100;
 
 export interface HoverInfo {
   x: number;
@@ -45,13 +56,14 @@ export interface GraphViewProps {
   onDrawn?(stats: DrawnStats): void;
 }
 
-function layoutOptions(randomize: boolean, nodes: number): cytoscape.LayoutOptions {
+function layoutOptions(randomize: boolean, nodes: number, animate = false): cytoscape.LayoutOptions {
   return {
     name: 'fcose',
-    // "default" quality is fast enough to keep a 300-node first render well under a second.
     quality: 'default',
     randomize,
-    animate: false,
+    // Computed at once, then (animate) the nodes glide from the first picture to their places.
+    animate,
+    animationDuration: 350,
     fit: true,
     padding: 24,
     nodeDimensionsIncludeLabels: false,
@@ -63,6 +75,23 @@ function layoutOptions(randomize: boolean, nodes: number): cytoscape.LayoutOptio
     numIter: 2500,
   } as unknown as cytoscape.LayoutOptions;
 }
+
+/** The first picture of a large graph: rings of hops around the opened node (each component around its best-connected node when there is none). */
+function firstPictureOptions(cy: Core, focusId: string | null): cytoscape.LayoutOptions {
+  const root = focusId ? cy.getElementById(focusId) : null;
+  return {
+    name: 'breadthfirst',
+    circle: true,
+    roots: root && root.nonempty() ? root : undefined,
+    animate: false,
+    fit: true,
+    padding: 24,
+    spacingFactor: 1,
+  } as cytoscape.LayoutOptions;
+}
+
+/** Runs `then` once the frame after next is painted (the layout's positions are on screen by then). */
+const afterPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
 
 /** Fit the graph to the view, but never zoom a small graph (a chain of five posts) up to giant labels. */
 function fitReadable(cy: Core): void {
@@ -80,6 +109,8 @@ export function GraphView(props: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const lastReset = useRef<string | null>(null);
+  const runningLayout = useRef<cytoscape.Layouts | null>(null);
+  const layoutGeneration = useRef(0);
   const handlers = useRef(props);
   handlers.current = props;
   const [hover, setHover] = useState<HoverInfo | null>(null);
@@ -131,7 +162,8 @@ export function GraphView(props: GraphViewProps) {
     if (!cy) return;
     const t0 = performance.now();
     const elements = toElements(props.graph) as ElementDefinition[];
-    const fresh = lastReset.current !== props.resetKey;
+    // A new view, or the first graph of this one (the canvas mounts empty while the query runs).
+    const fresh = lastReset.current !== props.resetKey || cy.nodes().empty();
     lastReset.current = props.resetKey;
     let changed = fresh;
     cy.batch(() => {
@@ -162,26 +194,53 @@ export function GraphView(props: GraphViewProps) {
       cy.add(edges);
     });
     if (!changed) return;
+    // A layout still running (a large graph's refinement) belongs to a picture that no longer exists.
+    const generation = ++layoutGeneration.current;
+    runningLayout.current?.stop();
+    runningLayout.current = null;
     if (cy.nodes().length === 0) {
       setState('empty');
       return;
     }
     setState('layout');
-    const layout = cy.layout(layoutOptions(fresh, cy.nodes().length));
-    layout.one('layoutstop', () => {
+    const current = () => generation === layoutGeneration.current && cyRef.current === cy;
+    let firstMs: number | null = null;
+    // Read by bench/explorer.ts: when the graph was first on screen, and when its final layout was.
+    const drawn = (settled: boolean) => {
+      const ms = performance.now() - t0;
+      const s: DrawnStats = { nodes: cy.nodes().length, edges: cy.edges().length, ms: firstMs ?? ms, settledMs: settled ? ms : null };
+      if (firstMs === null) {
+        firstMs = ms;
+        performance.mark('cg-graph-drawn', { detail: s });
+      }
+      if (settled) {
+        performance.mark('cg-graph-settled', { detail: s });
+        setState('ready');
+      }
+      handlers.current.onDrawn?.(s);
+    };
+    const refine = (randomize: boolean, animate: boolean) => {
+      const layout = cy.layout(layoutOptions(randomize, cy.nodes().length, animate));
+      runningLayout.current = layout;
+      layout.one('layoutstop', () => {
+        if (!current()) return;
+        runningLayout.current = null;
+        fitReadable(cy);
+        afterPaint(() => current() && drawn(true));
+      });
+      layout.run();
+    };
+    if (fresh && cy.nodes().length >= FIRST_PICTURE_MIN_NODES) {
+      cy.layout(firstPictureOptions(cy, handlers.current.focusId)).run();
       fitReadable(cy);
-      // The layout set the positions; the frame after next has them painted.
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          setState('ready');
-          const stats = { nodes: cy.nodes().length, edges: cy.edges().length, ms: performance.now() - t0 };
-          // Read by bench/explorer.ts: the time since navigation at which a graph was first on screen.
-          performance.mark('cg-graph-drawn', { detail: stats });
-          handlers.current.onDrawn?.(stats);
-        }),
-      );
-    });
-    layout.run();
+      afterPaint(() => {
+        if (!current()) return;
+        drawn(false);
+        refine(false, true);
+      });
+    } else {
+      refine(fresh, false);
+    }
   }, [props.graph, props.resetKey]);
 
   // Marks: the opened node, the selection, expanded nodes and live additions.

@@ -10,13 +10,15 @@ export function Selection(props: {
   api: ExplorerApi;
   node: GraphNode | null;
   id: string;
+  /** True while the canvas is still loading: the details are fetched after it, not alongside. */
+  hold?: boolean;
   onExpand(id: string): void;
   onOpen(id: string): void;
   onChains(id: string): void;
 }) {
   const { api, id } = props;
   const isCreator = id.startsWith('cr_');
-  const info = useLoad(isCreator || id.startsWith('hashtag:') ? null : id, (k) => api.node(k));
+  const info = useLoad(props.hold || isCreator || id.startsWith('hashtag:') ? null : id, (k) => api.node(k));
   const creatorId = isCreator ? id : (info.data?.creator?.id ?? info.data?.author?.creator?.id ?? null);
   const n = info.data;
   return (
@@ -57,7 +59,8 @@ export function Selection(props: {
           {n.brand ? ` by ${n.brand.name}` : ''}: {n.hashtags.map((t) => `#${t}`).join(' ')}
         </p>
       )}
-      {creatorId && <CreatorCard api={api} creatorId={creatorId} onOpen={props.onOpen} onChains={props.onChains} />}
+      {props.hold && <Loading what="details" />}
+      {creatorId && !props.hold && <CreatorCard api={api} creatorId={creatorId} onOpen={props.onOpen} onChains={props.onChains} />}
     </div>
   );
 }

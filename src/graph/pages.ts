@@ -48,14 +48,12 @@ export function creatorPageStatement(field: OrderField, direction: 'ASC' | 'DESC
 /** The parameters of a creator page statement. */
 export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown> {
   const { direction, orderField, after, withAccounts, ...rest } = args;
-  return {
-    ...rest,
-    withAccounts: withAccounts ?? false,
-    field: orderField,
-    after: after ?? (direction === 'ASC' ? KEY_MIN : KEY_MAX),
-    // Only the reach walk uses it: where minCombinedReach ends the descending walk.
-    reachFloor: numberKey(args.minReach ?? 0, ''),
-  };
+  // Below every key of a creator with at least minCombinedReach (keys round the reach, the
+  // statement still filters exactly): the descending reach walk ends there, the ascending starts.
+  const reachFloor = numberKey(args.minReach ?? 0, '');
+  let start = after ?? (direction === 'ASC' ? KEY_MIN : KEY_MAX);
+  if (orderField === 'COMBINED_REACH' && direction === 'ASC' && args.minReach !== null && start < reachFloor) start = reachFloor;
+  return { ...rest, withAccounts: withAccounts ?? false, field: orderField, after: start, reachFloor };
 }
 
 export interface CreatorPageRow {

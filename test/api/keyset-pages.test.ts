@@ -143,6 +143,14 @@ describe('keyset pagination', () => {
     const rows = await graph.runText('MATCH (c:Creator)-[:HAS_ACCOUNT]->(a:TikTokAccount) RETURN c.id AS id, a.followers AS f');
     const expected = rows.sort((a: any, b: any) => b.f - a.f || cmp(b.id, a.id)).map((r: any) => r.id);
     expect(ids).toEqual(expected);
+    for (const direction of ['ASC', 'DESC']) {
+      const sign = direction === 'ASC' ? 1 : -1;
+      const rich = (await stored()).filter((s) => (s.reachHigh ?? 0) >= 1000);
+      const expected = rich.sort((a, b) => sign * (cmp(a.reachHigh ?? 0, b.reachHigh ?? 0) || cmp(a.id, b.id))).map((s) => s.id);
+      expect(expected.length).toBeGreaterThan(5);
+      const got = await pageAll(CREATORS, { order: { field: 'COMBINED_REACH', direction }, filter: { minCombinedReach: 1000 } }, (d) => d.creators, 4);
+      expect(got).toEqual(expected);
+    }
     const search = await pageAll(CREATORS, { filter: { search: 'NAME 3' } }, (d) => d.creators, 2);
     const named = (await stored()).filter((s) => s.name === 'name 3');
     expect(new Set(search)).toEqual(new Set(named.map((s) => s.id)));

@@ -32,9 +32,9 @@ export interface DrawnStats {
 
 /**
  * From this many nodes a fresh view is first drawn with the radial breadth-first layout (tens of
- * milliseconds: the opened node in the middle, each hop a ring, each node next to its parent) and
- * fCoSE refines that picture after it is on screen (a few hundred milliseconds at 300 nodes, animated
- * into place). Smaller graphs go straight to fCoSE, which is quick at their size.
+ * milliseconds: the opened node in the middle, each hop a ring, each node next to its parent); once
+ * that is on screen fCoSE lays the graph out in full (a few hundred milliseconds at 300 nodes) and
+ * the nodes glide there. Smaller graphs go straight to fCoSE, which is quick at their size.
  */
 export const FIRST_PICTURE_MIN_NODES = 100;
 
@@ -236,7 +236,9 @@ export function GraphView(props: GraphViewProps) {
       afterPaint(() => {
         if (!current()) return;
         drawn(false);
-        refine(false, true);
+        // A full fCoSE run (spectral start), animated from the first picture: refining the rings
+        // in place (randomize: false) left the opened node and its accounts stacked in the hub.
+        refine(true, true);
       });
     } else {
       refine(fresh, false);

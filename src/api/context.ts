@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { Principal } from './auth/roles';
-import type { MiddlewareFn } from 'type-graphql';
+import type { ResolverCheck } from './limits/deadline';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Services {
@@ -50,11 +50,10 @@ export function buildContext(services: Services, principal: Principal | null, op
 }
 
 /**
- * Global middleware: a subscription's root field resolves once per event, so each event starts
+ * Run before every resolver (schema.ts): a subscription's root field resolves once per event, so each event starts
  * with empty loaders. Otherwise the second event about a match would be answered from the cache the
  * first one filled (the match as it was before the change being announced).
  */
-export const freshLoaders: MiddlewareFn<Context> = async ({ context, info }, next) => {
+export const freshLoaders: ResolverCheck = ({ context, info }) => {
   if (info.parentType.name === 'Subscription' && info.path.prev === undefined) context.loaders = createLoaders(context.graph);
-  return next();
 };

@@ -9,6 +9,7 @@
  * running, the request's deadline. Errors leave through one mask (mask.ts).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -25,6 +26,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import helmet from 'helmet';
+import { LRUCache } from 'lru-cache';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -239,6 +241,9 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     includeStacktraceInErrorResponses: limits.devErrors,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      // We send no cache hints; Apollo's default cache-control plugin would still wrap every field's
+      // resolver to compute them (a hook call per field of every answer).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       limitsPlugin,
       {
@@ -300,17 +305,28 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
    * passes over the document, which for 500 aliases costs far more than this one structural check.
    * A refusal thrown inside Apollo's pipeline would be masked as an internal error, so it is answered here.
    */
+  /** The shape verdict per query text: the same query sent again is not parsed and walked again. */
+  const shapes = new LRUCache<string, { refusal: QueryTooComplex | null }>({
+    max: 2000,
+    maxSize: 32 * 1024 * 1024,
+    sizeCalculation: (_v, query) => Math.max(1, query.length),
+  });
   const refuseShape = (req: Request, res: Response, next: NextFunction) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
     if (query === undefined) return next();
-    let document;
-    try {
-      document = parse(query, { maxTokens: MAX_TOKENS });
-    } catch {
-      return next(); // Apollo answers syntax errors in the usual shape
+    let verdict = shapes.get(query);
+    if (!verdict) {
+      let document;
+      try {
+        document = parse(query, { maxTokens: MAX_TOKENS });
+      } catch {
+        return next(); // Apollo answers syntax errors in the usual shape
+      }
+      verdict = { refusal: checkQueryShape(schema, document, limits) };
+      shapes.set(query, verdict);
     }
-    const refusal = checkQueryShape(schema, document, limits);
+    const { refusal } = verdict;
     if (!refusal) return next();
     refused(refusal);
     const { http: _http, ...extensions } = refusal.extensions as Record<string, unknown>;

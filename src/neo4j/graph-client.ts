@@ -141,10 +141,34 @@ function toRow(r: Neo4jRecord): Row {
   return fromNeo4j(r.toObject()) as Row;
 }
 
+interface DateTimeFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  nanosecond: number;
+  timeZoneOffsetSeconds?: number;
+}
+
+/**
+ * A zoned DateTime as a Date by plain arithmetic on its fields (numbers: the driver runs with
+ * disableLosslessIntegers). The driver's own toStandardDate goes through its 64-bit Integer class
+ * (several allocations per value), which was measurable on pages of posts.
+ */
+function dateTimeToDate(d: DateTimeFields): Date | null {
+  if (d.timeZoneOffsetSeconds === undefined || d.year < 100 || typeof d.year !== 'number') return null;
+  return new Date(
+    Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second, Math.floor(d.nanosecond / 1e6)) - d.timeZoneOffsetSeconds * 1000,
+  );
+}
+
 /** Temporal values become JS Dates, so nothing above this module sees driver types. */
 export function fromNeo4j(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (isDateTime(v) || isLocalDateTime(v) || isDate(v)) return (v as { toStandardDate(): Date }).toStandardDate();
+  if (isDateTime(v)) return dateTimeToDate(v as unknown as DateTimeFields) ?? (v as { toStandardDate(): Date }).toStandardDate();
+  if (isLocalDateTime(v) || isDate(v)) return (v as { toStandardDate(): Date }).toStandardDate();
   if (Array.isArray(v)) return v.map(fromNeo4j);
   if (Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};

@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { MAX_SIMILAR, similarCreators } from '../../analytics/similar';
 import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
-import { listCreators } from '../../graph/read';
+import { creatorWithAccounts, listCreators } from '../../graph/read';
 import type { Context } from '../context';
+import { selects } from '../lookahead';
 import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
 import { connection, pageWindow } from '../pagination';
@@ -16,10 +18,20 @@ import { ReachEstimate } from '../types/reach.type';
 import { chainOptions } from './chains.resolver';
 import { asAccount, asCreator, asMatch, asPost, iso, type CreatorObj } from './map';
 
+/** Creator fields that read its accounts: asked for, `creator(id)` reads them with the creator. */
+const NEEDS_ACCOUNTS = new Set(['accounts', 'account', 'combinedReach']);
+
 @Resolver(() => Creator)
 export class CreatorResolver {
   @Query(() => Creator, { nullable: true })
-  async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (selects(info, NEEDS_ACCOUNTS)) {
+      const found = await creatorWithAccounts(ctx.graph, id);
+      if (!found) return null;
+      ctx.loaders.creator.prime(id, found.creator);
+      ctx.loaders.accountsByCreator.prime(id, found.accounts);
+      return asCreator(found.creator);
+    }
     const row = await ctx.loaders.creator.load(id);
     return row ? asCreator(row) : null;
   }

@@ -1,5 +1,6 @@
 /**
- * What the caller selected under the field being resolved, so a root resolver can fetch what its
+ * What the caller selected DIRECTLY under the field being resolved (selects.ts looks at any depth
+ * below the first level, for lists whose items are one level down), so a root resolver can fetch what its
  * children will ask for in the same statement (and prime their loaders) instead of one round trip
  * per level. Only the direct selection counts, through inline fragments and fragment spreads;
  * whatever it misses, the child resolvers still load themselves, so a miss costs a round trip,
@@ -23,6 +24,6 @@ function selectsIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, 
 }
 
 /** True when any of `names` is selected directly under the current field. */
-export function selects(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+export function selectsDirectly(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
   return info.fieldNodes.some((n) => selectsIn(info, n.selectionSet, names, new Set()));
 }

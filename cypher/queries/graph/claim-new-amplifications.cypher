@@ -16,4 +16,10 @@ WHERE x.announcedAt IS NULL
 SET x.announcedAt = datetime()
 REMOVE x.claim
 RETURN am.id AS amplifierId, src.id AS sourceId, x.kind AS kind, x.lagSeconds AS lagSeconds, x.confidence AS confidence,
-       COLLECT { MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(q:Post) WHERE q = am OR q = src RETURN DISTINCT c.id } AS creatorIds
+       // Each end anchors its own expansion: a single pattern over (q) WHERE q = am OR q = src is
+       // planned from a scan of every creator's posts, once per edge.
+       COLLECT {
+         MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(am) RETURN c.id AS id
+         UNION
+         MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(src) RETURN c.id AS id
+       } AS creatorIds

@@ -34,7 +34,7 @@ import { hasRole, type Principal } from './auth/roles';
 import { buildContext, type Context, type Services } from './context';
 import { ApiError } from './errors';
 import { exemptMutations } from './limits/deadline';
-import { checkQueryCost, checkQueryShape, QueryTooComplex } from './limits/query-limits';
+import { checkQueryCost, checkQueryShape, QueryTooComplex, warmQueryChecks } from './limits/query-limits';
 import { createRateLimiter, RateLimited } from './limits/rate-limit';
 import { checkStringLengths } from './limits/strings';
 import { maskError } from './mask';
@@ -254,6 +254,11 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     formatError: mask,
   });
   await apollo.start();
+  // Compiles the parser and the limit checks before the first request (see warmQueryChecks): a
+  // hostile first request is then refused at warm speed instead of stalling /healthz.
+  const warmStart = performance.now();
+  warmQueryChecks(schema, limits);
+  logger.debug({ ms: Math.round(performance.now() - warmStart) }, 'query checks warmed');
 
   app.use(
     helmet({
@@ -306,7 +311,8 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     if (query === undefined) return next();
     let document;
     try {
-      document = parse(query, { maxTokens: MAX_TOKENS });
+      // Counting needs no locations: a third fewer objects for a large document to allocate and collect.
+      document = parse(query, { maxTokens: MAX_TOKENS, noLocation: true });
     } catch {
       return next(); // Apollo answers syntax errors in the usual shape
     }

@@ -1,8 +1,10 @@
 /**
  * /metrics: admin only; counts operations by root field, refusals by reason, Cypher round trips
- * and the lanes' gauges.
+ * the lanes' gauges and the live graphql-ws subscriptions.
  */
-import { as, gql, startTestApp, type TestApp } from '../support/app';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { as, gql, startTestApp, wsAuth, type TestApp } from '../support/app';
 
 jest.setTimeout(120_000);
 
@@ -40,5 +42,33 @@ describe('/metrics', () => {
     }
     expect(text).toMatch(/^# TYPE cg_lane_provider_requests_total counter$/m);
     expect(text).toMatch(/^cg_ws_subscriptions \d+/m);
+  });
+
+  it('counts live subscriptions, down again when one completes and when its socket closes', async () => {
+    const gauge = async () => {
+      const text = await (await fetch(metricsUrl, { headers: as('admin') })).text();
+      return Number(/^cg_ws_subscriptions (\S+)$/m.exec(text)?.[1] ?? NaN);
+    };
+    /** Reads the gauge until it shows `want` (the server counts on its own schedule), within a deadline. */
+    const until = async (want: number) => {
+      const deadline = Date.now() + 20_000;
+      let seen = await gauge();
+      while (seen !== want && Date.now() < deadline) seen = await gauge();
+      return seen;
+    };
+    const start = await gauge();
+    expect(Number.isFinite(start)).toBe(true);
+    const client = createClient({ url: app.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: wsAuth('viewer') });
+    const sink = { next: () => undefined, error: () => undefined, complete: () => undefined };
+    try {
+      const stopFirst = client.subscribe({ query: 'subscription { matchChanged { kind } }' }, sink);
+      client.subscribe({ query: 'subscription { amplificationDetected { kind lagSeconds } }' }, sink);
+      expect(await until(start + 2)).toBe(start + 2);
+      stopFirst();
+      expect(await until(start + 1)).toBe(start + 1);
+    } finally {
+      await client.dispose();
+    }
+    expect(await until(start)).toBe(start);
   });
 });

@@ -12,13 +12,19 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
+  getIntrospectionQuery,
   getNamedType,
   getNullableType,
   isListType,
+  Kind,
+  parse,
+  TypeInfo,
   validate,
+  ValidationContext,
   type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ApiError } from '../errors';
@@ -73,14 +79,22 @@ export const costEstimator: ComplexityEstimator = ({ args, childComplexity, fiel
   return 1 + (list && !inPage ? LIST_GUESS : 1) * childComplexity;
 };
 
+/** The armor rules' visitor: each acts on OperationDefinition alone (and follows fragments through the context). */
+type OperationVisitor = { OperationDefinition?: { enter?: (node: OperationDefinitionNode) => void } };
+
 /**
  * Depth and aliases: structural, so they need no variables and can run before GraphQL's own
- * validation, whose dozens of passes over a 500-alias document cost far more than this one.
+ * validation. graphql-armor's rules act only on entering each operation (they walk its selections
+ * and the fragments it spreads themselves), so they are called on each operation directly instead
+ * of through `validate()`: that would walk every node of the document again with a TypeInfo, which
+ * for 500 aliases costs several times the count itself and blocks the event loop while it runs.
+ * The test (query-limits.test.ts) holds this to the same answers as `validate()` with the same rules.
  */
 export function checkQueryShape(schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): QueryTooComplex | null {
   let refusal: QueryTooComplex | null = null;
   const found = (err: GraphQLError) => Number(/found (\d+)/.exec(err.message)?.[1] ?? NaN);
-  validate(schema, document, [
+  const context = new ValidationContext(schema, document, new TypeInfo(schema), () => undefined);
+  const rules = [
     maxDepthRule({
       n: limits.maxDepth,
       exposeLimits: true,
@@ -93,8 +107,32 @@ export function checkQueryShape(schema: GraphQLSchema, document: DocumentNode, l
       propagateOnRejection: false,
       onReject: [(_ctx, err) => (refusal ??= new QueryTooComplex('aliases', limits.maxAliases, found(err)))],
     }),
-  ]);
+  ];
+  for (const rule of rules) {
+    const visitor = rule(context) as OperationVisitor;
+    const enter = visitor.OperationDefinition?.enter;
+    if (typeof enter !== 'function') throw new Error('graphql-armor rule no longer acts on OperationDefinition: check checkQueryShape');
+    for (const def of document.definitions) if (def.kind === Kind.OPERATION_DEFINITION) enter.call(visitor, def);
+  }
   return refusal;
+}
+
+/**
+ * Start-up warm-up, run once by startApi (disclosed: the attack timings printed by
+ * test/api/limits/attacks.test.ts are measured after it, as a client of `npm start` meets them).
+ * The first parse and shape check of a large document run in V8's interpreter and take several
+ * times as long as later ones, blocking /healthz meanwhile; one synthetic document of `aliases`
+ * aliases (parsed and counted only: nothing executes, nothing touches the graph) compiles them first.
+ */
+export function warmQueryChecks(schema: GraphQLSchema, limits: QueryLimits, aliases = 400): void {
+  const body = Array.from({ length: aliases }, (_, i) => `w${i}: __typename ... on Query { x${i}: __schema(a: ${i}, b: "s", c: [E, $v], d: { k: 1.5 }) { q { r } } }`).join(' ');
+  const document = parse(`query W($v: Int = 1) @d { ${body} } fragment F on Query { __typename }`);
+  checkQueryShape(schema, document, limits);
+  // GraphQL's own validation and the cost estimate, over a document every schema answers: the
+  // first ordinary query (and the cost refusal) then no longer pays for compiling them.
+  const introspection = parse(getIntrospectionQuery());
+  validate(schema, introspection);
+  checkQueryCost(schema, introspection, limits, {}, undefined);
 }
 
 /** The estimated cost against its limit. `document` must have passed validation (variables are coerced here). */

@@ -2,10 +2,12 @@
  * The limits against the documents our own pages send: every playground example and review-desk
  * document is well within the default depth, alias and cost limits, and the cost grows with `first`.
  */
-import { parse } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { parse, validate } from 'graphql';
 import { createPubSubHandle } from '../../../src/api/pubsub';
 import { buildApiSchema } from '../../../src/api/schema';
-import { checkQueryCost, checkQueryShape, LIST_GUESS } from '../../../src/api/limits/query-limits';
+import { checkQueryCost, checkQueryShape, LIST_GUESS, warmQueryChecks } from '../../../src/api/limits/query-limits';
 import { MAX_LIMIT } from '../../../src/analytics/graph-view';
 import { loadConfig } from '../../../src/config';
 import { PLAYGROUND_EXAMPLES } from '../../../src/web/examples';
@@ -51,5 +53,44 @@ describe('query limits', () => {
     const cost = (q: string) => checkQueryCost(schema, parse(q), { ...limits, maxCost: 0 }, {}, undefined)!.actual;
     expect(cost(G(200)) - 1).toBe(10 * (cost(G(20)) - 1));
     expect(checkQueryCost(schema, parse(G(MAX_LIMIT)), limits, {}, undefined)).toBeNull();
+  });
+
+  /**
+   * checkQueryShape calls graphql-armor's rules on each operation instead of through validate()
+   * (see its comment); here it must reach exactly what validate() with the same rules reaches.
+   */
+  it('counts depth and aliases as graphql-armor does through validate(), fragments included', () => {
+    const small = { ...limits, maxDepth: 4, maxAliases: 3 };
+    const viaValidate = (q: string) => {
+      const found: string[] = [];
+      const onReject = [(_c: unknown, e: Error) => found.push(e.message)];
+      validate(schema, parse(q), [
+        maxDepthRule({ n: small.maxDepth, propagateOnRejection: false, onReject }),
+        maxAliasesRule({ n: small.maxAliases, propagateOnRejection: false, onReject }),
+      ]);
+      return found.map((m) => Number(/found (\d+)/.exec(m)?.[1]));
+    };
+    const nest = (n: number): string => (n === 0 ? 'id' : `accounts { creator { ${nest(n - 1)} } }`);
+    const docs = [
+      '{ a: creators(first: 1) { totalCount } b: creators(first: 1) { totalCount } }',
+      '{ a: creators(first: 1) { totalCount } b: creators(first: 1) { totalCount } c: creators(first: 1) { totalCount } d: __typename e: creators(first: 1) { totalCount } }',
+      `{ creators(first: 1) { nodes { ${nest(3)} } } }`,
+      '{ creators(first: 1) { nodes { ...F } } } fragment F on Creator { x: accounts { y: creator { z: accounts { w: id } } } }',
+      '{ creators(first: 1) { nodes { ...F ...F } } } fragment F on Creator { a1: id a2: id }',
+      '{ creators(first: 1) { nodes { ...F } } } fragment F on Creator { ...G } fragment G on Creator { ...F }',
+      '{ node(id: "x") { ... on Creator { accounts { creator { accounts { id } } } } } }',
+      'query A { a: __typename b: creators(first: 1) { totalCount } } query B { c1: creators(first: 1) { totalCount } c2: creators(first: 1) { totalCount } c3: creators(first: 1) { totalCount } c4: creators(first: 1) { totalCount } }',
+    ];
+    for (const q of docs) {
+      const refusal = checkQueryShape(schema, parse(q), small);
+      const reference = viaValidate(q);
+      expect({ q, refused: refusal !== null }).toEqual({ q, refused: reference.length > 0 });
+      if (refusal) expect(reference).toContain(refusal.actual);
+    }
+    expect(docs.filter((q) => checkQueryShape(schema, parse(q), small) !== null).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('warms up on a synthetic document without refusing or throwing', () => {
+    expect(() => warmQueryChecks(schema, limits)).not.toThrow();
   });
 });

@@ -54,6 +54,9 @@ export function createLoaders(g: GraphClient) {
     postsByCreator: argLoader((ids, a: read.PostPageArgs & { platform: Platform | null }) =>
       read.postsByCreators(g, ids, a),
     ),
+    /** Post totals, loaded only when a client selects totalCount. */
+    postCountByAccount: argLoader((ids, a: read.PostRange) => read.postCountsByAccounts(g, ids, a)),
+    postCountByCreator: argLoader((ids, a: read.PostRange & { platform: Platform | null }) => read.postCountsByCreators(g, ids, a)),
     brand: new DataLoader((ids: readonly string[]) => brandsByIds(g, ids)),
     accountsByBrand: new DataLoader((ids: readonly string[]) => accountsByBrands(g, ids)),
     campaign: new DataLoader((ids: readonly string[]) => campaignsByIds(g, ids)),

@@ -9,10 +9,11 @@
  * - tracking flags (tracked, tier, backfill window) set by tracking and backfill.
  */
 import type { GraphClient } from '../neo4j/graph-client';
-import { chunks } from './batches';
+import { chunks, inLanes } from './batches';
 import { newCreatorId } from './ids';
 import type { ChangeRow, Pair } from './matches';
 import type { MatchReason, MatchStatus, Platform, TrackingTier } from './model';
+import { derivedOrderKeys } from './order-keys';
 import { combinedReach } from './reach';
 import type { AccountKept, AccountProps } from './shapes';
 
@@ -44,6 +45,12 @@ export interface CreatorDerived {
 /** Creators per statement. */
 const REFRESH_BATCH = 1000;
 
+/** A creator's derived values with the order keys that follow from them (graph/order-keys.ts). */
+export function withOrderKeys(id: string, d: CreatorDerived): CreatorDerived {
+  const lastPostMs = d.lastPostAt ? Date.parse(d.lastPostAt) : 0;
+  return { ...d, props: { ...d.props, ...derivedOrderKeys(id, { ...d.props, lastPostMs }) } };
+}
+
 export function deriveCreator(c: ReachInputs): CreatorDerived {
   // In id order, so the search text does not depend on the order the accounts were read in.
   const accounts = [...c.accounts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -74,7 +81,7 @@ export function deriveCreator(c: ReachInputs): CreatorDerived {
 export async function refreshCreators(graph: GraphClient, creatorIds: string[]): Promise<void> {
   for (let i = 0; i < creatorIds.length; i += REFRESH_BATCH) {
     const inputs = await graph.read<ReachInputs & { id: string }>('graph/creator-reach-inputs', { ids: creatorIds.slice(i, i + REFRESH_BATCH) });
-    const rows = inputs.map((c) => ({ id: c.id, ...deriveCreator(c) }));
+    const rows = inputs.map((c) => ({ id: c.id, ...withOrderKeys(c.id, deriveCreator(c)) }));
     if (rows.length > 0) await graph.write('graph/set-creator-derived', { rows });
   }
 }
@@ -139,7 +146,7 @@ function deriveInMemory(
     const rs = reasons.get(keep);
     const accounts = ids.map((id) => single.get(id));
     if (!rs || accounts.some((a) => a === undefined)) continue;
-    out.set(keep, deriveCreator({ accounts: accounts as ReachInputAccount[], reasons: [...rs] }));
+    out.set(keep, withOrderKeys(keep, deriveCreator({ accounts: accounts as ReachInputAccount[], reasons: [...rs] })));
   }
   return out;
 }
@@ -165,11 +172,8 @@ async function mergeJoined(
   }
   const accountIds = [...new Set(joins.flatMap((p) => [p.tiktokId, p.xId]))];
   const creatorOf = new Map<string, CreatorOf>();
-  for (const ids of chunks(accountIds, CREATOR_BATCH)) {
-    for (const r of await graph.read<CreatorOf>('graph/creators-of-accounts', { ids })) {
-      if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
-    }
-  }
+  const found = await inLanes(accountIds, (id) => [id], CREATOR_BATCH, (ids) => graph.read<CreatorOf>('graph/creators-of-accounts', { ids }));
+  for (const rows of found) for (const r of rows) if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
   const creator = new Map<string, CreatorOf>();
   for (const c of creatorOf.values()) creator.set(c.creatorId, c);
   // Folded creator -> the creator it was folded into, in merge order.
@@ -221,13 +225,14 @@ async function mergeJoined(
   }
   onMoves(new Set(rows.flatMap((r) => accountsOf.get(r.goneId) ?? [])));
   const folded = new Set<string>();
-  for (const batch of chunks(rows, MERGE_BATCH)) {
+  // A group's rows (one survivor) stay in one lane, in order; groups share no creator or account.
+  await inLanes(rows, (r) => [r.keepId], MERGE_BATCH, async (batch) => {
     for (const r of await graph.write<{ creatorId: string; goneId: string }>('graph/merge-creator-groups', { rows: batch })) {
       kept.add(r.creatorId);
       gone.add(r.goneId);
       folded.add(r.goneId);
     }
-  }
+  });
   const incomplete = new Set(rows.filter((r) => !folded.has(r.goneId)).map((r) => r.keepId));
   for (const id of gone) kept.delete(id);
   for (const id of kept) if (derived.has(id) && !incomplete.has(id)) derivedSet.add(id);

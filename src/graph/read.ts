@@ -3,22 +3,16 @@
  * per-request DataLoaders (api/loaders.ts) batch into. Results come back in the order of the keys.
  */
 import type { GraphClient } from '../neo4j/graph-client';
-import type { MatchStatus, Platform } from './model';
+import type { Platform } from './model';
 import type {
   AccountRow,
   AmplificationRow,
   CreatorRow,
   MatchEventRow,
   MatchRow,
-  Page,
   PostRow,
   SnapshotRow,
 } from './rows';
-
-/** Rows from list slices come as {props, ...extra}: Cypher cannot project a map from a list element. */
-function flatten<T>(rows: { props: Record<string, unknown> }[]): T[] {
-  return rows.map(({ props, ...extra }) => ({ ...props, ...extra }) as T);
-}
 
 export function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
   const m = new Map(rows.map((r) => [r.key, r.value]));
@@ -68,27 +62,58 @@ export async function accountByUsername(g: GraphClient, platform: Platform, user
   return rows[0]?.account ?? null;
 }
 
-type SlicedPosts = { id: string; total: number; posts: { props: Record<string, unknown> }[] };
+type PostSlice = { id: string; posts: { props: Record<string, unknown>; authorId: string; at: string }[] };
 
-export interface PostPageArgs {
-  skip: number;
-  limit: number;
+/** A post as a page holds it: its row and its exact stored time, for the next cursor. */
+export interface PagedPost {
+  row: PostRow;
+  at: string;
+}
+
+export interface PostRange {
   since: string | null;
   until: string | null;
 }
 
-export async function postsByAccounts(g: GraphClient, ids: readonly string[], args: PostPageArgs): Promise<Page<PostRow>[]> {
-  const rows = await g.read<SlicedPosts>('read/posts-by-accounts', { ids, ...args });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: { total: r.total, items: flatten<PostRow>(r.posts) } })), { total: 0, items: [] });
+export interface PostPageArgs extends PostRange {
+  /** Keyset: after this post (its stored time and id), or from the newest when null. */
+  afterAt: string | null;
+  afterId: string | null;
+  /** Rows to pass first (old offset cursors only). */
+  skip: number;
+  /** Rows to read. */
+  take: number;
+}
+
+const pagedPosts = (r: PostSlice): PagedPost[] =>
+  r.posts.map(({ props, authorId, at }) => ({ row: { ...props, authorId } as unknown as PostRow, at }));
+
+export async function postsByAccounts(g: GraphClient, ids: readonly string[], args: PostPageArgs): Promise<PagedPost[][]> {
+  const rows = await g.read<PostSlice>('read/posts-by-accounts', { ids, ...args });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: pagedPosts(r) })), []);
 }
 
 export async function postsByCreators(
   g: GraphClient,
   ids: readonly string[],
   args: PostPageArgs & { platform: Platform | null },
-): Promise<Page<PostRow>[]> {
-  const rows = await g.read<SlicedPosts>('read/posts-by-creators', { ids, ...args });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: { total: r.total, items: flatten<PostRow>(r.posts) } })), { total: 0, items: [] });
+): Promise<PagedPost[][]> {
+  const rows = await g.read<PostSlice>('read/posts-by-creators', { ids, ...args });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: pagedPosts(r) })), []);
+}
+
+export async function postCountsByAccounts(g: GraphClient, ids: readonly string[], range: PostRange): Promise<number[]> {
+  const rows = await g.read<{ id: string; total: number }>('read/post-counts-by-accounts', { ids, ...range });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.total })), 0);
+}
+
+export async function postCountsByCreators(
+  g: GraphClient,
+  ids: readonly string[],
+  range: PostRange & { platform: Platform | null },
+): Promise<number[]> {
+  const rows = await g.read<{ id: string; total: number }>('read/post-counts-by-creators', { ids, ...range });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.total })), 0);
 }
 
 export async function postsByIds(g: GraphClient, ids: readonly string[]): Promise<(PostRow | null)[]> {
@@ -123,39 +148,4 @@ export async function snapshotsByAccounts(
 ): Promise<SnapshotRow[][]> {
   const rows = await g.read<{ id: string; snapshots: SnapshotRow[] }>('read/snapshots-by-accounts', { ids, ...range });
   return byKey(ids, rows.map((r) => ({ key: r.id, value: r.snapshots })), []);
-}
-
-export interface CreatorListArgs {
-  search: string | null;
-  platforms: Platform[] | null;
-  matchStatuses: MatchStatus[] | null;
-  minReach: number | null;
-  active: boolean | null;
-  tracked: boolean | null;
-  includeUnbackfilled: boolean;
-  orderField: string;
-  direction: 'ASC' | 'DESC';
-  skip: number;
-  limit: number;
-}
-
-export async function listCreators(g: GraphClient, args: CreatorListArgs): Promise<Page<CreatorRow>> {
-  const { direction, ...params } = args;
-  const name = direction === 'ASC' ? 'read/creator-list-asc' : 'read/creator-list-desc';
-  const [row] = await g.read<{ total: number; creators: CreatorRow[] }>(name, {
-    ...params,
-    search: params.search?.toLowerCase() ?? null,
-  });
-  return { total: row?.total ?? 0, items: row?.creators ?? [] };
-}
-
-export async function listMatches(
-  g: GraphClient,
-  args: { statuses: MatchStatus[] | null; minScore: number | null; skip: number; limit: number },
-  /** 'strength': score descending; 'value': uncertain and high-reach first (see the query). */
-  order: 'strength' | 'value' = 'strength',
-): Promise<Page<MatchRow>> {
-  const name = order === 'value' ? 'read/match-list-by-value' : 'read/match-list';
-  const [row] = await g.read<{ total: number; matches: { props: Record<string, unknown> }[] }>(name, args);
-  return { total: row?.total ?? 0, items: flatten<MatchRow>(row?.matches ?? []) };
 }

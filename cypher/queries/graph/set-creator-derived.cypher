@@ -1,4 +1,5 @@
-// Stores values derived in code (reach band, per-platform followers, freshness) for ordering and filtering.
+// Stores values derived in code (reach band, per-platform followers, freshness, and the order keys
+// that follow from them: src/graph/order-keys.ts) for ordering and filtering.
 UNWIND $rows AS r
 MATCH (c:Creator {id: r.id})
 SET c += r.props,

@@ -11,5 +11,6 @@ SET c.tracked = $tracked,
     c.trackedAt = CASE WHEN $tracked THEN coalesce(c.trackedAt, datetime()) ELSE c.trackedAt END,
     c.displayName = coalesce($displayName, c.displayName),
     c.displayNameLower = toLower(coalesce($displayName, c.displayName)),
+    c.orderName = 'n' + toLower(coalesce($displayName, c.displayName)) + '\u0001' + c.id,
     c.updatedAt = datetime()
 RETURN c.id AS creatorId

@@ -18,6 +18,10 @@ CALL (r) {
   SET n.displayName = coalesce(x.displayName, x.username), n.displayNameLower = toLower(coalesce(x.displayName, x.username)),
       n.active = true, n.tracked = c.tracked, n.tier = c.tier, n.backfilled = c.backfilled,
       n.createdAt = datetime(), n.updatedAt = datetime()
+  // Order keys (src/graph/order-keys.ts) until the refresh that follows a split derives the numbers.
+  SET n.orderName = 'n' + coalesce(n.displayNameLower, '') + '\u0001' + n.id,
+      n.orderReach = '000000000000000|' + n.id, n.orderTiktok = '000000000000000|' + n.id,
+      n.orderX = '000000000000000|' + n.id, n.orderLastPost = '000000000000000|' + n.id
   CREATE (n)-[:HAS_ACCOUNT {since: datetime()}]->(x)
   REMOVE x.previousCreatorId
   RETURN c.id AS keptId, n.id AS splitId

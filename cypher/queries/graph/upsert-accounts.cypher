@@ -23,6 +23,10 @@ CALL (a, r) {
   SET c.displayName = coalesce(r.props.displayName, r.props.username), c.displayNameLower = toLower(coalesce(r.props.displayName, r.props.username)),
       c.active = true, c.tracked = coalesce(r.tracked, false), c.tier = r.tier, c.backfilled = coalesce(r.backfilled, false),
       c.createdAt = datetime(), c.updatedAt = datetime()
+  // Order keys (src/graph/order-keys.ts) until the refresh derives the numbers: 0 reach, no post.
+  SET c.orderName = 'n' + coalesce(c.displayNameLower, '') + '\u0001' + c.id,
+      c.orderReach = '000000000000000|' + c.id, c.orderTiktok = '000000000000000|' + c.id,
+      c.orderX = '000000000000000|' + c.id, c.orderLastPost = '000000000000000|' + c.id
   CREATE (c)-[:HAS_ACCOUNT {since: datetime()}]->(a)
 }
 MATCH (c:Creator)-[:HAS_ACCOUNT]->(a)

@@ -23,4 +23,6 @@ SET author.lastPostAt = CASE WHEN author.lastPostAt IS NULL OR newest > author.l
 WITH author
 MATCH (c:Creator)-[:HAS_ACCOUNT]->(author)
 SET c.lastPostAt = CASE WHEN c.lastPostAt IS NULL OR author.lastPostAt > c.lastPostAt THEN author.lastPostAt ELSE c.lastPostAt END
+// Its order key follows (src/graph/order-keys.ts: epoch ms, 15 digits, "|", id).
+SET c.orderLastPost = right('000000000000000' + toString(c.lastPostAt.epochMillis), 15) + '|' + c.id
 RETURN count(*) AS authors

@@ -1,4 +1,6 @@
-// A page of each creator's posts across its accounts (optionally one platform), newest first.
+// A page of each creator's posts across its accounts (optionally one platform), newest first,
+// keyset from the cursor's ($afterAt, $afterId) as posts-by-accounts: a top-k per creator, no
+// collect of all its posts, and no total (its own statement, run only when asked).
 UNWIND $ids AS id
 MATCH (c:Creator {id: id})
 CALL (c) {
@@ -6,8 +8,8 @@ CALL (c) {
   WHERE ($platform IS NULL OR a.platform = $platform)
     AND ($since IS NULL OR p.createdAt >= datetime($since)) AND ($until IS NULL OR p.createdAt < datetime($until))
     AND coalesce(p.removed, false) = false
-  WITH a, p ORDER BY p.createdAt DESC, p.id DESC
-  WITH collect([a.id, p]) AS rows
-  RETURN size(rows) AS total, [r IN rows[$skip..$skip + $limit] | {props: properties(r[1]), authorId: r[0]}] AS posts
+    AND ($afterAt IS NULL OR p.createdAt < datetime($afterAt) OR (p.createdAt = datetime($afterAt) AND p.id < $afterId))
+  WITH a, p ORDER BY p.createdAt DESC, p.id DESC SKIP toInteger($skip) LIMIT toInteger($take)
+  RETURN collect({props: properties(p), authorId: a.id, at: toString(p.createdAt)}) AS posts
 }
-RETURN id, total, posts
+RETURN id, posts

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { accountByUsername } from '../../graph/read';
 import type { Context } from '../context';
-import { connection, pageWindow } from '../pagination';
 import { Account, AccountSnapshot } from '../types/account.type';
 import { Creator } from '../types/creator.type';
 import { Platform } from '../types/enums';
 import { PostConnection } from '../types/post.type';
-import { asAccount, asCreator, asPost, iso, profileUrl, type AccountObj } from './map';
+import { asAccount, asCreator, iso, profileUrl, type AccountObj } from './map';
+import { postPage } from './post-page';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -50,11 +50,6 @@ export class AccountResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const { skip, limit } = pageWindow(first, after);
-    const page = await ctx.loaders.postsByAccount.load({
-      id: a.id,
-      args: { skip, limit, since: iso(since), until: iso(until) },
-    });
-    return connection(page.items.map(asPost), page.total, skip);
+    return postPage(ctx, 'account', a.id, { since: iso(since), until: iso(until) }, first, after);
   }
 }

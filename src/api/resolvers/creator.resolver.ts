@@ -1,12 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { MAX_SIMILAR, similarCreators } from '../../analytics/similar';
 import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
-import { listCreators } from '../../graph/read';
+import { countCreators, creatorPage, type CreatorFilterArgs } from '../../graph/pages';
+import { isOrderKey } from '../../graph/order-keys';
 import type { Context } from '../context';
 import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
-import { connection, pageWindow } from '../pagination';
+import { connection, pageRequest } from '../pagination';
+import { selects } from '../selects';
+import { postPage } from './post-page';
 import { Account } from '../types/account.type';
 import { Creator, CreatorConnection, SimilarCreator } from '../types/creator.type';
 import { CreatorOrderField, OrderDirection, Platform } from '../types/enums';
@@ -31,23 +35,30 @@ export class CreatorResolver {
     @Arg('orderBy', () => CreatorOrder, { nullable: true }) orderBy?: CreatorOrder | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    const { skip, limit } = pageWindow(first, after);
-    const res = await listCreators(ctx.graph, {
-      search: filter?.search?.trim() || null,
+    const filters: CreatorFilterArgs = {
+      search: filter?.search?.trim().toLowerCase() || null,
       platforms: filter?.platforms?.length ? filter.platforms : null,
       matchStatuses: filter?.matchStatuses?.length ? filter.matchStatuses : null,
       minReach: filter?.minCombinedReach ?? null,
       active: filter?.active === undefined ? true : filter.active,
       tracked: filter?.tracked ?? null,
       includeUnbackfilled: filter?.includeUnbackfilled ?? false,
-      orderField: orderBy?.field ?? CreatorOrderField.COMBINED_REACH,
-      direction: orderBy?.direction ?? OrderDirection.DESC,
-      skip,
-      limit,
-    });
-    for (const c of res.items) ctx.loaders.creator.prime(c.id, c);
-    return connection(res.items.map(asCreator), res.total, skip);
+    };
+    const field = orderBy?.field ?? CreatorOrderField.COMBINED_REACH;
+    const direction = orderBy?.direction ?? OrderDirection.DESC;
+    // A cursor is the last creator's order key for this ordering (graph/order-keys.ts).
+    const scope = `creators:${field}:${direction}`;
+    const req = pageRequest(first, after, scope, (parts) => (parts.length === 1 && isOrderKey(field, parts[0]) ? parts[0] : null));
+    // A page that shows accounts reads them with the creators (one statement, not two).
+    const withAccounts = selects(info, ['accounts', 'account', 'combinedReach']);
+    const rows = await creatorPage(ctx.graph, { ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts });
+    for (const r of rows) {
+      ctx.loaders.creator.prime(r.row.id, r.row);
+      if (r.accounts) ctx.loaders.accountsByCreator.prime(r.row.id, r.accounts);
+    }
+    return connection(rows, req, scope, (r) => asCreator(r.row), (r) => [r.key], () => countCreators(ctx.graph, filters));
   }
 
   @FieldResolver(() => [Account])
@@ -96,12 +107,7 @@ export class CreatorResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const { skip, limit } = pageWindow(first, after);
-    const page = await ctx.loaders.postsByCreator.load({
-      id: c.id,
-      args: { skip, limit, since: iso(since), until: iso(until), platform: platform ?? null },
-    });
-    return connection(page.items.map(asPost), page.total, skip);
+    return postPage(ctx, 'creator', c.id, { since: iso(since), until: iso(until), platform: platform ?? null }, first, after);
   }
 
   @FieldResolver(() => [AmplificationChain], {
@@ -135,3 +141,4 @@ export class CreatorResolver {
     });
   }
 }
+

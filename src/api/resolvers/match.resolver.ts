@@ -3,8 +3,8 @@ import type { MatchEvidenceRecord } from '../../matching/write';
 import { approveMatch, linkAccounts, rejectMatch, ReviewError } from '../../matching/review';
 import type { Context } from '../context';
 import { ApiError, notFound } from '../errors';
-import { connection, pageWindow } from '../pagination';
-import { listMatches } from '../../graph/read';
+import { connection, isKeyNumber, isKeyString, pageRequest } from '../pagination';
+import { countMatches, matchPage, type MatchFilterArgs, type MatchOrder } from '../../graph/pages';
 import { Account } from '../types/account.type';
 import { Creator } from '../types/creator.type';
 import { MatchStatus, Platform, ReviewOrder } from '../types/enums';
@@ -27,6 +27,17 @@ async function review<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A keyset page of matches: the cursor is the last match's (score, id), or (value, id) in value
+ * order, named with the order so a cursor of one cannot be read as the other.
+ */
+async function matchList(ctx: Context, filters: MatchFilterArgs, order: MatchOrder, first: number | null | undefined, after: string | null | undefined) {
+  const scope = `matches:${order}`;
+  const req = pageRequest(first, after, scope, (p) => (p.length === 2 && isKeyNumber(p[0]) && isKeyString(p[1], 300) ? { n: p[0], id: p[1] } : null));
+  const rows = await matchPage(ctx.graph, { ...filters, after: req.key, skip: req.skip, take: req.take }, order);
+  return connection(rows, req, scope, (r) => asMatch(r.row), (r) => [r.n, r.row.id], () => countMatches(ctx.graph, filters));
+}
+
 @Resolver(() => Match)
 export class MatchResolver {
   @Query(() => MatchConnection)
@@ -37,14 +48,7 @@ export class MatchResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ) {
-    const { skip, limit } = pageWindow(first, after);
-    const page = await listMatches(ctx.graph, {
-      statuses: statuses?.length ? statuses : null,
-      minScore: minScore ?? null,
-      skip,
-      limit,
-    });
-    return connection(page.items.map(asMatch), page.total, skip);
+    return matchList(ctx, { statuses: statuses?.length ? statuses : null, minScore: minScore ?? null }, 'strength', first, after);
   }
 
   @Query(() => MatchConnection, { description: 'PENDING matches, strongest first (or by the value of a decision, see ReviewOrder).' })
@@ -54,10 +58,8 @@ export class MatchResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('order', () => ReviewOrder, { nullable: true, defaultValue: ReviewOrder.STRENGTH }) order?: ReviewOrder | null,
   ) {
-    if (order !== ReviewOrder.EXPECTED_VALUE) return this.matches(ctx, [MatchStatus.PENDING], null, first, after);
-    const { skip, limit } = pageWindow(first, after);
-    const page = await listMatches(ctx.graph, { statuses: [MatchStatus.PENDING], minScore: null, skip, limit }, 'value');
-    return connection(page.items.map(asMatch), page.total, skip);
+    const pending = { statuses: [MatchStatus.PENDING], minScore: null };
+    return matchList(ctx, pending, order === ReviewOrder.EXPECTED_VALUE ? 'value' : 'strength', first, after);
   }
 
   @Mutation(() => Match)

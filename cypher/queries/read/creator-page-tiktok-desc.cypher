@@ -1,0 +1,18 @@
+// A page of creators by TikTok followers, descending: keyset pagination on the stored order key
+// (src/graph/order-keys.ts), a range seek read in index order from the cursor's key ($after), so a
+// page costs the creators walked to fill it, not the whole set. Filters apply while walking; the
+// search filter has its own statement (creator-page-search-*). $skip serves old offset cursors.
+MATCH (c:Creator)
+WHERE c.orderTiktok < $after
+  AND ($active IS NULL OR c.active = $active)
+  AND ($includeUnbackfilled OR c.backfilled)
+  AND ($tracked IS NULL OR c.tracked = $tracked)
+  AND ($minReach IS NULL OR c.reachHigh >= $minReach)
+  AND ($platforms IS NULL OR all(p IN $platforms WHERE p IN c.platforms))
+  AND ($matchStatuses IS NULL OR EXISTS {
+    MATCH (c)-[:HAS_ACCOUNT]->(:Account)-[m:MATCHED_TO]-(:Account) WHERE m.status IN $matchStatuses
+  })
+WITH c ORDER BY c.orderTiktok DESC SKIP toInteger($skip) LIMIT toInteger($take)
+RETURN c {.*} AS creator, c.orderTiktok AS key,
+       // The page's accounts too when the client asks for them (ordered as accounts-by-creators).
+       CASE WHEN $withAccounts THEN COLLECT { MATCH (c)-[:HAS_ACCOUNT]->(a:Account) RETURN a {.*} ORDER BY a.platform } END AS accounts

@@ -65,6 +65,21 @@ export function cadenceSeconds(pattern: string, from = new Date('2026-01-05T00:0
   return a && b ? Math.round((b.getTime() - a.getTime()) / 1000) : 0;
 }
 
+const cadenceCache = new Map<string, number>();
+
+/**
+ * cadenceSeconds of a configured pattern, worked out once per process: the patterns come from the
+ * config, and croner's two nextRun calls cost ~2 ms, half of a hashtag attribution's own time.
+ */
+function cachedCadenceSeconds(pattern: string): number {
+  let s = cadenceCache.get(pattern);
+  if (s === undefined) {
+    s = cadenceSeconds(pattern);
+    cadenceCache.set(pattern, s);
+  }
+  return s;
+}
+
 /** The post ids a post URL points at (TikTok video, X status), canonicalised like bio links. */
 export function postIdsOfUrl(raw: string): string[] | undefined {
   const canonical = canonicalUrl(raw);
@@ -120,8 +135,8 @@ export async function attribution(graph: GraphClient, q: AttributionQuery, caden
     'analytics/attribution-posts',
     { ...args },
   );
-  const hourly = cadenceSeconds(cadences.postsActive);
-  const daily = cadenceSeconds(cadences.postsLongTail);
+  const hourly = cachedCadenceSeconds(cadences.postsActive);
+  const daily = cachedCadenceSeconds(cadences.postsLongTail);
   const firstSeen: FirstSeen[] = rows.map((r) => ({
     platform: r.platform,
     postId: r.postId,

@@ -13,7 +13,8 @@ import { migrate } from '../src/neo4j/migrate';
 import { projectRoot } from '../src/paths';
 
 interface BenchModule {
-  run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<unknown>;
+  /** neo4jUri: for modules that start API processes of their own against the bench's Neo4j. */
+  run(ctx: { graph: GraphClient; log: (line: string) => void; neo4jUri: string }): Promise<unknown>;
 }
 
 async function main(): Promise<void> {
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
       if (typeof mod.run !== 'function') continue;
       console.log(`\n=== bench: ${name}`);
       try {
-        const result = await mod.run({ graph, log: (l) => console.log(l) });
+        const result = await mod.run({ graph, log: (l) => console.log(l), neo4jUri: neo.uri });
         writeFileSync(join(out, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
         console.log(`wrote bench/results/${name}.json`);
       } catch (e) {

@@ -14,6 +14,7 @@ import { migrate } from '../src/neo4j/migrate';
 import { projectRoot } from '../src/paths';
 
 interface BenchModule {
+  /** neo4jUri: for modules that start API processes of their own against the bench's Neo4j. */
   run(ctx: { graph: GraphClient; log: (line: string) => void; neo4jUri: string }): Promise<unknown>;
 }
 

@@ -41,6 +41,7 @@ import { createRateLimiter, RateLimited } from './limits/rate-limit';
 import { checkStringLengths } from './limits/strings';
 import { maskError } from './mask';
 import { createMetrics } from './metrics';
+import { sharedKey, subscribeShared } from './subscription-fanout';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Parsing stops past this many tokens, before validation's cost grows with the document. */
@@ -143,9 +144,12 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     },
   });
   const wsIntrospection = limits.introspection ? [] : [NoSchemaIntrospectionCustomRule];
+  /** Per subscription's context: the key under which its events' executions are shared (subscription-fanout.ts). */
+  const fanoutKeys = new WeakMap<object, string>();
   const wsServer = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
+      subscribe: (args) => subscribeShared(args, fanoutKeys.get(args.contextValue as object) ?? null),
       onConnect: async (ctx) => {
         const result = await auth.authenticate(ctx.connectionParams?.authorization ?? ctx.extra.request.headers.authorization);
         if (!result.ok || !result.principal) {
@@ -191,13 +195,9 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
           live.set(ctx.extra, ids.add(id));
           metrics.subscribers.inc();
         }
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: buildContext(services, principal, { deadlineMs: timed ? limits.requestTimeoutMs : undefined }),
-        };
+        const contextValue = buildContext(services, principal, { deadlineMs: timed ? limits.requestTimeoutMs : undefined });
+        if (subscription) fanoutKeys.set(contextValue, sharedKey(principal, payload));
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         const r = result as ExecutionResult;

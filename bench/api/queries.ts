@@ -9,7 +9,8 @@
  * ours: the served API. floor: hand-written Cypher (cypher/queries/bench/api-*.cypher) through
  * neo4j-driver. peer: @neo4j/graphql 7 over the same nodes and relationships; the creator's posts
  * across accounts have no relationship of their own, so the peer's schema declares them as a
- * `@cypher` field (how a @neo4j/graphql user serves them); everything else it generates.
+ * `@cypher` field (how a @neo4j/graphql user serves them); everything else it generates. All three
+ * order the list by the stored, unique order key `orderReach` (src/graph/order-keys.ts).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../../src/neo4j/queries';
@@ -40,7 +41,7 @@ export const PEER_TYPEDEFS = /* GraphQL */ `
   type Creator @node {
     id: ID!
     displayName: String
-    reachHigh: Float
+    orderReach: String
     active: Boolean
     backfilled: Boolean
     accounts: [Account!]! @relationship(type: "HAS_ACCOUNT", direction: OUT)
@@ -69,7 +70,7 @@ export const PEER_TYPEDEFS = /* GraphQL */ `
   }
 `;
 
-const PEER_LIST_ARGS = `where: { active: { eq: true }, backfilled: { eq: true } }, sort: [{ reachHigh: DESC }, { id: DESC }], limit: ${PAGE}`;
+const PEER_LIST_ARGS = `where: { active: { eq: true }, backfilled: { eq: true } }, sort: [{ orderReach: DESC }], limit: ${PAGE}`;
 const PEER_ACCOUNTS = `accounts(sort: [{ platform: ASC }])`;
 export const PEER: Record<QueryName, string> = {
   list: `query List { creators(${PEER_LIST_ARGS}) { id displayName ${PEER_ACCOUNTS} { ${ACCOUNT} } } }`,

@@ -1,7 +1,7 @@
 // The API benchmark's floor: the creators page with accounts and each account's latest $posts posts.
 MATCH (c:Creator)
-WHERE c.active = true AND c.backfilled = true
-WITH c ORDER BY c.reachHigh DESC, c.id DESC LIMIT $first
+WHERE c.orderReach < '\u007f' AND c.active AND c.backfilled
+WITH c ORDER BY c.orderReach DESC LIMIT $first
 CALL (c) {
   MATCH (c)-[:HAS_ACCOUNT]->(a:Account)
   WITH a ORDER BY a.platform
@@ -14,4 +14,4 @@ CALL (c) {
   RETURN collect(a {.id, .platform, .username, .followers, posts: posts}) AS accounts
 }
 RETURN c.id AS id, c.displayName AS displayName, accounts
-ORDER BY c.reachHigh DESC, c.id DESC
+ORDER BY c.orderReach DESC

@@ -3,6 +3,7 @@
  * against one throwaway local Neo4j, prints their tables and writes bench/results/<name>.json.
  * Pass module names to run only those (`node dist/bench/run.js matching`).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -13,7 +14,15 @@ import { migrate } from '../src/neo4j/migrate';
 import { projectRoot } from '../src/paths';
 
 interface BenchModule {
-  run(ctx: { graph: GraphClient; log: (line: string) => void }): Promise<unknown>;
+  /** neo4jUri: for modules that start API processes of their own against the bench's Neo4j. */
+  run(ctx: { graph: GraphClient; log: (line: string) => void; neo4jUri: string }): Promise<unknown>;
+}
+
+/** APOC Core's jars (scripts/neo4j/apoc), fetched on first use: only the api bench's peer needs them. */
+function apocPlugins(): string {
+  const r = spawnSync(process.execPath, [join(projectRoot(), 'scripts', 'neo4j', 'apoc', 'build.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('could not fetch APOC Core for the api bench (scripts/neo4j/apoc/build.mjs)');
+  return r.stdout.trim().split('\n').pop() ?? '';
 }
 
 async function main(): Promise<void> {
@@ -23,8 +32,12 @@ async function main(): Promise<void> {
     .map((f) => basename(f, '.js'))
     .filter((n) => only.length === 0 || only.includes(n))
     .sort();
-  const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
-  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 1024 });
+  // BENCH_NEO4J_DIR keeps the store between runs (for iterating on one module whose world is
+  // already loaded, e.g. BENCH_API_REUSE_WORLD); by default a throwaway one.
+  const keep = process.env.BENCH_NEO4J_DIR;
+  const dir = keep || mkdtempSync(join(tmpdir(), 'cg-bench-'));
+  const plugins = names.includes('api') ? apocPlugins() : undefined;
+  const neo = await startLocalNeo4j({ dir, port: 7790, heap: '2g', pageCacheMb: 1024, plugins });
   const graph = new GraphClient(createDriver({ uri: neo.uri }));
   const out = join(projectRoot(), 'bench', 'results');
   mkdirSync(out, { recursive: true });
@@ -37,7 +50,7 @@ async function main(): Promise<void> {
       if (typeof mod.run !== 'function') continue;
       console.log(`\n=== bench: ${name}`);
       try {
-        const result = await mod.run({ graph, log: (l) => console.log(l) });
+        const result = await mod.run({ graph, log: (l) => console.log(l), neo4jUri: neo.uri });
         writeFileSync(join(out, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
         console.log(`wrote bench/results/${name}.json`);
       } catch (e) {
@@ -48,7 +61,7 @@ async function main(): Promise<void> {
   } finally {
     await graph.close();
     await neo.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   if (failed > 0) process.exitCode = 1;
 }

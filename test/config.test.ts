@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       model: 'probabilistic',
       autoProbability: 0.97,
       reviewProbability: 0.25,
+      conflictMarginBits: 6,
       weights: { bioLink: 60, handle: 30, name: 10 },
       autoThreshold: 60,
       reviewThreshold: 30,
@@ -32,6 +33,11 @@ describe('loadConfig', () => {
     const c = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 's3cret', REDIS_URL: '' });
     expect(c.neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
     expect(c.redisUrl).toBeUndefined();
+  });
+
+  it('reads the conflict margin (log2 odds) and refuses a negative one', () => {
+    expect(loadConfig({ MATCH_CONFLICT_MARGIN_BITS: '3.5' }).matching.conflictMarginBits).toBe(3.5);
+    expect(() => loadConfig({ MATCH_CONFLICT_MARGIN_BITS: '-1' })).toThrow(/MATCH_CONFLICT_MARGIN_BITS/);
   });
 
   it('refuses a review threshold above the auto threshold', () => {

@@ -9,7 +9,7 @@ import type { Logger } from '../log';
 import type { MatchEventBus } from '../matching/events';
 import type { GraphClient } from '../neo4j/graph-client';
 import type { Principal } from './auth/roles';
-import type { MiddlewareFn } from 'type-graphql';
+import type { ResolverCheck } from './limits/deadline';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Services {
@@ -50,11 +50,30 @@ export function buildContext(services: Services, principal: Principal | null, op
 }
 
 /**
- * Global middleware: a subscription's root field resolves once per event, so each event starts
- * with empty loaders. Otherwise the second event about a match would be answered from the cache the
- * first one filled (the match as it was before the change being announced).
+ * Loaders per published event, shared by every subscription that resolves it. An event reaches
+ * each subscriber as the same payload object (the pub/sub hands one object to all its listeners,
+ * in process or as parsed once from Redis), so 1,000 subscribers of matchChanged read the match and
+ * its accounts in one batch instead of 1,000. Sharing is safe across callers: loaders are built on
+ * the graph alone and hold rows as stored; who may see what is decided per field, per caller, after
+ * loading (auth checker, masking). Held weakly: gone with the event.
  */
-export const freshLoaders: MiddlewareFn<Context> = async ({ context, info }, next) => {
-  if (info.parentType.name === 'Subscription' && info.path.prev === undefined) context.loaders = createLoaders(context.graph);
-  return next();
+const eventLoaders = new WeakMap<object, { graph: GraphClient; loaders: Loaders }>();
+
+function loadersForEvent(event: unknown, graph: GraphClient): Loaders {
+  if (typeof event !== 'object' || event === null) return createLoaders(graph);
+  const shared = eventLoaders.get(event);
+  if (shared && shared.graph === graph) return shared.loaders;
+  const loaders = createLoaders(graph);
+  eventLoaders.set(event, { graph, loaders });
+  return loaders;
+}
+
+/**
+ * Run before every resolver (schema.ts): a subscription's root field resolves once per event, so each event starts
+ * with empty loaders. Otherwise the second event about a match would be answered from the cache the
+ * first one filled (the match as it was before the change being announced). The loaders of one
+ * event are shared by all its subscribers (loadersForEvent).
+ */
+export const freshLoaders: ResolverCheck = ({ root, context, info }) => {
+  if (info.parentType.name === 'Subscription' && info.path.prev === undefined) context.loaders = loadersForEvent(root, context.graph);
 };

@@ -5,6 +5,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import Redis from 'ioredis';
+import { setMaxListeners } from 'node:events';
 import type { AmplificationEvent } from '../analytics/amplification-watch';
 import type { TrendSpikeEvent } from '../analytics/live-spikes';
 import type { MatchEventBus, MatchEventPayload } from '../matching/events';
@@ -32,7 +33,10 @@ export interface PubSubHandle {
 
 export function createPubSubHandle(redisUrl?: string): PubSubHandle {
   if (!redisUrl) {
-    const pubSub = createPubSub<Topics>();
+    // One listener per live subscription: Node's default of 10 would warn of a leak at the 11th.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    const pubSub = createPubSub<Topics>({ eventTarget });
     return { pubSub, bus: busFor(pubSub), publishAmplifications: amplificationsFor(pubSub), close: async () => undefined };
   }
   const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });

@@ -5,10 +5,10 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type MiddlewareFn } from 'type-graphql';
 import { annotatedRootFields, authChecker, rootFieldDefaults } from './auth/access';
-import { freshLoaders } from './context';
-import { deadlineGuard } from './limits/deadline';
+import { freshLoaders, type Context } from './context';
+import { deadlineGuard, type ResolverCheck } from './limits/deadline';
 import './types/enums';
 import type { PubSub } from './pubsub';
 import { AccountResolver } from './resolvers/account.resolver';
@@ -54,6 +54,20 @@ export const resolvers = [
   ExportResolver,
 ] as const;
 
+/**
+ * The checks every resolver passes (root-field roles, the deadline, a subscription event's fresh
+ * loaders) as ONE middleware: type-graphql runs each middleware as its own async step, so three
+ * middlewares cost three promise chains per resolver. Plain data fields have no resolver at all
+ * (every @ObjectType is `simpleResolvers`); only root fields and @FieldResolver methods, which
+ * read the graph, pass here.
+ */
+export function resolverGuards(checks: ResolverCheck[]): MiddlewareFn<Context> {
+  return (data, next) => {
+    for (const check of checks) check(data);
+    return next();
+  };
+}
+
 export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
   let annotated = new Set<string>();
   const schema = await buildSchema({
@@ -64,7 +78,7 @@ export async function buildApiSchema(pubSub: PubSub): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [rootFieldDefaults(() => annotated), deadlineGuard, freshLoaders],
+    globalMiddlewares: [resolverGuards([rootFieldDefaults(() => annotated), deadlineGuard, freshLoaders])],
   });
   annotated = annotatedRootFields();
   return schema;

@@ -9,6 +9,7 @@
  * running, the request's deadline. Errors leave through one mask (mask.ts).
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -25,6 +26,7 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import helmet from 'helmet';
+import { LRUCache } from 'lru-cache';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -39,6 +41,7 @@ import { createRateLimiter, RateLimited } from './limits/rate-limit';
 import { checkStringLengths } from './limits/strings';
 import { maskError } from './mask';
 import { createMetrics } from './metrics';
+import { sharedKey, subscribeShared } from './subscription-fanout';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Parsing stops past this many tokens, before validation's cost grows with the document. */
@@ -141,9 +144,12 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     },
   });
   const wsIntrospection = limits.introspection ? [] : [NoSchemaIntrospectionCustomRule];
+  /** Per subscription's context: the key under which its events' executions are shared (subscription-fanout.ts). */
+  const fanoutKeys = new WeakMap<object, string>();
   const wsServer = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
+      subscribe: (args) => subscribeShared(args, fanoutKeys.get(args.contextValue as object) ?? null),
       onConnect: async (ctx) => {
         const result = await auth.authenticate(ctx.connectionParams?.authorization ?? ctx.extra.request.headers.authorization);
         if (!result.ok || !result.principal) {
@@ -189,13 +195,9 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
           live.set(ctx.extra, ids.add(id));
           metrics.subscribers.inc();
         }
-        return {
-          schema,
-          document,
-          variableValues: payload.variables,
-          operationName: payload.operationName,
-          contextValue: buildContext(services, principal, { deadlineMs: timed ? limits.requestTimeoutMs : undefined }),
-        };
+        const contextValue = buildContext(services, principal, { deadlineMs: timed ? limits.requestTimeoutMs : undefined });
+        if (subscription) fanoutKeys.set(contextValue, sharedKey(principal, payload));
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         const r = result as ExecutionResult;
@@ -239,6 +241,9 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     includeStacktraceInErrorResponses: limits.devErrors,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [
+      // We send no cache hints; Apollo's default cache-control plugin would still wrap every field's
+      // resolver to compute them (a hook call per field of every answer).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       limitsPlugin,
       {
@@ -305,18 +310,29 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
    * passes over the document, which for 500 aliases costs far more than this one structural check.
    * A refusal thrown inside Apollo's pipeline would be masked as an internal error, so it is answered here.
    */
+  /** The shape verdict per query text: the same query sent again is not parsed and walked again. */
+  const shapes = new LRUCache<string, { refusal: QueryTooComplex | null }>({
+    max: 2000,
+    maxSize: 32 * 1024 * 1024,
+    sizeCalculation: (_v, query) => Math.max(1, query.length),
+  });
   const refuseShape = (req: Request, res: Response, next: NextFunction) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
     if (query === undefined) return next();
-    let document;
-    try {
-      // Counting needs no locations: a third fewer objects for a large document to allocate and collect.
-      document = parse(query, { maxTokens: MAX_TOKENS, noLocation: true });
-    } catch {
-      return next(); // Apollo answers syntax errors in the usual shape
+    let verdict = shapes.get(query);
+    if (!verdict) {
+      let document;
+      try {
+        // Counting needs no locations: a third fewer objects for a large document to allocate and collect.
+        document = parse(query, { maxTokens: MAX_TOKENS, noLocation: true });
+      } catch {
+        return next(); // Apollo answers syntax errors in the usual shape
+      }
+      verdict = { refusal: checkQueryShape(schema, document, limits) };
+      shapes.set(query, verdict);
     }
-    const refusal = checkQueryShape(schema, document, limits);
+    const { refusal } = verdict;
     if (!refusal) return next();
     refused(refusal);
     const { http: _http, ...extensions } = refusal.extensions as Record<string, unknown>;

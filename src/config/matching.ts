@@ -8,6 +8,11 @@ export const MatchingEnv = z.object({
   /** Probabilistic: match probabilities at or above which a pair is auto-approved / sent to review. */
   MATCH_AUTO_PROBABILITY: z.coerce.number().min(0).max(1).default(0.97),
   MATCH_REVIEW_PROBABILITY: z.coerce.number().min(0).max(1).default(0.25),
+  /**
+   * Probabilistic: log2 odds by which the better of two candidates for one account must beat the
+   * other to win outright; closer rivals both go to review. 0 lets the better one always win.
+   */
+  MATCH_CONFLICT_MARGIN_BITS: z.coerce.number().min(0).max(64).default(6),
   MATCH_WEIGHT_BIOLINK: int(0, 100).default(60),
   MATCH_WEIGHT_HANDLE: int(0, 100).default(30),
   MATCH_WEIGHT_NAME: int(0, 100).default(10),
@@ -21,6 +26,7 @@ export interface MatchingConfig {
   model: 'probabilistic' | 'fixed';
   autoProbability: number;
   reviewProbability: number;
+  conflictMarginBits: number;
   weights: { bioLink: number; handle: number; name: number };
   autoThreshold: number;
   reviewThreshold: number;
@@ -42,6 +48,7 @@ export const matchingConfig = (e: z.infer<typeof MatchingEnv>): MatchingConfig =
   model: e.MATCH_MODEL,
   autoProbability: e.MATCH_AUTO_PROBABILITY,
   reviewProbability: e.MATCH_REVIEW_PROBABILITY,
+  conflictMarginBits: e.MATCH_CONFLICT_MARGIN_BITS,
   weights: { bioLink: e.MATCH_WEIGHT_BIOLINK, handle: e.MATCH_WEIGHT_HANDLE, name: e.MATCH_WEIGHT_NAME },
   autoThreshold: e.MATCH_AUTO_THRESHOLD,
   reviewThreshold: e.MATCH_REVIEW_THRESHOLD,

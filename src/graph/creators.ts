@@ -9,7 +9,7 @@
  * - tracking flags (tracked, tier, backfill window) set by tracking and backfill.
  */
 import type { GraphClient } from '../neo4j/graph-client';
-import { chunks } from './batches';
+import { chunks, inLanes } from './batches';
 import { newCreatorId } from './ids';
 import type { ChangeRow, Pair } from './matches';
 import type { MatchReason, MatchStatus, Platform, TrackingTier } from './model';
@@ -172,11 +172,8 @@ async function mergeJoined(
   }
   const accountIds = [...new Set(joins.flatMap((p) => [p.tiktokId, p.xId]))];
   const creatorOf = new Map<string, CreatorOf>();
-  for (const ids of chunks(accountIds, CREATOR_BATCH)) {
-    for (const r of await graph.read<CreatorOf>('graph/creators-of-accounts', { ids })) {
-      if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
-    }
-  }
+  const found = await inLanes(accountIds, (id) => [id], CREATOR_BATCH, (ids) => graph.read<CreatorOf>('graph/creators-of-accounts', { ids }));
+  for (const rows of found) for (const r of rows) if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
   const creator = new Map<string, CreatorOf>();
   for (const c of creatorOf.values()) creator.set(c.creatorId, c);
   // Folded creator -> the creator it was folded into, in merge order.
@@ -228,13 +225,14 @@ async function mergeJoined(
   }
   onMoves(new Set(rows.flatMap((r) => accountsOf.get(r.goneId) ?? [])));
   const folded = new Set<string>();
-  for (const batch of chunks(rows, MERGE_BATCH)) {
+  // A group's rows (one survivor) stay in one lane, in order; groups share no creator or account.
+  await inLanes(rows, (r) => [r.keepId], MERGE_BATCH, async (batch) => {
     for (const r of await graph.write<{ creatorId: string; goneId: string }>('graph/merge-creator-groups', { rows: batch })) {
       kept.add(r.creatorId);
       gone.add(r.goneId);
       folded.add(r.goneId);
     }
-  }
+  });
   const incomplete = new Set(rows.filter((r) => !folded.has(r.goneId)).map((r) => r.keepId));
   for (const id of gone) kept.delete(id);
   for (const id of kept) if (derived.has(id) && !incomplete.has(id)) derivedSet.add(id);

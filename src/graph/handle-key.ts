@@ -26,6 +26,8 @@ function foldEnclosedLetters(s: string): string {
   });
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Emoji, their modifiers and joiners, flags, keycap marks. */
 const EMOJI_RE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}]/gu;
 
@@ -34,6 +36,9 @@ const EMOJI_RE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indica
  * plain ones), drops accents and emoji, and folds the few letters NFKD keeps (ß, ø, ł, small caps).
  */
 export function foldText(s: string): string {
+  // Plain ASCII has nothing to fold (no marks, enclosed or special letters, emoji): most text is,
+  // and the matcher folds every account's name, handle and bio.
+  if (ASCII.test(s)) return s;
   return foldEnclosedLetters(s)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

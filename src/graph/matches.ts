@@ -5,7 +5,7 @@
  * score before and after (`ChangeRow`), from which callers derive events and creator merges.
  */
 import type { GraphClient } from '../neo4j/graph-client';
-import { chunks } from './batches';
+import { chunks, inLanes } from './batches';
 import type { MatchEventRecord, MatchReason, MatchStatus } from './model';
 
 /** A pair's status and score before and after a write. */
@@ -41,6 +41,9 @@ export interface MatchWrite {
 
 /** Pairs per statement: large enough to amortise the round trip, small enough for one transaction. */
 export const MATCH_BATCH = 1000;
+/** The nodes a match write locks: its two accounts (writes of one pair, or of pairs sharing an account, stay in one lane). */
+const pairKeys = (r: { tiktokId: string; xId: string }): string[] => [r.tiktokId, r.xId];
+
 /** Events per statement. */
 const EVENT_BATCH = 1000;
 
@@ -51,21 +54,21 @@ const EVENT_BATCH = 1000;
 export async function createMatches(graph: GraphClient, rows: MatchWrite[]): Promise<{ created: ChangeRow[]; existing: MatchWrite[] }> {
   const created: ChangeRow[] = [];
   const existing: MatchWrite[] = [];
-  for (const batch of chunks(rows, MATCH_BATCH)) {
+  await inLanes(rows, pairKeys, MATCH_BATCH, async (batch) => {
     const made = await graph.write<ChangeRow>('graph/create-matches', { rows: batch });
     created.push(...made);
     if (made.length < batch.length) {
       const done = new Set(made.map((c) => c.id));
       for (const r of batch) if (!done.has(r.id)) existing.push(r);
     }
-  }
+  });
   return { created, existing };
 }
 
 /** Creates or updates edges; a stored MANUAL or REJECTED status is kept (see the Cypher). */
 export async function upsertMatches(graph: GraphClient, rows: MatchWrite[]): Promise<ChangeRow[]> {
   const out: ChangeRow[] = [];
-  for (const batch of chunks(rows, MATCH_BATCH)) out.push(...(await graph.write<ChangeRow>('graph/upsert-matches', { rows: batch })));
+  await inLanes(rows, pairKeys, MATCH_BATCH, async (batch) => out.push(...(await graph.write<ChangeRow>('graph/upsert-matches', { rows: batch }))));
   return out;
 }
 

@@ -34,6 +34,12 @@ export async function accountsByCreators(g: GraphClient, ids: readonly string[])
   return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts })), []);
 }
 
+/** One creator with its accounts (what `creator(id) { accounts }` needs), or null. */
+export async function creatorWithAccounts(g: GraphClient, id: string): Promise<{ creator: CreatorRow; accounts: AccountRow[] } | null> {
+  const [row] = await g.read<{ creator: CreatorRow; accounts: AccountRow[] }>('read/creator-with-accounts', { id });
+  return row ?? null;
+}
+
 export async function creatorsByAccounts(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {
   const rows = await g.read<{ id: string; creator: CreatorRow }>('read/creators-by-accounts', { ids });
   return byKey(ids, rows.map((r) => ({ key: r.id, value: r.creator as CreatorRow | null })), null);

@@ -59,7 +59,7 @@ export function keyKind(key: string): BlockingKeyKind {
   return key.slice(0, key.indexOf(':')) as BlockingKeyKind;
 }
 
-interface Block {
+export interface Block {
   tiktok: number[];
   x: number[];
 }
@@ -86,7 +86,12 @@ export class BlockingIndex {
   readonly accounts: MatchableAccount[] = [];
   /** Sorted blocking keys per account position. */
   readonly keysOf: string[][] = [];
-  readonly blocks = new Map<string, Block>();
+  /**
+   * Key -> its holders. Most keys (an account's own handle and profile) have one holder: kept as
+   * its position alone, and made a Block when a second holder comes, which spares a large
+   * population millions of small arrays.
+   */
+  private readonly holders = new Map<string, number | Block>();
   private readonly ids = new Set<string>();
   private readonly weakPair: boolean;
   private readonly pairing = new Map<string, boolean>();
@@ -112,21 +117,42 @@ export class BlockingIndex {
     this.accounts.push(account);
     this.keysOf.push(keys);
     for (const key of keys) {
-      let block = this.blocks.get(key);
-      if (!block) {
-        block = { tiktok: [], x: [] };
-        this.blocks.set(key, block);
+      const held = this.holders.get(key);
+      if (held === undefined) {
+        this.holders.set(key, pos);
+        continue;
       }
+      const block = typeof held === 'number' ? this.blockOf(held) : held;
+      if (block !== held) this.holders.set(key, block);
       (account.platform === 'TIKTOK' ? block.tiktok : block.x).push(pos);
     }
     return true;
   }
 
+  private blockOf(pos: number): Block {
+    return this.accounts[pos].platform === 'TIKTOK' ? { tiktok: [pos], x: [] } : { tiktok: [], x: [pos] };
+  }
+
+  /** Every key with its holders by platform. */
+  get blocks(): Iterable<[string, Block]> {
+    const self = this;
+    return (function* () {
+      for (const [key, held] of self.holders) yield [key, typeof held === 'number' ? self.blockOf(held) : held] as [string, Block];
+    })();
+  }
+
+  /** Keys held on both platforms, with their holders. */
+  *pairBlocks(): Generator<[string, Block]> {
+    for (const [key, held] of this.holders) {
+      if (typeof held !== 'number' && held.tiktok.length > 0 && held.x.length > 0) yield [key, held];
+    }
+  }
+
   /** Accounts (both platforms) holding a key. */
   keyCount(key: string): number {
     if (this.population) return this.population(key);
-    const b = this.blocks.get(key);
-    return b ? b.tiktok.length + b.x.length : 0;
+    const b = this.holders.get(key);
+    return b === undefined ? 0 : typeof b === 'number' ? 1 : b.tiktok.length + b.x.length;
   }
 
   /** Accounts (both platforms) whose normalised handle is `normalizedHandle`; feeds COMMON_HANDLE. */
@@ -161,7 +187,8 @@ export class BlockingIndex {
   /** Keys too common to block on, largest first (ties by key). */
   oversizedKeys(): OversizedKey[] {
     const out: OversizedKey[] = [];
-    for (const [key, b] of this.blocks) {
+    for (const [key, b] of this.holders) {
+      if (typeof b === 'number') continue;
       if (!key.startsWith('token:') && b.tiktok.length + b.x.length > this.options.maxBlockSize) {
         out.push({ key, kind: keyKind(key), tiktok: b.tiktok.length, x: b.x.length });
       }
@@ -227,8 +254,7 @@ function sharedUsableKeys(a: string[], b: string[], index: BlockingIndex): strin
  * at most (maxBlockSize / 2)^2 per key: linear in the number of accounts.
  */
 export function* candidatePairs(index: BlockingIndex): Generator<CandidatePair> {
-  for (const [key, block] of index.blocks) {
-    if (block.tiktok.length === 0 || block.x.length === 0) continue;
+  for (const [key, block] of index.pairBlocks()) {
     if (!index.isPairing(key)) continue;
     for (const t of block.tiktok) {
       for (const x of block.x) {

@@ -78,7 +78,7 @@ export function trainingVector(tiktok: MatchableAccount, x: MatchableAccount, mo
   const t = features(tiktok);
   const xf = features(x);
   const u = {} as Record<SignalName, number>;
-  for (const s of SIGNALS) u[s] = levelU(s, c.levels[s], t, model, pop, xf);
+  for (const s of SIGNALS) u[s] = levelU(s, c.levels[s], t, model, pop, xf, c.levels);
   return label === undefined ? { levels: c.levels, u } : { levels: c.levels, u, label };
 }
 

@@ -140,6 +140,64 @@ function sharedWordsInHandles(t: AccountFeatures, x: AccountFeatures): boolean {
   return any;
 }
 
+/**
+ * How often two different people with one name have handles agreeing at each USERNAME level
+ * (exact, normalised, similar, shared words) when the handle is spelled from that name: namesakes
+ * build their handles from the same few spellings of it (joined, with "_" or ".", an initial, a
+ * number), so about one pair in fifty picks the identical spelling on the two platforms and one
+ * in twenty a variant of it.
+ */
+const NAMESAKE_HANDLE_AGREEMENT = [0.02, 0.05, 0.05, 0.1];
+
+/** What is left of a normalised handle once the words of the display name are taken out of it. */
+function handleBeyondName(f: AccountFeatures): string {
+  let rest = f.norm;
+  for (const w of [...f.allNameTokens].sort((a, b) => b.length - a.length)) if (w.length >= 2) rest = rest.replace(w, '');
+  return rest;
+}
+
+/** True when one of the two handles is the display name spelled out (its words, at most two letters besides). */
+export function handleSpelledFromName(t: AccountFeatures, x: AccountFeatures): boolean {
+  return handleBeyondName(t).length <= 2 || handleBeyondName(x).length <= 2;
+}
+
+/**
+ * Expected holders (both platforms) of a whole name of two or more words, from how common its
+ * words are: population x the product of each word's share of accounts. In a large population
+ * whole names repeat although each holder count looks small (two holders: "only these two");
+ * this is the name's frequency the population implies. Words too short to be counted count as
+ * common (share 1). Undefined when word counts are not known.
+ */
+export function expectedNameHolders(f: AccountFeatures, pop: Population): number | undefined {
+  if (!pop.keyCount || f.nameTokens.length < 2) return undefined;
+  const total = Math.max(1, (pop.tiktok ?? DEFAULT_POPULATION) + (pop.x ?? DEFAULT_POPULATION));
+  let expected = total;
+  for (const w of f.nameTokens) {
+    const held = w.length >= 3 ? pop.keyCount(`token:${w}`) : 0;
+    expected *= held > 0 ? Math.min(1, held / total) : 1;
+  }
+  return expected;
+}
+
+/**
+ * u of a handle agreeing at `level` (0-3) when the display names are equal and the handle is
+ * spelled from the name. Fellegi-Sunter takes signals as independent, but such a handle is not:
+ * two namesakes agree on it far more often than two random accounts. Given the names agree, the
+ * handle's u is the chance that the name's other holders are namesakes with an agreeing handle:
+ * the namesake agreement rate times the name's expected holders (from its words) over its
+ * counted ones. In a small population or for a rare name that is below the handle's own u and
+ * changes nothing; where whole names repeat, the handle stops doubling the name's evidence and
+ * an exact handle with an equal name needs corroboration (a link, a pointer, a similar bio).
+ */
+export function handleGivenNameU(level: number, t: AccountFeatures, x: AccountFeatures, pop: Population, nameU: number): number {
+  const expected = expectedNameHolders(t, pop);
+  if (expected === undefined || level > 3 || !handleSpelledFromName(t, x)) return 0;
+  // The chance that a random account of the other platform is a namesake, as the words imply
+  // (no floor: a rare name's namesakes are few), against the name's u as counted.
+  const namesakeU = expected / 2 / sizeOf(pop);
+  return NAMESAKE_HANDLE_AGREEMENT[level] * Math.min(1, namesakeU / Math.max(nameU, 1e-12));
+}
+
 /** Accounts (both platforms) with this display name (decorations stripped); 0 when not counted. */
 export function nameHolders(f: AccountFeatures, pop: Population): number {
   return pop.keyCount?.(`name:${f.nameKey}`) ?? 0;
@@ -147,9 +205,27 @@ export function nameHolders(f: AccountFeatures, pop: Population): number {
 
 /**
  * u of the pair's level on a signal: term frequency for "same value" levels, the model's otherwise.
- * `x` (the X side's features) is needed for levels whose value is what the two share (a name word).
+ * `x` (the X side's features) is needed for levels whose value is what the two share (a name word),
+ * `levels` (the pair's other levels) where one signal depends on another (handleGivenNameU).
  */
-export function levelU(signal: SignalName, level: number, t: AccountFeatures, model: FSModel, pop: Population, x?: AccountFeatures): number {
+export function levelU(
+  signal: SignalName,
+  level: number,
+  t: AccountFeatures,
+  model: FSModel,
+  pop: Population,
+  x?: AccountFeatures,
+  levels?: Readonly<Record<SignalName, number>>,
+): number {
+  const u = independentU(signal, level, t, model, pop, x);
+  // A handle spelled from an equal name depends on the name (handleGivenNameU).
+  if (signal === 'USERNAME' && level <= 3 && levels?.DISPLAY_NAME === 0 && x) {
+    return Math.min(0.5, Math.max(u, handleGivenNameU(level, t, x, pop, nameU(t, pop))));
+  }
+  return u;
+}
+
+function independentU(signal: SignalName, level: number, t: AccountFeatures, model: FSModel, pop: Population, x?: AccountFeatures): number {
   if (signal === 'USERNAME' && level <= 1) return handleU(t.norm, pop);
   if (signal === 'DISPLAY_NAME' && level === 0) return nameU(t, pop);
   if (signal === 'DISPLAY_NAME' && level === 2 && x) return sharedTokenU(t, x, model, pop);
@@ -189,7 +265,7 @@ export function weigh(comparison: Comparison, t: AccountFeatures, model: FSModel
   let total = priorWeight(model, pop);
   for (const s of SIGNALS) {
     const level = comparison.levels[s];
-    const us = levelU(s, level, t, model, pop, x);
+    const us = levelU(s, level, t, model, pop, x, comparison.levels);
     u[s] = us;
     const w = isNeutral(s, level) ? 0 : Math.log2(Math.max(model.m[s][level], 1e-9) / Math.max(us, 1e-12));
     weight[s] = w;

@@ -6,7 +6,7 @@
  * shuts the store down cleanly, so no orphan keeps the store lock.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../log';
@@ -24,6 +24,12 @@ export interface LocalNeo4jOptions {
   pageCacheMb?: number;
   /** How long to wait for the server to answer. Default 120 s. */
   startTimeoutMs?: number;
+  /**
+   * A folder of procedure jars (and the jars they need) to load: put on the launcher's classpath
+   * and copied into the store's plugins/, where Neo4j looks for procedures. The app loads none; the
+   * API benchmark loads APOC Core for the peer it measures (scripts/neo4j/apoc).
+   */
+  plugins?: string;
   logger?: Logger;
 }
 
@@ -87,11 +93,19 @@ async function startOnce(opts: LocalNeo4jOptions, port: number): Promise<LocalNe
   const log = opts.logger ?? silentLogger;
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
+  let classpath = launcherClasspath();
+  if (opts.plugins) {
+    const jars = readdirSync(opts.plugins).filter((f) => f.endsWith('.jar'));
+    if (jars.length === 0) throw new Error(`no jars in ${opts.plugins}`);
+    mkdirSync(join(dir, 'plugins'), { recursive: true });
+    for (const j of jars) copyFileSync(join(opts.plugins, j), join(dir, 'plugins', j));
+    classpath += `:${join(resolve(opts.plugins), '*')}`;
+  }
   const args = [
     `-Xmx${opts.heap ?? '1g'}`,
     '-XX:+UseG1GC',
     '-cp',
-    launcherClasspath(),
+    classpath,
     'creatorgraph.LocalNeo4j',
     '--home',
     dir,

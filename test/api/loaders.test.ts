@@ -23,6 +23,7 @@ const QUERY = `query($n: Int) { creators(first: $n) { totalCount nodes {
 describe('DataLoader batching', () => {
   let graph: GraphClient;
   let schema: GraphQLSchema;
+  let creatorId: string;
 
   beforeAll(async () => {
     graph = await freshGraph();
@@ -67,6 +68,8 @@ describe('DataLoader batching', () => {
       })),
     );
     schema = await buildApiSchema(createPubSubHandle().pubSub);
+    const [row] = await graph.runText('MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account {id: $a}) RETURN c.id AS id', { a: 'tiktok:70000' });
+    creatorId = row.id as string;
   });
   afterAll(() => graph.close());
 
@@ -92,5 +95,25 @@ describe('DataLoader batching', () => {
     process.stdout.write(`[loaders] Cypher round trips: 50 creators -> ${for50}, 5 creators -> ${for5}\n`);
     expect(for50).toBe(for5);
     expect(for50).toBeLessThanOrEqual(6);
+  });
+
+  it('creator(id) with its accounts and posts reads the creator and its accounts in one statement', async () => {
+    const ctx = buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, { name: 'test', role: 'viewer', via: 'key' });
+    graph.resetStats();
+    const res = await graphql({
+      schema,
+      source: `{ creator(id: "${creatorId}") { id accounts { id platform } combinedReach { naive } posts(first: 3) { nodes { id } } } }`,
+      contextValue: ctx,
+    });
+    expect(res.errors).toBeUndefined();
+    const c = (res.data as any).creator;
+    expect(c.id).toBe(creatorId);
+    expect(c.accounts.map((a: { platform: string }) => a.platform)).toEqual(['TIKTOK', 'X']);
+    expect(c.combinedReach.naive).toBeGreaterThan(0);
+    expect(c.posts.nodes).toHaveLength(3);
+    // creator + accounts in one, then the posts page and the joining match combinedReach asks for (4 before).
+    expect(graph.roundTrips).toBe(3);
+    const without = await graphql({ schema, source: `{ creator(id: "${creatorId}") { id displayName } }`, contextValue: buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, { name: 'test', role: 'viewer', via: 'key' }) });
+    expect((without.data as any).creator.id).toBe(creatorId);
   });
 });

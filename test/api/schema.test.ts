@@ -1,4 +1,5 @@
-import { buildSchema, findBreakingChanges } from 'graphql';
+import { buildSchema, findBreakingChanges, isObjectType } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPubSubHandle } from '../../src/api/pubsub';
@@ -23,5 +24,23 @@ describe('schema files', () => {
     const shared = join(root, '..', 'shared', 'api-contract.graphql');
     if (!existsSync(shared)) return;
     expect(read('schema/contract.graphql')).toBe(readFileSync(shared, 'utf8'));
+  });
+
+  it('plain data fields have no resolver of their own: only root fields and @FieldResolver methods pay for the guards', async () => {
+    const schema = await buildApiSchema(createPubSubHandle().pubSub);
+    const md = getMetadataStorage();
+    const typeName = new Map(md.objectTypes.map((t) => [t.target, t.name]));
+    const fieldResolvers = new Set(md.fieldResolvers.map((f) => `${typeName.get(f.getObjectType?.() as never)}.${f.schemaName}`));
+    const roots = new Set(['Query', 'Mutation', 'Subscription']);
+    const wrapped: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || roots.has(type.name) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.resolve && !fieldResolvers.has(`${type.name}.${field.name}`)) wrapped.push(`${type.name}.${field.name}`);
+      }
+    }
+    // A type without `simpleResolvers: true` runs the middlewares (a promise chain) for every field of every object.
+    expect(wrapped).toEqual([]);
+    expect(fieldResolvers.has('Creator.accounts')).toBe(true);
   });
 });

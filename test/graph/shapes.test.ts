@@ -8,6 +8,7 @@ import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { writeAccounts } from '../../src/graph/accounts';
 import type { AccountRecord, PostRecord } from '../../src/graph/model';
 import { writePosts } from '../../src/graph/posts';
+import { accountsByCreators, creatorWithAccounts } from '../../src/graph/read';
 import {
   ACCOUNT_KEPT_KEYS,
   ACCOUNT_LOOKUP_KEYS,
@@ -81,5 +82,20 @@ describe('the Account and Post shapes', () => {
     expect(row.a).toMatchObject(nulls(accountProps(account)));
     expect(row.p).toMatchObject(nulls(postProps(post)));
     expect(row.s).toMatchObject({ followers: 10, following: 2, hearts: 300, postCount: 7 });
+  });
+
+  it('the accounts reads project the served Account properties (they list them instead of reading them all)', async () => {
+    const fetchedAt = '2026-11-20T10:00:00.000Z';
+    await writeAccounts(graph, [{ platform: 'X', platformUserId: '4343', username: 'projected', followers: 1, fetchedAt }]);
+    const [creator] = await graph.runText('MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account {id: $a}) RETURN c.id AS id', { a: 'x:4343' });
+    const [accounts] = await accountsByCreators(graph, [creator.id as string]);
+    expect(accounts).toHaveLength(1);
+    // Plus usernameLower, a lookup key the reach band compares (graph/reach.ts).
+    expect(sorted(Object.keys(accounts[0]))).toEqual(
+      sorted([...without(Object.keys(ACCOUNT_PROPS), ACCOUNT_LOOKUP_KEYS), ...ACCOUNT_KEPT_KEYS, 'usernameLower']),
+    );
+    expect(accounts[0].fetchedAt).toEqual(new Date(fetchedAt));
+    const found = await creatorWithAccounts(graph, creator.id as string);
+    expect(found?.accounts).toEqual(accounts);
   });
 });

@@ -63,6 +63,40 @@ describe('term-frequency adjustment', () => {
   });
 });
 
+describe('handles spelled from an equal name (namesakes)', () => {
+  const nick = { displayName: 'Nick Jenova' };
+  // 100,000 accounts per platform; each holder count as given, every name word held by `share` of them.
+  const world = (share: number) => ({
+    population: { tiktok: 100_000, x: 100_000 },
+    keyCount: (k: string) => (k.startsWith('token:') ? Math.round(share * 200_000) : k.startsWith('link:') ? 0 : 2),
+  });
+  const handleWeight = (s: ReturnType<typeof scorePair>) => s.evidence.find((e) => e.signal === 'USERNAME')!.matchWeight!;
+
+  it('an exact handle with an equal name auto-approves while the name is rare, not where its words make namesakes likely', () => {
+    const t = tt('nickjenova', nick);
+    const x = xa('nickjenova', nick);
+    // Words held by 1 in 10,000 accounts: about 0.002 holders of the whole name expected.
+    const rare = scorePair(t, x, {}, world(1e-4));
+    expect(rare.decision).toBe('AUTO');
+    // Words held by 3 in 1,000: about 1.8 holders expected, so the other one may be a namesake.
+    const common = scorePair(t, x, {}, world(0.003));
+    expect(common.decision).not.toBe('AUTO');
+    expect(handleWeight(common)).toBeLessThan(handleWeight(rare) - 8);
+    // The name keeps its own weight; corroboration (the same link) auto-approves again.
+    expect(common.evidence.find((e) => e.signal === 'DISPLAY_NAME')!.matchWeight!).toBeCloseTo(rare.evidence.find((e) => e.signal === 'DISPLAY_NAME')!.matchWeight!, 6);
+    const link = { bioLink: 'https://linktr.ee/nickjenova' };
+    expect(scorePair(tt('nickjenova', { ...nick, ...link }), xa('nickjenova', { ...nick, ...link }), {}, world(0.003)).decision).toBe('AUTO');
+  });
+
+  it('leaves handles that carry more than the name, and pairs whose names differ, as they were', () => {
+    const cooks = scorePair(tt('nickjenovacooks', nick), xa('nickjenovacooks', nick), {}, world(0.003));
+    expect(cooks.decision).toBe('AUTO');
+    // Names not equal: the handle weighs its term frequency alone (two holders in 100,000 per platform).
+    const independent = Math.log2(DEFAULT_FS_MODEL.m.USERNAME[0] / 1e-5);
+    expect(handleWeight(scorePair(tt('nickjenova', { displayName: 'Nick J' }), xa('nickjenova', nick), {}, world(0.003)))).toBeCloseTo(independent, 3);
+  });
+});
+
 describe('EM', () => {
   const world = generateWorld({ creators: 400, accountsOnly: true, seed: 3 });
   const accounts = matchableAccounts(world);

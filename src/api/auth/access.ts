@@ -5,9 +5,10 @@
  * a forgotten annotation fails closed. Both end in `authorize` (roles.ts).
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { getMetadataStorage, type AuthChecker, type MiddlewareFn } from 'type-graphql';
+import { getMetadataStorage, type AuthChecker } from 'type-graphql';
 import type { Role } from '../../config';
 import type { Context } from '../context';
+import type { ResolverCheck } from '../limits/deadline';
 import { authorize, isRole } from './roles';
 
 const what = (info: GraphQLResolveInfo) => `${info.parentType.name}.${info.fieldName}`;
@@ -27,11 +28,10 @@ export function annotatedRootFields(): Set<string> {
   return out;
 }
 
-export function rootFieldDefaults(annotated: () => Set<string>): MiddlewareFn<Context> {
-  return async ({ context, info }, next) => {
+export function rootFieldDefaults(annotated: () => Set<string>): ResolverCheck {
+  return ({ context, info }) => {
     if (info.path.prev === undefined && !annotated().has(what(info))) {
       authorize(context.principal, [info.parentType.name === 'Mutation' ? 'admin' : 'viewer'], what(info));
     }
-    return next();
   };
 }

@@ -6,15 +6,17 @@
  * Mutations are exempt (`exemptMutations`): they are writes an authorised caller asked for, made of
  * idempotent batches, and a matching run may rightly take minutes; cutting one half-way helps nobody.
  */
-import type { MiddlewareFn } from 'type-graphql';
+import type { ResolverData } from 'type-graphql';
 import type { Context } from '../context';
 import { ApiError } from '../errors';
 
-export const deadlineGuard: MiddlewareFn<Context> = async ({ context }, next) => {
+/** A check run before a resolver (see `resolverGuards` in schema.ts): throws to refuse it. */
+export type ResolverCheck = (data: ResolverData<Context>) => void;
+
+export const deadlineGuard: ResolverCheck = ({ context }) => {
   if (context.deadline !== undefined && Date.now() > context.deadline.at) {
     throw new ApiError('TIMEOUT', `the request exceeded its ${context.deadline.ms} ms deadline`, { limitMs: context.deadline.ms });
   }
-  return next();
 };
 
 /** Clears the deadline of a mutation, once the operation is known. */

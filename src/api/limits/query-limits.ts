@@ -21,6 +21,7 @@ import {
   TypeInfo,
   validate,
   ValidationContext,
+  visit,
   type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -118,6 +119,38 @@ export function checkQueryShape(schema: GraphQLSchema, document: DocumentNode, l
 }
 
 /**
+ * The variables a document's cost can depend on: those given to a page size (the estimator reads
+ * only `first`/`limit`/`last`) or to a directive (@skip/@include drop whole subtrees).
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) =>
+    visit(node, {
+      [Kind.VARIABLE](v) {
+        names.add(v.name.value);
+      },
+    });
+  visit(document, {
+    [Kind.ARGUMENT](arg) {
+      if (['first', 'limit', 'last'].includes(arg.name.value)) collect(arg);
+    },
+    [Kind.DIRECTIVE](d) {
+      collect(d);
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * Costs already computed, per document (Apollo hands the same parsed document for the same query
+ * text), per operation and values of the variables the cost depends on: a hot query is priced
+ * once, not walked with its variables coerced on every request. Bounded per document, so a caller
+ * varying `first` cannot grow it without limit.
+ */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { vars: string[]; byKey: Map<string, number> }>>();
+const COSTS_PER_DOCUMENT = 256;
+
+/**
  * Start-up warm-up, run once by startApi (disclosed: the attack timings printed by
  * test/api/limits/attacks.test.ts are measured after it, as a client of `npm start` meets them).
  * The first parse and shape check of a large document run in V8's interpreter and take several
@@ -143,13 +176,23 @@ export function checkQueryCost(
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined | null,
 ): QueryTooComplex | null {
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables: variables ?? {},
-    operationName: operationName ?? undefined,
-    estimators: [costEstimator],
-  });
+  let bySchema = costs.get(schema);
+  if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+  let memo = bySchema.get(document);
+  if (!memo) bySchema.set(document, (memo = { vars: costVariables(document), byKey: new Map() }));
+  const key = JSON.stringify([operationName ?? null, ...memo.vars.map((v) => variables?.[v] ?? null)]);
+  let cost = memo.byKey.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [costEstimator],
+    });
+    if (memo.byKey.size >= COSTS_PER_DOCUMENT) memo.byKey.clear();
+    memo.byKey.set(key, cost);
+  }
   return cost > limits.maxCost ? new QueryTooComplex('cost', limits.maxCost, cost) : null;
 }
 

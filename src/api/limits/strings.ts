@@ -13,12 +13,24 @@ function longestIn(value: unknown, depth = 0): number {
   return max;
 }
 
+/** The longest inline string of each document: Apollo hands the same parsed document for the same query text. */
+const inline = new WeakMap<DocumentNode, number>();
+
+function longestInline(document: DocumentNode): number {
+  let longest = inline.get(document);
+  if (longest === undefined) {
+    let found = 0;
+    visit(document, {
+      [Kind.STRING](node) {
+        found = Math.max(found, node.value.length);
+      },
+    });
+    inline.set(document, (longest = found));
+  }
+  return longest;
+}
+
 export function checkStringLengths(document: DocumentNode, variables: Record<string, unknown> | undefined, max: number) {
-  let longest = longestIn(variables ?? {});
-  visit(document, {
-    [Kind.STRING](node) {
-      longest = Math.max(longest, node.value.length);
-    },
-  });
+  const longest = Math.max(longestInline(document), longestIn(variables ?? {}));
   return longest > max ? badInput(`a string argument is ${longest} characters long; the limit is ${max}`) : null;
 }

@@ -5,7 +5,9 @@ import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
 import { countCreators, creatorPage, type CreatorFilterArgs } from '../../graph/pages';
 import { isOrderKey } from '../../graph/order-keys';
+import { creatorWithAccounts } from '../../graph/read';
 import type { Context } from '../context';
+import { selectsDirectly } from '../lookahead';
 import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
 import { connection, pageRequest } from '../pagination';
@@ -20,10 +22,20 @@ import { ReachEstimate } from '../types/reach.type';
 import { chainOptions } from './chains.resolver';
 import { asAccount, asCreator, asMatch, asPost, iso, type CreatorObj } from './map';
 
+/** Creator fields that read its accounts: asked for, `creator(id)` reads them with the creator. */
+const NEEDS_ACCOUNTS = new Set(['accounts', 'account', 'combinedReach']);
+
 @Resolver(() => Creator)
 export class CreatorResolver {
   @Query(() => Creator, { nullable: true })
-  async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (selectsDirectly(info, NEEDS_ACCOUNTS)) {
+      const found = await creatorWithAccounts(ctx.graph, id);
+      if (!found) return null;
+      ctx.loaders.creator.prime(id, found.creator);
+      ctx.loaders.accountsByCreator.prime(id, found.accounts);
+      return asCreator(found.creator);
+    }
     const row = await ctx.loaders.creator.load(id);
     return row ? asCreator(row) : null;
   }

@@ -10,7 +10,7 @@ export enum ExportFormat {
 }
 registerEnumType(ExportFormat, { name: 'ExportFormat' });
 
-@ObjectType({ description: 'One export of the cross_platform_creators dimension.' })
+@ObjectType({ description: 'One export of the cross_platform_creators dimension.', simpleResolvers: true })
 export class ExportRun {
   @Field(() => Int)
   rows: number;

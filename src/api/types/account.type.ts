@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from './common.type';
 import { Platform } from './enums';
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Account implements Node {
   @Field(() => ID)
   id: string;
@@ -42,7 +42,7 @@ export class Account implements Node {
   deactivatedAt: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AccountSnapshot {
   @Field(() => Date)
   at: Date;

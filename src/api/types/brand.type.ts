@@ -5,7 +5,7 @@ import { Creator } from './creator.type';
 import { AmplificationKind, GraphNodeKind, Platform } from './enums';
 import { Post } from './post.type';
 
-@ObjectType({ description: 'A topic (hashtag or link) a brand pushed on both platforms, and which went first.' })
+@ObjectType({ description: 'A topic (hashtag or link) a brand pushed on both platforms, and which went first.', simpleResolvers: true })
 export class Launch {
   @Field()
   topic: string;
@@ -55,7 +55,7 @@ export class GraphEdge {
   kind: AmplificationKind | null;
 }
 
-@ObjectType({ description: 'A subgraph ready for a graph view.' })
+@ObjectType({ description: 'A subgraph ready for a graph view.', simpleResolvers: true })
 export class Graph {
   @Field(() => [GraphNode])
   nodes: GraphNode[];
@@ -63,7 +63,7 @@ export class Graph {
   edges: GraphEdge[];
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Brand implements Node {
   @Field(() => ID)
   id: string;
@@ -75,7 +75,7 @@ export class Brand implements Node {
   accounts: Account[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatorAmplification {
   @Field(() => Creator)
   creator: Creator;
@@ -91,7 +91,7 @@ export class CreatorAmplification {
   xPosts: number;
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Campaign implements Node {
   @Field(() => ID)
   id: string;

@@ -7,7 +7,7 @@ export abstract class Node {
   id: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field()
   hasNextPage: boolean;
@@ -15,7 +15,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, if any.' })
   field?: string[] | null;

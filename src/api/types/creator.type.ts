@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Node, PageInfo } from './common.type';
 import { TrackingTier } from './enums';
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Creator implements Node {
   @Field(() => ID, { description: "The canonical id: ours, not any platform's; stable across rematching." })
   id: string;
@@ -24,7 +24,7 @@ export class Creator implements Node {
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SimilarCreator {
   @Field(() => Creator)
   creator: Creator;
@@ -36,7 +36,7 @@ export class SimilarCreator {
   sharedAmplifiers: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatorEdge {
   @Field()
   cursor: string;
@@ -44,7 +44,7 @@ export class CreatorEdge {
   node: Creator;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatorConnection {
   @Field(() => [CreatorEdge])
   edges: CreatorEdge[];

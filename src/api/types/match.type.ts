@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Node, PageInfo } from './common.type';
 import { MatchEventKind, MatchReason, MatchStatus, Platform } from './enums';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PlatformValue {
   @Field(() => Platform)
   platform: Platform;
@@ -12,7 +12,7 @@ export class PlatformValue {
   normalized: string | null;
 }
 
-@ObjectType({ description: 'One compared signal and what it contributed to the score.' })
+@ObjectType({ description: 'One compared signal and what it contributed to the score.', simpleResolvers: true })
 export class MatchEvidence {
   @Field({ description: 'What was compared, e.g. BIO_LINK, USERNAME, DISPLAY_NAME, BIO_TEXT.' })
   signal: string;
@@ -32,7 +32,7 @@ export class MatchEvidence {
   u?: number | null;
 }
 
-@ObjectType({ implements: Node })
+@ObjectType({ implements: Node, simpleResolvers: true })
 export class Match implements Node {
   @Field(() => ID)
   id: string;
@@ -52,7 +52,7 @@ export class Match implements Node {
   updatedAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MatchEdge {
   @Field()
   cursor: string;
@@ -60,7 +60,7 @@ export class MatchEdge {
   node: Match;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MatchConnection {
   @Field(() => [MatchEdge])
   edges: MatchEdge[];
@@ -72,7 +72,7 @@ export class MatchConnection {
   totalCount: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ThresholdQuality {
   @Field(() => Int)
   threshold: number;
@@ -84,7 +84,7 @@ export class ThresholdQuality {
   pairsAtOrAbove: number;
 }
 
-@ObjectType({ description: 'Matcher quality measured with reviewer decisions as labels.' })
+@ObjectType({ description: 'Matcher quality measured with reviewer decisions as labels.', simpleResolvers: true })
 export class MatchQuality {
   @Field(() => Int)
   labelledPairs: number;
@@ -96,7 +96,7 @@ export class MatchQuality {
   byThreshold: ThresholdQuality[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MatchingRun {
   @Field(() => ID)
   id: string;
@@ -118,7 +118,7 @@ export class MatchingRun {
   durationMs: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MatchEvent {
   @Field(() => MatchEventKind)
   kind: MatchEventKind;

@@ -4,7 +4,7 @@ import { LaneState, Platform, XTier } from './enums';
 import { ReachEstimate } from './reach.type';
 import { UserError } from './common.type';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ShortlistEntry {
   @Field(() => Int)
   rank: number;
@@ -18,7 +18,7 @@ export class ShortlistEntry {
   why: string[];
 }
 
-@ObjectType({ description: "What a lane has spent this calendar month (UTC), from its budget." })
+@ObjectType({ description: "What a lane has spent this calendar month (UTC), from its budget.", simpleResolvers: true })
 export class LaneSpend {
   @Field(() => Platform)
   platform: Platform;
@@ -32,7 +32,7 @@ export class LaneSpend {
   note: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class BudgetProjection {
   @Field(() => Int)
   tiktokCreditsLow: number;
@@ -54,7 +54,7 @@ export class BudgetProjection {
   spentThisMonth: LaneSpend[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LineageEntry {
   @Field({ description: 'Graph property, e.g. Account.followers.' })
   field: string;
@@ -66,7 +66,7 @@ export class LineageEntry {
   endpoint: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LaneStatus {
   @Field(() => Platform)
   platform: Platform;
@@ -102,7 +102,7 @@ export class LaneStatus {
   creditsLimit: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TrackCreatorPayload {
   @Field(() => Creator, { nullable: true })
   creator: Creator | null;

@@ -3,7 +3,7 @@ import { Node, PageInfo } from './common.type';
 import { Creator } from './creator.type';
 import { AmplificationKind, Platform } from './enums';
 
-// Plain data types (often hundreds of posts, chains or trends per answer) use graphql's default
+// Every plain data type (often hundreds of posts, chains or trends per answer) uses graphql's default
 // resolver without the global middlewares, as the graph view's types do (brand.type.ts): a deadline
 // check per data field made every field a promise. Field resolvers (@FieldResolver) keep them.
 @ObjectType({ simpleResolvers: true })

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { OverlapBasis } from './enums';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ReachEstimate {
   @Field(() => Int, { description: 'Sum of followers, overlap ignored.' })
   naive: number;

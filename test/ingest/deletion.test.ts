@@ -8,6 +8,7 @@
 import { syncTikTokPosts, syncXPosts } from '../../src/ingest/post-sync';
 import { syncTikTokProfiles, syncXProfiles } from '../../src/ingest/profile-sync';
 import { type IngestContext } from '../../src/ingest/sync';
+import { postCountsByAccounts, postsByAccounts } from '../../src/graph/read';
 import { replayStaging } from '../../src/ingest/replay';
 import { silentLogger } from '../../src/log';
 import type { GraphClient } from '../../src/neo4j/graph-client';
@@ -91,15 +92,12 @@ describe('deletion', () => {
     expect(x).toMatchObject({ active: false, reason: 'SUSPENDED', creatorActive: false });
     expect(x.removed).toBe(x.posts);
 
-    // The read path no longer shows the removed posts.
-    const visible = await graph.read<{ id: string; total: number }>('read/posts-by-accounts', {
-      ids: [ids().tiktok, ids().x],
-      since: null,
-      until: null,
-      skip: 0,
-      limit: 10,
-    });
-    expect(visible.map((r) => Number(r.total))).toEqual([0, 0]);
+    // The read path no longer shows the removed posts: neither in a page nor in the count.
+    const accounts = [ids().tiktok, ids().x];
+    const range = { since: null, until: null };
+    const pages = await postsByAccounts(graph, accounts, { ...range, afterAt: null, afterId: null, skip: 0, take: 10 });
+    expect(pages.map((p) => p.length)).toEqual([0, 0]);
+    expect(await postCountsByAccounts(graph, accounts, range)).toEqual([0, 0]);
   });
 
   it('a later report keeps the first deactivation time; a handle lookup of a suspended user also deactivates', async () => {

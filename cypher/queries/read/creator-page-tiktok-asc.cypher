@@ -14,5 +14,9 @@ WHERE c.orderTiktok > $after
   })
 WITH c ORDER BY c.orderTiktok ASC SKIP toInteger($skip) LIMIT toInteger($take)
 RETURN c {.*} AS creator, c.orderTiktok AS key,
-       // The page's accounts too when the client asks for them (ordered as accounts-by-creators).
-       CASE WHEN $withAccounts THEN COLLECT { MATCH (c)-[:HAS_ACCOUNT]->(a:Account) RETURN a {.*} ORDER BY a.platform } END AS accounts
+       // The page's accounts too when the client asks for them: ordered and projected as accounts-by-creators
+       // (the served properties only; decoding the unserved DateTimes cost CPU on every page).
+       CASE WHEN $withAccounts THEN COLLECT { MATCH (c)-[:HAS_ACCOUNT]->(a:Account) RETURN a {
+           .id, .platform, .platformUserId, .username, .usernameLower, .displayName, .bio, .bioLink, .avatarUrl, .secUid, .verified,
+           .followers, .following, .hearts, .postCount, .fetchedAt, .lastPostAt, .active, .deactivatedAt
+         } ORDER BY a.platform } END AS accounts

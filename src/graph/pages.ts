@@ -8,6 +8,8 @@ import type { GraphClient } from '../neo4j/graph-client';
 import type { MatchStatus, Platform } from './model';
 import { KEY_MAX, KEY_MIN, numberKey, type OrderField } from './order-keys';
 import type { AccountRow, CreatorRow, MatchRow } from './rows';
+import { pagedPost, type PagedPost, type StatementPost } from './read';
+import { accountRow, creatorRow } from './times';
 
 export interface CreatorFilterArgs {
   /** Lower-cased, trimmed; null for none. */
@@ -29,6 +31,8 @@ export interface CreatorPageArgs extends CreatorFilterArgs {
   take: number;
   /** Return each creator's accounts with the page (one statement for `creators { accounts }`). */
   withAccounts?: boolean;
+  /** With withAccounts: also each account's first `postsTake` posts (a plain first page of Account.posts). */
+  postsTake?: number | null;
 }
 
 const WALK: Record<OrderField, string> = {
@@ -47,13 +51,13 @@ export function creatorPageStatement(field: OrderField, direction: 'ASC' | 'DESC
 
 /** The parameters of a creator page statement. */
 export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown> {
-  const { direction, orderField, after, withAccounts, ...rest } = args;
+  const { direction, orderField, after, withAccounts, postsTake, ...rest } = args;
   // Below every key of a creator with at least minCombinedReach (keys round the reach, the
   // statement still filters exactly): the descending reach walk ends there, the ascending starts.
   const reachFloor = numberKey(args.minReach ?? 0, '');
   let start = after ?? (direction === 'ASC' ? KEY_MIN : KEY_MAX);
   if (orderField === 'COMBINED_REACH' && direction === 'ASC' && args.minReach !== null && start < reachFloor) start = reachFloor;
-  return { ...rest, withAccounts: withAccounts ?? false, field: orderField, after: start, reachFloor };
+  return { ...rest, withAccounts: withAccounts ?? false, postsTake: withAccounts ? (postsTake ?? null) : null, field: orderField, after: start, reachFloor };
 }
 
 export interface CreatorPageRow {
@@ -61,12 +65,22 @@ export interface CreatorPageRow {
   key: string;
   /** Present when asked for (withAccounts). */
   accounts: AccountRow[] | null;
+  /** Each account's posts, in the order of `accounts`, when asked for (postsTake). */
+  accountPosts: PagedPost[][] | null;
 }
 
 export async function creatorPage(g: GraphClient, args: CreatorPageArgs): Promise<CreatorPageRow[]> {
   const name = creatorPageStatement(args.orderField, args.direction, args.search !== null);
-  const rows = await g.read<{ creator: CreatorRow; key: string; accounts: AccountRow[] | null }>(name, creatorPageParams(args));
-  return rows.map((r) => ({ row: r.creator, key: r.key, accounts: r.accounts }));
+  type Read = AccountRow & { posts: StatementPost[] | null };
+  const rows = await g.read<{ creator: CreatorRow; key: string; accounts: Read[] | null }>(name, creatorPageParams(args));
+  const withPosts = (args.postsTake ?? null) !== null;
+  return rows.map((r) => ({
+    row: creatorRow(r.creator),
+    key: r.key,
+    // The posts leave the account rows: an Account object does not carry its posts page.
+    accounts: r.accounts?.map(({ posts: _posts, ...a }) => accountRow(a)) ?? null,
+    accountPosts: withPosts && r.accounts ? r.accounts.map((a) => (a.posts ?? []).map(pagedPost)) : null,
+  }));
 }
 
 export async function countCreators(g: GraphClient, f: CreatorFilterArgs): Promise<number> {

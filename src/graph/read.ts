@@ -13,6 +13,7 @@ import type {
   PostRow,
   SnapshotRow,
 } from './rows';
+import { accountRow, creatorRow, postRow } from './times';
 
 export function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
   const m = new Map(rows.map((r) => [r.key, r.value]));
@@ -21,7 +22,7 @@ export function byKey<T>(keys: readonly string[], rows: { key: string; value: T 
 
 export async function creatorsByIds(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {
   const rows = await g.read<{ creator: CreatorRow }>('read/creators-by-ids', { ids });
-  return byKey(ids, rows.map((r) => ({ key: r.creator.id, value: r.creator as CreatorRow | null })), null);
+  return byKey(ids, rows.map((r) => ({ key: r.creator.id, value: creatorRow(r.creator) as CreatorRow | null })), null);
 }
 
 export async function accountsByIds(g: GraphClient, ids: readonly string[]): Promise<(AccountRow | null)[]> {
@@ -31,18 +32,28 @@ export async function accountsByIds(g: GraphClient, ids: readonly string[]): Pro
 
 export async function accountsByCreators(g: GraphClient, ids: readonly string[]): Promise<AccountRow[][]> {
   const rows = await g.read<{ id: string; accounts: AccountRow[] }>('read/accounts-by-creators', { ids });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts })), []);
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts.map(accountRow) })), []);
 }
 
-/** One creator with its accounts (what `creator(id) { accounts }` needs), or null. */
-export async function creatorWithAccounts(g: GraphClient, id: string): Promise<{ creator: CreatorRow; accounts: AccountRow[] } | null> {
-  const [row] = await g.read<{ creator: CreatorRow; accounts: AccountRow[] }>('read/creator-with-accounts', { id });
-  return row ?? null;
+/**
+ * One creator with its accounts (what `creator(id) { accounts }` needs), or null; with the first
+ * `postsTake` of its posts across accounts (a plain first page of `Creator.posts`) when given.
+ */
+export async function creatorWithAccounts(
+  g: GraphClient,
+  id: string,
+  postsTake: number | null = null,
+): Promise<{ creator: CreatorRow; accounts: AccountRow[]; posts: PagedPost[] | null } | null> {
+  const [row] = await g.read<{ creator: CreatorRow; accounts: AccountRow[]; posts: StatementPost[] | null }>('read/creator-with-accounts', {
+    id,
+    postsTake,
+  });
+  return row ? { creator: creatorRow(row.creator), accounts: row.accounts.map(accountRow), posts: row.posts?.map(pagedPost) ?? null } : null;
 }
 
 export async function creatorsByAccounts(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {
   const rows = await g.read<{ id: string; creator: CreatorRow }>('read/creators-by-accounts', { ids });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.creator as CreatorRow | null })), null);
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: creatorRow(r.creator) as CreatorRow | null })), null);
 }
 
 export async function joiningMatchesByCreators(g: GraphClient, ids: readonly string[]): Promise<(MatchRow | null)[]> {
@@ -68,7 +79,9 @@ export async function accountByUsername(g: GraphClient, platform: Platform, user
   return rows[0]?.account ?? null;
 }
 
-type PostSlice = { id: string; posts: { props: Record<string, unknown>; authorId: string; at: string }[] };
+/** A post as the statements return it: the served properties, its author and its exact stored time (`at`). */
+export type StatementPost = Record<string, unknown> & { at: string };
+type PostSlice = { id: string; posts: StatementPost[] };
 
 /** A post as a page holds it: its row and its exact stored time, for the next cursor. */
 export interface PagedPost {
@@ -91,8 +104,8 @@ export interface PostPageArgs extends PostRange {
   take: number;
 }
 
-const pagedPosts = (r: PostSlice): PagedPost[] =>
-  r.posts.map(({ props, authorId, at }) => ({ row: { ...props, authorId } as unknown as PostRow, at }));
+export const pagedPost = ({ at, ...row }: StatementPost): PagedPost => ({ row: postRow(row), at });
+const pagedPosts = (r: PostSlice): PagedPost[] => r.posts.map(pagedPost);
 
 export async function postsByAccounts(g: GraphClient, ids: readonly string[], args: PostPageArgs): Promise<PagedPost[][]> {
   const rows = await g.read<PostSlice>('read/posts-by-accounts', { ids, ...args });

@@ -111,9 +111,66 @@ describe('DataLoader batching', () => {
     expect(c.accounts.map((a: { platform: string }) => a.platform)).toEqual(['TIKTOK', 'X']);
     expect(c.combinedReach.naive).toBeGreaterThan(0);
     expect(c.posts.nodes).toHaveLength(3);
-    // creator + accounts in one, then the posts page and the joining match combinedReach asks for (4 before).
-    expect(graph.roundTrips).toBe(3);
+    // creator + accounts + its first page of posts in one, then the joining match combinedReach asks for (4 before, then 3).
+    expect(graph.roundTrips).toBe(2);
     const without = await graphql({ schema, source: `{ creator(id: "${creatorId}") { id displayName } }`, contextValue: buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, { name: 'test', role: 'viewer', via: 'key' }) });
     expect((without.data as any).creator.id).toBe(creatorId);
+  });
+
+  const ctxOf = () => buildContext({ config: loadConfig({}), graph, bus: nullBus, logger: silentLogger }, { name: 'test', role: 'viewer', via: 'key' });
+  const POSTS = `query($n: Int, $since: DateTime) { creators(first: $n) { nodes { id accounts { id
+    posts(first: 3, since: $since) { pageInfo { hasNextPage endCursor } nodes { id text createdAt engagement author { id } } }
+  } } } }`;
+
+  it("a page with each account's first posts is one statement for any page size, and the same posts as the loader reads", async () => {
+    const run = async (n: number, since: string | null) => {
+      graph.resetStats();
+      const res = await graphql({ schema, source: POSTS, variableValues: { n, since }, contextValue: ctxOf() });
+      expect(res.errors).toBeUndefined();
+      return { data: res.data as any, trips: graph.roundTrips };
+    };
+    const folded = await run(50, null);
+    expect((await run(5, null)).trips).toBe(folded.trips);
+    // The page, its accounts and their posts in one; author { id } reads the authors (one batched statement).
+    expect(folded.trips).toBe(2);
+    // A since the posts are all after: the same page, but not a plain first page, so the posts loader reads it.
+    const loaded = await run(50, '2000-01-01T00:00:00Z');
+    expect(loaded.trips).toBe(3);
+    expect(folded.data).toEqual(loaded.data);
+    const posts = folded.data.creators.nodes.flatMap((c: any) => c.accounts.map((a: any) => a.posts));
+    expect(posts).toHaveLength(100);
+    for (const p of posts) {
+      expect(p.nodes).toHaveLength(3);
+      expect(p.pageInfo.hasNextPage).toBe(true);
+    }
+    // The folded page's cursor pages on through the loader.
+    const a = folded.data.creators.nodes[0].accounts[0];
+    const next = await graphql({
+      schema,
+      source: `query($after: String) { node(id: "${a.id}") { ... on Account { posts(first: 10, after: $after) { nodes { id } } } } }`,
+      variableValues: { after: a.posts.pageInfo.endCursor },
+      contextValue: ctxOf(),
+    });
+    expect(next.errors).toBeUndefined();
+    const rest = (next.data as any).node.posts.nodes.map((p: any) => p.id);
+    expect(rest).toHaveLength(4);
+    expect(rest.some((id: string) => a.posts.nodes.some((p: any) => p.id === id))).toBe(false);
+  });
+
+  it('selections asking for different post pages are each answered as asked', async () => {
+    graph.resetStats();
+    const res = await graphql({
+      schema,
+      source: `{ creators(first: 4) { nodes { accounts { a: posts(first: 2) { nodes { id } } b: posts(first: 4) { nodes { id } } } } } }`,
+      contextValue: ctxOf(),
+    });
+    expect(res.errors).toBeUndefined();
+    for (const c of (res.data as any).creators.nodes) {
+      for (const acc of c.accounts) {
+        expect(acc.a.nodes).toHaveLength(2);
+        expect(acc.b.nodes).toHaveLength(4);
+        expect(acc.b.nodes.slice(0, 2)).toEqual(acc.a.nodes);
+      }
+    }
   });
 });

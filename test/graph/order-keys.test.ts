@@ -100,10 +100,15 @@ describe('creator order keys', () => {
     for (const field of ORDER_FIELDS as readonly OrderField[]) {
       for (const direction of ['ASC', 'DESC'] as const) {
         const name = creatorPageStatement(field, direction, false);
-        const params = creatorPageParams({ ...filters, orderField: field, direction, after: null, skip: 0, take: 21, withAccounts: true });
-        const ops = await plan(graph, name, params);
+        const params = creatorPageParams({ ...filters, orderField: field, direction, after: null, skip: 0, take: 21, withAccounts: true, postsTake: 6 });
+        const steps = await planSteps(graph, name, params);
+        const ops = steps.map((s) => s.op);
         expect(ops).toContain('NodeIndexSeekByRange');
-        expect(ops.filter((o) => /^(Sort|Top|PartialSort|PartialTop|NodeByLabelScan|AllNodesScan)$/.test(o))).toEqual([]);
+        expect(ops.filter((o) => /^(NodeByLabelScan|AllNodesScan)$/.test(o))).toEqual([]);
+        // The only ordering is each account's top posts (newest first) read with the page, never the creators.
+        const sorts = steps.filter((s) => /^(Sort|Top|PartialSort|PartialTop)$/.test(s.op));
+        for (const s of sorts) expect(s.details).toMatch(/^p\.createdAt DESC, p\.id DESC/);
+        expect(sorts.length).toBeLessThanOrEqual(1);
       }
     }
     const matchOps = await plan(graph, 'read/match-page', { statuses: MATCH_STATUSES, minScore: -1, skip: 0, take: 21, id: '', score: 101 });
@@ -117,12 +122,16 @@ describe('creator order keys', () => {
 });
 
 async function plan(graph: GraphClient, name: string, params: Record<string, unknown>): Promise<string[]> {
+  return (await planSteps(graph, name, params)).map((s) => s.op);
+}
+
+async function planSteps(graph: GraphClient, name: string, params: Record<string, unknown>): Promise<{ op: string; details: string }[]> {
   const session = graph.driver.session();
   try {
     const res = await session.executeRead((tx) => tx.run(`EXPLAIN ${cypher(name)}`, params));
-    const out: string[] = [];
-    const walk = (p: { operatorType: string; children: unknown[] }) => {
-      out.push(p.operatorType.replace(/@neo4j$/, ''));
+    const out: { op: string; details: string }[] = [];
+    const walk = (p: { operatorType: string; arguments?: { Details?: unknown }; children: unknown[] }) => {
+      out.push({ op: p.operatorType.replace(/@neo4j$/, ''), details: String(p.arguments?.Details ?? '') });
       for (const c of p.children) walk(c as typeof p);
     };
     walk(res.summary.plan as unknown as { operatorType: string; children: unknown[] });

@@ -8,7 +8,9 @@ import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { writeAccounts } from '../../src/graph/accounts';
 import type { AccountRecord, PostRecord } from '../../src/graph/model';
 import { writePosts } from '../../src/graph/posts';
-import { accountsByCreators, creatorWithAccounts } from '../../src/graph/read';
+import { creatorPage } from '../../src/graph/pages';
+import { accountsByCreators, creatorsByIds, creatorWithAccounts, postsByAccounts, postsByCreators } from '../../src/graph/read';
+import { ORDER_FIELDS } from '../../src/graph/order-keys';
 import {
   ACCOUNT_KEPT_KEYS,
   ACCOUNT_LOOKUP_KEYS,
@@ -29,6 +31,7 @@ import { freshGraph } from '../support/graph';
 /** GraphQL fields computed by resolvers from relationships or other fields, not stored on the node. */
 const ACCOUNT_RESOLVED = ['creator', 'history', 'posts', 'profileUrl'];
 const POST_RESOLVED = ['amplifiedBy', 'amplifies', 'author', 'hashtags', 'metrics'];
+const CREATOR_RESOLVED = ['account', 'accounts', 'amplificationChains', 'combinedReach', 'match', 'posts', 'similar', 'stale'];
 
 function fieldsOf(schema: GraphQLSchema, type: string): string[] {
   const t = schema.getType(type);
@@ -97,5 +100,57 @@ describe('the Account and Post shapes', () => {
     expect(accounts[0].fetchedAt).toEqual(new Date(fetchedAt));
     const found = await creatorWithAccounts(graph, creator.id as string);
     expect(found?.accounts).toEqual(accounts);
+  });
+
+  it("the API's creator, account and post reads return the served properties only, times as Dates", async () => {
+    const fetchedAt = '2026-11-21T10:00:00.000Z';
+    await writeAccounts(graph, [{ platform: 'TIKTOK', platformUserId: '4444', username: 'served.only', followers: 3, fetchedAt }]);
+    await writePosts(
+      graph,
+      [1, 2, 3].map((i) => ({
+        platform: 'TIKTOK' as const, platformPostId: `44${i}`, authorPlatformUserId: '4444', url: `https://www.tiktok.com/@served.only/video/44${i}`,
+        text: `p${i}`, createdAt: `2026-11-2${i}T10:00:00.123Z`, hashtags: [], mentions: [], metrics: { likes: i, comments: 0, shares: 0 }, fetchedAt,
+      })),
+    );
+    const [{ id }] = await graph.runText('MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account {id: $a}) RETURN c.id AS id', { a: 'tiktok:4444' });
+    const creatorKeys = sorted(without(fieldsOf(schema, 'Creator'), CREATOR_RESOLVED));
+    const accountKeys = sorted([...without(Object.keys(ACCOUNT_PROPS), ACCOUNT_LOOKUP_KEYS), ...ACCOUNT_KEPT_KEYS, 'usernameLower']);
+    const postKeys = sorted([...without(Object.keys(POST_PROPS), POST_INTERNAL_KEYS), ...POST_KEPT_KEYS]);
+    const newest = (p: { row: object; at: string }) => {
+      expect(sorted(Object.keys(p.row))).toEqual(postKeys);
+      expect(p.row).toMatchObject({ id: 'tiktok:443', authorId: 'tiktok:4444', createdAt: new Date('2026-11-23T10:00:00.123Z') });
+      expect(new Date(p.at).getTime()).toBe(Date.parse('2026-11-23T10:00:00.123Z'));
+    };
+
+    const [creator] = await creatorsByIds(graph, [id as string]);
+    expect(sorted(Object.keys(creator!))).toEqual(creatorKeys);
+    expect(creator!.createdAt).toBeInstanceOf(Date);
+    expect(creator!.lastPostAt).toEqual(new Date('2026-11-23T10:00:00.123Z'));
+    const found = await creatorWithAccounts(graph, id as string, 2);
+    expect(found!.creator).toEqual(creator);
+    expect(sorted(Object.keys(found!.accounts[0]))).toEqual(accountKeys);
+    expect(found!.accounts[0].fetchedAt).toEqual(new Date(fetchedAt));
+    expect(found!.posts).toHaveLength(2);
+    newest(found!.posts![0]);
+    const page = { since: null, until: null, afterAt: null, afterId: null, skip: 0, take: 2 };
+    newest((await postsByAccounts(graph, ['tiktok:4444'], page))[0][0]);
+    newest((await postsByCreators(graph, [id as string], { ...page, platform: null }))[0][0]);
+
+    // Every creator page statement (each order, both directions, and search) projects the same.
+    const filters = { platforms: null, matchStatuses: null, minReach: null, active: null, tracked: null, includeUnbackfilled: true };
+    for (const orderField of ORDER_FIELDS) {
+      for (const direction of ['ASC', 'DESC'] as const) {
+        for (const search of [null, 'served']) {
+          const rows = await creatorPage(graph, { ...filters, search, orderField, direction, after: null, skip: 0, take: 100, withAccounts: true, postsTake: 2 });
+          const r = rows.find((x) => x.row.id === id);
+          expect(r).toBeDefined();
+          expect(r!.row).toEqual(creator);
+          expect(r!.accounts).toEqual(found!.accounts);
+          expect(r!.accountPosts).toEqual([found!.posts]);
+          const bare = await creatorPage(graph, { ...filters, search, orderField, direction, after: null, skip: 0, take: 100 });
+          expect(bare.find((x) => x.row.id === id)).toMatchObject({ accounts: null, accountPosts: null });
+        }
+      }
+    }
   });
 });

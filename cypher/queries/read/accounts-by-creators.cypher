@@ -8,5 +8,6 @@ MATCH (c:Creator {id: id})-[:HAS_ACCOUNT]->(a:Account)
 WITH id, a ORDER BY a.platform
 RETURN id, collect(a {
   .id, .platform, .platformUserId, .username, .usernameLower, .displayName, .bio, .bioLink, .avatarUrl, .secUid, .verified,
-  .followers, .following, .hearts, .postCount, .fetchedAt, .lastPostAt, .active, .deactivatedAt
+  .followers, .following, .hearts, .postCount, .active,
+  fetchedAt: a.fetchedAt.epochMillis, lastPostAt: a.lastPostAt.epochMillis, deactivatedAt: a.deactivatedAt.epochMillis
 }) AS accounts

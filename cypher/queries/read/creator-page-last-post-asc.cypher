@@ -13,10 +13,24 @@ WHERE c.orderLastPost > $after
     MATCH (c)-[:HAS_ACCOUNT]->(:Account)-[m:MATCHED_TO]-(:Account) WHERE m.status IN $matchStatuses
   })
 WITH c ORDER BY c.orderLastPost ASC SKIP toInteger($skip) LIMIT toInteger($take)
-RETURN c {.*} AS creator, c.orderLastPost AS key,
-       // The page's accounts too when the client asks for them: ordered and projected as accounts-by-creators
-       // (the served properties only; decoding the unserved DateTimes cost CPU on every page).
+// The served Creator properties only (CreatorRow), times as epoch milliseconds (graph/times.ts):
+// `c {.*}` also carried the order keys, search text and unserved DateTimes, and the driver's
+// decoding of each DateTime was the largest share of our CPU per page.
+RETURN c {.id, .displayName, .active, .tracked, .tier, .backfilled,
+          lastPostAt: c.lastPostAt.epochMillis, createdAt: c.createdAt.epochMillis, updatedAt: c.updatedAt.epochMillis} AS creator, c.orderLastPost AS key,
+       // The page's accounts too when the client asks for them: ordered and projected as accounts-by-creators;
+       // with each account's first $postsTake posts when the client asks for a plain first page of them
+       // (projected as posts-by-accounts), so a page with its accounts' latest posts is one statement.
        CASE WHEN $withAccounts THEN COLLECT { MATCH (c)-[:HAS_ACCOUNT]->(a:Account) RETURN a {
            .id, .platform, .platformUserId, .username, .usernameLower, .displayName, .bio, .bioLink, .avatarUrl, .secUid, .verified,
-           .followers, .following, .hearts, .postCount, .fetchedAt, .lastPostAt, .active, .deactivatedAt
+           .followers, .following, .hearts, .postCount, .active,
+           fetchedAt: a.fetchedAt.epochMillis, lastPostAt: a.lastPostAt.epochMillis, deactivatedAt: a.deactivatedAt.epochMillis,
+           posts: CASE WHEN $postsTake IS NULL THEN null ELSE COLLECT {
+             MATCH (a)-[:POSTED]->(p:Post) WHERE coalesce(p.removed, false) = false
+             WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT toInteger($postsTake)
+             RETURN p {
+               .id, .platform, .platformPostId, .url, .text, .views, .likes, .comments, .shares, .quotes, .bookmarks, .engagement,
+               createdAt: p.createdAt.epochMillis, authorId: a.id, at: toString(p.createdAt)
+             }
+           } END
          } ORDER BY a.platform } END AS accounts

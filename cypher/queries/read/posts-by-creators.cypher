@@ -10,6 +10,11 @@ CALL (c) {
     AND coalesce(p.removed, false) = false
     AND ($afterAt IS NULL OR p.createdAt < datetime($afterAt) OR (p.createdAt = datetime($afterAt) AND p.id < $afterId))
   WITH a, p ORDER BY p.createdAt DESC, p.id DESC SKIP toInteger($skip) LIMIT toInteger($take)
-  RETURN collect({props: properties(p), authorId: a.id, at: toString(p.createdAt)}) AS posts
+  // The served Post properties (PostRow), createdAt as epoch milliseconds (graph/times.ts), not
+  // properties(p) with its unserved DateTimes (fetchedAt, updatedAt, firstSeenAt).
+  RETURN collect(p {
+    .id, .platform, .platformPostId, .url, .text, .views, .likes, .comments, .shares, .quotes, .bookmarks, .engagement,
+    createdAt: p.createdAt.epochMillis, authorId: a.id, at: toString(p.createdAt)
+  }) AS posts
 }
 RETURN id, posts

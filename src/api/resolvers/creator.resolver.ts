@@ -12,7 +12,7 @@ import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
 import { connection, pageRequest } from '../pagination';
 import { selects } from '../selects';
-import { postPage } from './post-page';
+import { creatorPostArgs, plainFirstPostPage, postPage } from './post-page';
 import { Account } from '../types/account.type';
 import { Creator, CreatorConnection, SimilarCreator } from '../types/creator.type';
 import { CreatorOrderField, OrderDirection, Platform } from '../types/enums';
@@ -22,6 +22,12 @@ import { ReachEstimate } from '../types/reach.type';
 import { chainOptions } from './chains.resolver';
 import { asAccount, asCreator, asMatch, asPost, iso, type CreatorObj } from './map';
 
+/** Where a creators page's items select their accounts' posts. */
+const ACCOUNT_POSTS = [
+  ['nodes', 'accounts', 'posts'],
+  ['edges', 'node', 'accounts', 'posts'],
+] as const;
+
 /** Creator fields that read its accounts: asked for, `creator(id)` reads them with the creator. */
 const NEEDS_ACCOUNTS = new Set(['accounts', 'account', 'combinedReach']);
 
@@ -29,11 +35,14 @@ const NEEDS_ACCOUNTS = new Set(['accounts', 'account', 'combinedReach']);
 export class CreatorResolver {
   @Query(() => Creator, { nullable: true })
   async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    if (selectsDirectly(info, NEEDS_ACCOUNTS)) {
-      const found = await creatorWithAccounts(ctx.graph, id);
+    // A plain first page of the creator's posts is read in the same statement (see creators).
+    const posts = plainFirstPostPage(info, [['posts']], 'Creator');
+    if (posts || selectsDirectly(info, NEEDS_ACCOUNTS)) {
+      const found = await creatorWithAccounts(ctx.graph, id, posts?.take ?? null);
       if (!found) return null;
       ctx.loaders.creator.prime(id, found.creator);
       ctx.loaders.accountsByCreator.prime(id, found.accounts);
+      if (posts && found.posts) ctx.loaders.postsByCreator.prime({ id, args: creatorPostArgs(posts, null) }, found.posts);
       return asCreator(found.creator);
     }
     const row = await ctx.loaders.creator.load(id);
@@ -63,12 +72,19 @@ export class CreatorResolver {
     // A cursor is the last creator's order key for this ordering (graph/order-keys.ts).
     const scope = `creators:${field}:${direction}`;
     const req = pageRequest(first, after, scope, (parts) => (parts.length === 1 && isOrderKey(field, parts[0]) ? parts[0] : null));
-    // A page that shows accounts reads them with the creators (one statement, not two).
+    // A page that shows accounts reads them with the creators (one statement, not two), and with
+    // them each account's posts when every selection asks for the same plain first page of them.
     const withAccounts = selects(info, ['accounts', 'account', 'combinedReach']);
-    const rows = await creatorPage(ctx.graph, { ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts });
+    const posts = withAccounts ? plainFirstPostPage(info, ACCOUNT_POSTS, 'Account') : null;
+    const rows = await creatorPage(ctx.graph, {
+      ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts, postsTake: posts?.take ?? null,
+    });
     for (const r of rows) {
       ctx.loaders.creator.prime(r.row.id, r.row);
       if (r.accounts) ctx.loaders.accountsByCreator.prime(r.row.id, r.accounts);
+      if (posts && r.accounts && r.accountPosts) {
+        r.accounts.forEach((a, i) => ctx.loaders.postsByAccount.prime({ id: a.id, args: posts }, r.accountPosts?.[i] ?? []));
+      }
     }
     return connection(rows, req, scope, (r) => asCreator(r.row), (r) => [r.key], () => countCreators(ctx.graph, filters));
   }

@@ -35,6 +35,7 @@ import { createAuthenticator } from './auth/authenticate';
 import { hasRole, type Principal } from './auth/roles';
 import { buildContext, type Context, type Services } from './context';
 import { ApiError } from './errors';
+import { legacyJsonStatusPlugin } from './legacy-json-status';
 import { exemptMutations } from './limits/deadline';
 import { checkQueryCost, checkQueryShape, QueryTooComplex, warmQueryChecks } from './limits/query-limits';
 import { createRateLimiter, RateLimited } from './limits/rate-limit';
@@ -246,6 +247,7 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: http }),
       limitsPlugin,
+      legacyJsonStatusPlugin(),
       {
         async serverWillStart() {
           return {

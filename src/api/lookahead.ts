@@ -28,38 +28,46 @@ export function selectsDirectly(info: GraphQLResolveInfo, names: ReadonlySet<str
   return info.fieldNodes.some((n) => selectsIn(info, n.selectionSet, names, new Set()));
 }
 
-function fieldsNamed(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string, out: FieldNode[], seen: Set<string>): void {
+/** Every field node in `set` (through fragments), or only those named `name`. */
+function fieldsIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string | null, out: FieldNode[], seen: Set<string>): void {
   if (!set) return;
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) {
-      if (s.name.value === name) out.push(s);
+      if (name === null || s.name.value === name) out.push(s);
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      fieldsNamed(info, s.selectionSet, name, out, seen);
+      fieldsIn(info, s.selectionSet, name, out, seen);
     } else if (!seen.has(s.name.value)) {
       seen.add(s.name.value);
-      fieldsNamed(info, info.fragments[s.name.value]?.selectionSet, name, out, seen);
+      fieldsIn(info, info.fragments[s.name.value]?.selectionSet, name, out, seen);
     }
   }
 }
 
-/**
- * The arguments (variables applied, defaults filled) of every selection of `type.field` reached
- * from the current field along one of `paths` (field names, the last one `field`), e.g. a creators
- * page's `nodes > accounts > posts`. Empty when nothing on those paths selects it.
- */
-export function argumentsAlong(info: GraphQLResolveInfo, paths: readonly (readonly string[])[], type: string, field: string): Record<string, unknown>[] {
-  const owner = info.schema.getType(type);
-  const def = owner instanceof GraphQLObjectType ? owner.getFields()[field] : undefined;
-  if (!def) return [];
-  const out: Record<string, unknown>[] = [];
+/** The field nodes reached from `from` along any of `paths` (field names, level by level). */
+export function fieldNodesAlong(info: GraphQLResolveInfo, from: readonly FieldNode[], paths: readonly (readonly string[])[]): FieldNode[] {
+  const out: FieldNode[] = [];
   for (const path of paths) {
-    let level: FieldNode[] = [...info.fieldNodes];
+    let level: FieldNode[] = [...from];
     for (const name of path) {
       const next: FieldNode[] = [];
-      for (const n of level) fieldsNamed(info, n.selectionSet, name, next, new Set());
+      for (const n of level) fieldsIn(info, n.selectionSet, name, next, new Set());
       level = next;
     }
-    for (const n of level) out.push(getArgumentValues(def, n, info.variableValues));
+    out.push(...level);
   }
   return out;
+}
+
+/** The names of the fields selected directly under `nodes`. */
+export function selectedNames(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): Set<string> {
+  const out: FieldNode[] = [];
+  for (const n of nodes) fieldsIn(info, n.selectionSet, null, out, new Set());
+  return new Set(out.map((f) => f.name.value));
+}
+
+/** The arguments (variables applied, defaults filled) of each of `nodes`, selections of `type.field`. */
+export function argumentsOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[], type: string, field: string): Record<string, unknown>[] {
+  const owner = info.schema.getType(type);
+  const def = owner instanceof GraphQLObjectType ? owner.getFields()[field] : undefined;
+  return def ? nodes.map((n) => getArgumentValues(def, n, info.variableValues)) : [];
 }

@@ -8,8 +8,9 @@ import type { GraphClient } from '../neo4j/graph-client';
 import type { MatchStatus, Platform } from './model';
 import { KEY_MAX, KEY_MIN, numberKey, type OrderField } from './order-keys';
 import type { AccountRow, CreatorRow, MatchRow } from './rows';
-import { pagedPost, type PagedPost, type StatementPost } from './read';
-import { accountRow, creatorRow } from './times';
+import { pagedPost, POST_KEYS, type PagedPost, type StatementPost } from './read';
+import { ACCOUNT_COLUMN_COUNT, accountFromColumns } from './account-columns';
+import { creatorRow } from './times';
 
 export interface CreatorFilterArgs {
   /** Lower-cased, trimmed; null for none. */
@@ -33,6 +34,8 @@ export interface CreatorPageArgs extends CreatorFilterArgs {
   withAccounts?: boolean;
   /** With withAccounts: also each account's first `postsTake` posts (a plain first page of Account.posts). */
   postsTake?: number | null;
+  /** The post properties to read with them (of POST_KEYS; all when absent). */
+  postKeys?: readonly string[];
 }
 
 const WALK: Record<OrderField, string> = {
@@ -51,13 +54,21 @@ export function creatorPageStatement(field: OrderField, direction: 'ASC' | 'DESC
 
 /** The parameters of a creator page statement. */
 export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown> {
-  const { direction, orderField, after, withAccounts, postsTake, ...rest } = args;
+  const { direction, orderField, after, withAccounts, postsTake, postKeys, ...rest } = args;
   // Below every key of a creator with at least minCombinedReach (keys round the reach, the
   // statement still filters exactly): the descending reach walk ends there, the ascending starts.
   const reachFloor = numberKey(args.minReach ?? 0, '');
   let start = after ?? (direction === 'ASC' ? KEY_MIN : KEY_MAX);
   if (orderField === 'COMBINED_REACH' && direction === 'ASC' && args.minReach !== null && start < reachFloor) start = reachFloor;
-  return { ...rest, withAccounts: withAccounts ?? false, postsTake: withAccounts ? (postsTake ?? null) : null, field: orderField, after: start, reachFloor };
+  return {
+    ...rest,
+    withAccounts: withAccounts ?? false,
+    postsTake: withAccounts ? (postsTake ?? null) : null,
+    keys: postKeys ?? POST_KEYS,
+    field: orderField,
+    after: start,
+    reachFloor,
+  };
 }
 
 export interface CreatorPageRow {
@@ -71,15 +82,17 @@ export interface CreatorPageRow {
 
 export async function creatorPage(g: GraphClient, args: CreatorPageArgs): Promise<CreatorPageRow[]> {
   const name = creatorPageStatement(args.orderField, args.direction, args.search !== null);
-  type Read = AccountRow & { posts: StatementPost[] | null };
-  const rows = await g.read<{ creator: CreatorRow; key: string; accounts: Read[] | null }>(name, creatorPageParams(args));
+  // Each account as its list of values (graph/account-columns.ts), then its posts (or null).
+  const rows = await g.read<{ creator: CreatorRow; key: string; accounts: unknown[][] | null }>(name, creatorPageParams(args));
   const withPosts = (args.postsTake ?? null) !== null;
+  const keys = args.postKeys ?? POST_KEYS;
   return rows.map((r) => ({
     row: creatorRow(r.creator),
     key: r.key,
-    // The posts leave the account rows: an Account object does not carry its posts page.
-    accounts: r.accounts?.map(({ posts: _posts, ...a }) => accountRow(a)) ?? null,
-    accountPosts: withPosts && r.accounts ? r.accounts.map((a) => (a.posts ?? []).map(pagedPost)) : null,
+    accounts: r.accounts?.map(accountFromColumns) ?? null,
+    accountPosts: withPosts && r.accounts
+      ? r.accounts.map((a) => ((a[ACCOUNT_COLUMN_COUNT] as StatementPost[] | null) ?? []).map((p) => pagedPost(p, keys)))
+      : null,
   }));
 }
 

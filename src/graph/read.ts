@@ -13,7 +13,9 @@ import type {
   PostRow,
   SnapshotRow,
 } from './rows';
-import { accountRow, creatorRow, postRow } from './times';
+import { POST_INTERNAL_KEYS, POST_KEPT_KEYS, POST_PROPS } from './shapes';
+import { accountFromColumns } from './account-columns';
+import { creatorRow, postRow } from './times';
 
 export function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
   const m = new Map(rows.map((r) => [r.key, r.value]));
@@ -31,24 +33,26 @@ export async function accountsByIds(g: GraphClient, ids: readonly string[]): Pro
 }
 
 export async function accountsByCreators(g: GraphClient, ids: readonly string[]): Promise<AccountRow[][]> {
-  const rows = await g.read<{ id: string; accounts: AccountRow[] }>('read/accounts-by-creators', { ids });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts.map(accountRow) })), []);
+  const rows = await g.read<{ id: string; accounts: unknown[][] }>('read/accounts-by-creators', { ids });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts.map(accountFromColumns) })), []);
 }
 
 /**
  * One creator with its accounts (what `creator(id) { accounts }` needs), or null; with the first
- * `postsTake` of its posts across accounts (a plain first page of `Creator.posts`) when given.
+ * `posts.take` of its posts across accounts (a plain first page of `Creator.posts`, its `keys`) when given.
  */
 export async function creatorWithAccounts(
   g: GraphClient,
   id: string,
-  postsTake: number | null = null,
+  posts: { take: number; keys?: readonly string[] } | null = null,
 ): Promise<{ creator: CreatorRow; accounts: AccountRow[]; posts: PagedPost[] | null } | null> {
-  const [row] = await g.read<{ creator: CreatorRow; accounts: AccountRow[]; posts: StatementPost[] | null }>('read/creator-with-accounts', {
+  const keys = posts?.keys ?? POST_KEYS;
+  const [row] = await g.read<{ creator: CreatorRow; accounts: unknown[][]; posts: StatementPost[] | null }>('read/creator-with-accounts', {
     id,
-    postsTake,
+    postsTake: posts?.take ?? null,
+    keys,
   });
-  return row ? { creator: creatorRow(row.creator), accounts: row.accounts.map(accountRow), posts: row.posts?.map(pagedPost) ?? null } : null;
+  return row ? { creator: creatorRow(row.creator), accounts: row.accounts.map(accountFromColumns), posts: row.posts?.map((p) => pagedPost(p, keys)) ?? null } : null;
 }
 
 export async function creatorsByAccounts(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {
@@ -79,12 +83,28 @@ export async function accountByUsername(g: GraphClient, platform: Platform, user
   return rows[0]?.account ?? null;
 }
 
-/** A post as the statements return it: the served properties, its author and its exact stored time (`at`). */
-export type StatementPost = Record<string, unknown> & { at: string };
+/**
+ * The stored Post properties a post page can read besides id and author (the served ones: PostRow
+ * without id and authorId). A page reads only the keys its client's selection needs
+ * (api/resolvers/post-page.ts), so a list of 200 posts showing id, text and createdAt does not
+ * decode 12 more values each.
+ */
+export const POST_KEYS: readonly string[] = [
+  ...Object.keys(POST_PROPS).filter((k) => !(POST_INTERNAL_KEYS as readonly string[]).includes(k)),
+  ...POST_KEPT_KEYS.filter((k) => k !== 'id' && k !== 'authorId'),
+];
+
+/**
+ * A post as the statements return it: a list, [exact stored time, id, author id, then the values
+ * of the page's `keys` in order] (a list, not a map: the driver decodes no key strings), createdAt
+ * as epoch milliseconds.
+ */
+export type StatementPost = unknown[];
 type PostSlice = { id: string; posts: StatementPost[] };
 
 /** A post as a page holds it: its row and its exact stored time, for the next cursor. */
 export interface PagedPost {
+  /** The row with id, authorId and the page's keys only (what the client selected). */
   row: PostRow;
   at: string;
 }
@@ -102,23 +122,29 @@ export interface PostPageArgs extends PostRange {
   skip: number;
   /** Rows to read. */
   take: number;
+  /** The properties to read (of POST_KEYS); all of them when absent. */
+  keys?: readonly string[];
 }
 
-export const pagedPost = ({ at, ...row }: StatementPost): PagedPost => ({ row: postRow(row), at });
-const pagedPosts = (r: PostSlice): PagedPost[] => r.posts.map(pagedPost);
-
-export async function postsByAccounts(g: GraphClient, ids: readonly string[], args: PostPageArgs): Promise<PagedPost[][]> {
-  const rows = await g.read<PostSlice>('read/posts-by-accounts', { ids, ...args });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: pagedPosts(r) })), []);
+export function pagedPost(v: StatementPost, keys: readonly string[]): PagedPost {
+  const row: Record<string, unknown> = { id: v[1], authorId: v[2] };
+  for (let i = 0; i < keys.length; i++) row[keys[i]] = v[i + 3];
+  return { row: postRow(row), at: v[0] as string };
 }
 
-export async function postsByCreators(
-  g: GraphClient,
-  ids: readonly string[],
-  args: PostPageArgs & { platform: Platform | null },
-): Promise<PagedPost[][]> {
-  const rows = await g.read<PostSlice>('read/posts-by-creators', { ids, ...args });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: pagedPosts(r) })), []);
+function postPages(g: GraphClient, name: string, ids: readonly string[], args: PostPageArgs & { platform?: Platform | null }) {
+  const keys = args.keys ?? POST_KEYS;
+  return g
+    .read<PostSlice>(name, { ids, ...args, keys })
+    .then((rows) => byKey(ids, rows.map((r) => ({ key: r.id, value: r.posts.map((p) => pagedPost(p, keys)) })), []));
+}
+
+export function postsByAccounts(g: GraphClient, ids: readonly string[], args: PostPageArgs): Promise<PagedPost[][]> {
+  return postPages(g, 'read/posts-by-accounts', ids, args);
+}
+
+export function postsByCreators(g: GraphClient, ids: readonly string[], args: PostPageArgs & { platform: Platform | null }): Promise<PagedPost[][]> {
+  return postPages(g, 'read/posts-by-creators', ids, args);
 }
 
 export async function postCountsByAccounts(g: GraphClient, ids: readonly string[], range: PostRange): Promise<number[]> {

@@ -4,13 +4,13 @@
  * driver turns each DateTime into calendar fields with its 64-bit Integer arithmetic, which cost
  * more CPU than anything else in decoding a page, while an integer arrives as a plain number.
  * These name the rows' time fields and make them Dates again, in place, so the row types are the
- * same whichever statement read them. Both are UTC milliseconds; a stored DateTime's sub-millisecond
- * part is dropped either way (graph-client's DateTime conversion truncates it too).
+ * same whichever statement read them (accounts, read as lists: graph/account-columns.ts). Both are
+ * UTC milliseconds; a stored DateTime's sub-millisecond part is dropped either way (graph-client's
+ * DateTime conversion truncates it too).
  */
-import type { AccountRow, CreatorRow, PostRow } from './rows';
+import type { CreatorRow, PostRow } from './rows';
 
 export const CREATOR_TIMES = ['lastPostAt', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof CreatorRow)[];
-export const ACCOUNT_TIMES = ['fetchedAt', 'lastPostAt', 'deactivatedAt'] as const satisfies readonly (keyof AccountRow)[];
 export const POST_TIMES = ['createdAt'] as const satisfies readonly (keyof PostRow)[];
 
 /** A row whose time fields are epoch milliseconds (or null), with them as Dates. */
@@ -24,5 +24,4 @@ export function withDates<T>(row: unknown, keys: readonly string[]): T {
 }
 
 export const creatorRow = (row: unknown): CreatorRow => withDates<CreatorRow>(row, CREATOR_TIMES);
-export const accountRow = (row: unknown): AccountRow => withDates<AccountRow>(row, ACCOUNT_TIMES);
 export const postRow = (row: unknown): PostRow => withDates<PostRow>(row, POST_TIMES);

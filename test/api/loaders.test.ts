@@ -1,7 +1,9 @@
 /**
  * No N+1: the round trips of a list query must not grow with the number of creators listed.
  */
-import { graphql, type GraphQLSchema } from 'graphql';
+import { graphql, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { POST_FIELD_KEYS } from '../../src/api/resolvers/post-page';
+import { POST_KEYS } from '../../src/graph/read';
 import { buildContext } from '../../src/api/context';
 import { createPubSubHandle } from '../../src/api/pubsub';
 import { buildApiSchema } from '../../src/api/schema';
@@ -129,7 +131,14 @@ describe('DataLoader batching', () => {
       expect(res.errors).toBeUndefined();
       return { data: res.data as any, trips: graph.roundTrips };
     };
+    const keys: unknown[] = [];
+    const stop = graph.observe((e) => {
+      if (e.params.keys) keys.push(e.params.keys);
+    });
     const folded = await run(50, null);
+    stop();
+    // Only the selected post properties are read (text, createdAt, engagement; id and author always).
+    expect(keys).toEqual([['text', 'createdAt', 'engagement']]);
     expect((await run(5, null)).trips).toBe(folded.trips);
     // The page, its accounts and their posts in one; author { id } reads the authors (one batched statement).
     expect(folded.trips).toBe(2);
@@ -171,6 +180,27 @@ describe('DataLoader batching', () => {
         expect(acc.b.nodes).toHaveLength(4);
         expect(acc.b.nodes.slice(0, 2)).toEqual(acc.a.nodes);
       }
+    }
+  });
+
+  it('knows which stored properties every Post field reads', async () => {
+    const post = schema.getType('Post') as GraphQLObjectType;
+    expect(Object.keys(post.getFields()).sort()).toEqual(Object.keys(POST_FIELD_KEYS).filter((k) => k !== '__typename').sort());
+    for (const keys of Object.values(POST_FIELD_KEYS)) for (const k of keys) expect(POST_KEYS).toContain(k);
+    // A metrics selection reads the counts, and the answer carries them.
+    const res = await graphql({
+      schema,
+      source: `{ creators(first: 2) { nodes { accounts { posts(first: 2) { edges { cursor node { url metrics { likes views } } } } } } } }`,
+      contextValue: ctxOf(),
+    });
+    expect(res.errors).toBeUndefined();
+    const edges = (res.data as any).creators.nodes.flatMap((c: any) => c.accounts.flatMap((a: any) => a.posts.edges));
+    expect(edges).toHaveLength(8);
+    for (const e of edges) {
+      expect(e.cursor).toEqual(expect.any(String));
+      expect(e.node.url).toMatch(/^https:\/\/example\.test\//);
+      expect(e.node.metrics.likes).toEqual(expect.any(Number));
+      expect(e.node.metrics.views).toBeNull();
     }
   });
 });

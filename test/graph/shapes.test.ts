@@ -126,15 +126,23 @@ describe('the Account and Post shapes', () => {
     expect(sorted(Object.keys(creator!))).toEqual(creatorKeys);
     expect(creator!.createdAt).toBeInstanceOf(Date);
     expect(creator!.lastPostAt).toEqual(new Date('2026-11-23T10:00:00.123Z'));
-    const found = await creatorWithAccounts(graph, id as string, 2);
+    const found = await creatorWithAccounts(graph, id as string, { take: 2 });
     expect(found!.creator).toEqual(creator);
     expect(sorted(Object.keys(found!.accounts[0]))).toEqual(accountKeys);
     expect(found!.accounts[0].fetchedAt).toEqual(new Date(fetchedAt));
+    // Accounts come back as lists (graph/account-columns.ts): each value is the stored property of its name.
+    const [stored] = await graph.runText('MATCH (a:Account {id: $a}) RETURN properties(a) AS p', { a: 'tiktok:4444' });
+    const account = found!.accounts[0] as unknown as Record<string, unknown>;
+    for (const k of accountKeys) expect([k, account[k]]).toEqual([k, (stored.p as Record<string, unknown>)[k] ?? null]);
+    expect(account.lastPostAt).toEqual(new Date('2026-11-23T10:00:00.123Z'));
     expect(found!.posts).toHaveLength(2);
     newest(found!.posts![0]);
     const page = { since: null, until: null, afterAt: null, afterId: null, skip: 0, take: 2 };
     newest((await postsByAccounts(graph, ['tiktok:4444'], page))[0][0]);
     newest((await postsByCreators(graph, [id as string], { ...page, platform: null }))[0][0]);
+    // A page reads only the keys asked for (the selected fields'), besides id, author and stored time.
+    const [[some]] = await postsByAccounts(graph, ['tiktok:4444'], { ...page, keys: ['text', 'createdAt'] });
+    expect(some.row).toEqual({ id: 'tiktok:443', authorId: 'tiktok:4444', text: 'p3', createdAt: new Date('2026-11-23T10:00:00.123Z') });
 
     // Every creator page statement (each order, both directions, and search) projects the same.
     const filters = { platforms: null, matchStatuses: null, minReach: null, active: null, tracked: null, includeUnbackfilled: true };

@@ -6,8 +6,7 @@
 UNWIND $ids AS id
 MATCH (c:Creator {id: id})-[:HAS_ACCOUNT]->(a:Account)
 WITH id, a ORDER BY a.platform
-RETURN id, collect(a {
-  .id, .platform, .platformUserId, .username, .usernameLower, .displayName, .bio, .bioLink, .avatarUrl, .secUid, .verified,
-  .followers, .following, .hearts, .postCount, .active,
-  fetchedAt: a.fetchedAt.epochMillis, lastPostAt: a.lastPostAt.epochMillis, deactivatedAt: a.deactivatedAt.epochMillis
-}) AS accounts
+// Each account as a list of values in graph/account-columns.ts's order (no key strings to decode).
+RETURN id, collect([a.id, a.platform, a.platformUserId, a.username, a.usernameLower, a.displayName, a.bio, a.bioLink,
+  a.avatarUrl, a.secUid, a.verified, a.followers, a.following, a.hearts, a.postCount, a.active,
+  a.fetchedAt.epochMillis, a.lastPostAt.epochMillis, a.deactivatedAt.epochMillis]) AS accounts

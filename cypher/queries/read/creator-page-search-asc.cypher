@@ -26,19 +26,18 @@ WITH c, key ORDER BY key ASC SKIP toInteger($skip) LIMIT toInteger($take)
 // decoding of each DateTime was the largest share of our CPU per page.
 RETURN c {.id, .displayName, .active, .tracked, .tier, .backfilled,
           lastPostAt: c.lastPostAt.epochMillis, createdAt: c.createdAt.epochMillis, updatedAt: c.updatedAt.epochMillis} AS creator, key,
-       // The page's accounts too when the client asks for them: ordered and projected as accounts-by-creators;
+       // The page's accounts too when the client asks for them: ordered and listed as accounts-by-creators
+       // (graph/account-columns.ts), then a list of its posts or null;
        // with each account's first $postsTake posts when the client asks for a plain first page of them
-       // (projected as posts-by-accounts), so a page with its accounts' latest posts is one statement.
-       CASE WHEN $withAccounts THEN COLLECT { MATCH (c)-[:HAS_ACCOUNT]->(a:Account) RETURN a {
-           .id, .platform, .platformUserId, .username, .usernameLower, .displayName, .bio, .bioLink, .avatarUrl, .secUid, .verified,
-           .followers, .following, .hearts, .postCount, .active,
-           fetchedAt: a.fetchedAt.epochMillis, lastPostAt: a.lastPostAt.epochMillis, deactivatedAt: a.deactivatedAt.epochMillis,
-           posts: CASE WHEN $postsTake IS NULL THEN null ELSE COLLECT {
-             MATCH (a)-[:POSTED]->(p:Post) WHERE coalesce(p.removed, false) = false
-             WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT toInteger($postsTake)
-             RETURN p {
-               .id, .platform, .platformPostId, .url, .text, .views, .likes, .comments, .shares, .quotes, .bookmarks, .engagement,
-               createdAt: p.createdAt.epochMillis, authorId: a.id, at: toString(p.createdAt)
-             }
-           } END
-         } ORDER BY a.platform } END AS accounts
+       // (each post as posts-by-accounts returns it, $keys its selected properties), so a page with its
+       // accounts' latest posts is one statement.
+       CASE WHEN $withAccounts THEN COLLECT { MATCH (c)-[:HAS_ACCOUNT]->(a:Account) RETURN
+           [a.id, a.platform, a.platformUserId, a.username, a.usernameLower, a.displayName, a.bio, a.bioLink,
+            a.avatarUrl, a.secUid, a.verified, a.followers, a.following, a.hearts, a.postCount, a.active,
+            a.fetchedAt.epochMillis, a.lastPostAt.epochMillis, a.deactivatedAt.epochMillis,
+            CASE WHEN $postsTake IS NULL THEN null ELSE COLLECT {
+              MATCH (a)-[:POSTED]->(p:Post) WHERE coalesce(p.removed, false) = false
+              WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT toInteger($postsTake)
+              RETURN [toString(p.createdAt), p.id, a.id] + [k IN $keys | CASE k WHEN 'createdAt' THEN p.createdAt.epochMillis ELSE p[k] END]
+            } END]
+         ORDER BY a.platform } END AS accounts

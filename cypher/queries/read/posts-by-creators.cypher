@@ -10,11 +10,9 @@ CALL (c) {
     AND coalesce(p.removed, false) = false
     AND ($afterAt IS NULL OR p.createdAt < datetime($afterAt) OR (p.createdAt = datetime($afterAt) AND p.id < $afterId))
   WITH a, p ORDER BY p.createdAt DESC, p.id DESC SKIP toInteger($skip) LIMIT toInteger($take)
-  // The served Post properties (PostRow), createdAt as epoch milliseconds (graph/times.ts), not
-  // properties(p) with its unserved DateTimes (fetchedAt, updatedAt, firstSeenAt).
-  RETURN collect(p {
-    .id, .platform, .platformPostId, .url, .text, .views, .likes, .comments, .shares, .quotes, .bookmarks, .engagement,
-    createdAt: p.createdAt.epochMillis, authorId: a.id, at: toString(p.createdAt)
-  }) AS posts
+  // Each post as a list (graph/read.ts pagedPost): its exact stored time, id and author, then the
+  // values of $keys, the served properties the client selected (createdAt as epoch milliseconds,
+  // graph/times.ts); not properties(p), whose unserved DateTimes and keys the driver decoded per post.
+  RETURN collect([toString(p.createdAt), p.id, a.id] + [k IN $keys | CASE k WHEN 'createdAt' THEN p.createdAt.epochMillis ELSE p[k] END]) AS posts
 }
 RETURN id, posts

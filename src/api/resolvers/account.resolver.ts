@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { accountByUsername } from '../../graph/read';
 import type { Context } from '../context';
 import { Account, AccountSnapshot } from '../types/account.type';
@@ -49,7 +50,8 @@ export class AccountResolver {
     @Arg('until', () => Date, { nullable: true }) until?: Date | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return postPage(ctx, 'account', a.id, { since: iso(since), until: iso(until) }, first, after);
+    return postPage(ctx, info!, 'account', a.id, { since: iso(since), until: iso(until) }, first, after);
   }
 }

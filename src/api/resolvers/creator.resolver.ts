@@ -38,7 +38,7 @@ export class CreatorResolver {
     // A plain first page of the creator's posts is read in the same statement (see creators).
     const posts = plainFirstPostPage(info, [['posts']], 'Creator');
     if (posts || selectsDirectly(info, NEEDS_ACCOUNTS)) {
-      const found = await creatorWithAccounts(ctx.graph, id, posts?.take ?? null);
+      const found = await creatorWithAccounts(ctx.graph, id, posts);
       if (!found) return null;
       ctx.loaders.creator.prime(id, found.creator);
       ctx.loaders.accountsByCreator.prime(id, found.accounts);
@@ -77,7 +77,8 @@ export class CreatorResolver {
     const withAccounts = selects(info, ['accounts', 'account', 'combinedReach']);
     const posts = withAccounts ? plainFirstPostPage(info, ACCOUNT_POSTS, 'Account') : null;
     const rows = await creatorPage(ctx.graph, {
-      ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts, postsTake: posts?.take ?? null,
+      ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts,
+      postsTake: posts?.take ?? null, postKeys: posts?.keys,
     });
     for (const r of rows) {
       ctx.loaders.creator.prime(r.row.id, r.row);
@@ -134,8 +135,9 @@ export class CreatorResolver {
     @Arg('until', () => Date, { nullable: true }) until?: Date | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return postPage(ctx, 'creator', c.id, { since: iso(since), until: iso(until), platform: platform ?? null }, first, after);
+    return postPage(ctx, info!, 'creator', c.id, { since: iso(since), until: iso(until), platform: platform ?? null }, first, after);
   }
 
   @FieldResolver(() => [AmplificationChain], {

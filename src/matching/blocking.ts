@@ -8,8 +8,6 @@
  */
 
 import type { Platform } from '../graph/model';
-import { exactHandle, normalizeHandle } from '../graph/handle-key';
-import { bioHandles, describeLink, normalizeName } from './normalize';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
 import { features } from './compare';
 import { isCommonHandle, type MatchableAccount } from './score';
@@ -24,33 +22,34 @@ export type BlockingKeyKind = 'handle' | 'link' | 'domain' | 'name' | 'profile' 
  */
 export function blockingKeys(account: MatchableAccount, opts: MatchOptionsInput | MatchOptions = {}): string[] {
   const minName = opts.minNameKeyLength ?? resolveMatchOptions().minNameKeyLength;
+  // The account's features hold its parsed link, handle forms and written handles: computed once
+  // here and reused when the account is compared.
+  const f = features(account);
   const keys = new Set<string>();
-  const handle = normalizeHandle(account.username);
-  if (handle !== '') keys.add(`handle:${handle}`);
-  const link = describeLink(account.bioLink);
+  if (f.norm !== '') keys.add(`handle:${f.norm}`);
+  const link = f.link;
   if (link?.identifying !== undefined) keys.add(`link:${link.identifying}`);
   if (link?.domain !== undefined && !link.sharedHost) keys.add(`domain:${link.domain}`);
   const probabilistic = (opts.model ?? resolveMatchOptions().model) === 'probabilistic';
   // Probabilistic: the name as its comparison sees it (decorations stripped), so the key's count
   // is also the name's term frequency.
-  const name = probabilistic ? features(account).nameKey : normalizeName(account.displayName);
+  const name = probabilistic ? f.nameKey : f.name;
   if (name.length >= minName) keys.add(`name:${name}`);
 
   // Probabilistic scoring weighs names and handle words too, so pairs whose handles differ
   // ("hs_neu_ulm" / "hochschule_neu_ulm") meet on a rare word of their names or handles. The
   // token blocks pair only while small (maxTokenBlockSize), which keeps the run linear.
   if (probabilistic) {
-    const f = features(account);
     for (const t of f.allNameTokens) if (t.length >= 3) keys.add(`token:${t}`);
     for (const t of f.handleTokens) if (t.length >= 3) keys.add(`token:${t}`);
   }
 
-  const own = exactHandle(account.username);
+  const own = f.exact;
   if (own !== '') keys.add(`profile:${account.platform}:${own}`);
   const other: Platform = account.platform === 'TIKTOK' ? 'X' : 'TIKTOK';
   const target = link?.profile;
   if (target && target.platform === other) keys.add(`profile:${other}:${target.username}`);
-  for (const h of bioHandles(account.bio)[other]) keys.add(`profile:${other}:${h}`);
+  for (const h of f.written[other]) keys.add(`profile:${other}:${h}`);
   return [...keys].sort();
 }
 

@@ -54,11 +54,11 @@ export interface AccountFeatures {
   /** Tokens of the whole name including a " | tail". */
   allNameTokens: string[];
   /** Bio words (folded, 3+ letters), for BIO_TEXT. */
-  bioTokens: Set<string>;
+  readonly bioTokens: Set<string>;
   /** Handles written in the bio per platform. */
   written: Record<Platform, string[]>;
   /** normalizeName of the display name: the fixed-points scorer's name key (score.ts). */
-  name: string;
+  readonly name: string;
 }
 
 const featureCache = new WeakMap<MatchableAccount, AccountFeatures>();
@@ -90,30 +90,62 @@ export function features(a: MatchableAccount): AccountFeatures {
   const name = a.displayName ?? '';
   const head = name.split(/\s[|•·–—-]\s|\|/)[0] ?? name;
   const nameTokens = nameTokensOf(head);
-  const bioTokens = new Set(
-    foldText(a.bio ?? '')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((t) => t.length >= 3),
-  );
-  const fresh: AccountFeatures = {
-    username: a.username,
-    displayName: a.displayName,
-    bio: a.bio,
-    bioLink: a.bioLink,
-    link: describeLink(a.bioLink),
-    exact: exactHandle(a.username),
-    norm: normalizeHandle(a.username),
-    handleTokens: handleTokens(a.username),
-    nameKey: nameTokens.join(''),
-    nameTokens,
-    allNameTokens: nameTokensOf(name),
-    bioTokens,
-    written: bioHandles(a.bio),
-    name: normalizeName(a.displayName),
-  };
+  const fresh = new Features(a, nameTokens, nameTokensOf(name));
   featureCache.set(a, fresh);
   return fresh;
+}
+
+/**
+ * AccountFeatures of one account. What blocking needs of every account is computed at once; the
+ * bio words and the fixed-points name key, which only a compared pair needs, on first use: most
+ * accounts are in no candidate pair, and building their word sets was a large share of a run's
+ * time and garbage.
+ */
+class Features implements AccountFeatures {
+  readonly username: string;
+  readonly displayName: string | null | undefined;
+  readonly bio: string | null | undefined;
+  readonly bioLink: string | null | undefined;
+  readonly link: LinkFacts | undefined;
+  readonly exact: string;
+  readonly norm: string;
+  readonly handleTokens: string[];
+  readonly nameKey: string;
+  readonly written: Record<Platform, string[]>;
+  private words: Set<string> | undefined;
+  private fixedName: string | undefined;
+
+  constructor(
+    a: MatchableAccount,
+    readonly nameTokens: string[],
+    readonly allNameTokens: string[],
+  ) {
+    this.username = a.username;
+    this.displayName = a.displayName;
+    this.bio = a.bio;
+    this.bioLink = a.bioLink;
+    this.link = describeLink(a.bioLink);
+    this.exact = exactHandle(a.username);
+    this.norm = normalizeHandle(a.username);
+    this.handleTokens = handleTokens(a.username);
+    this.nameKey = nameTokens.join('');
+    this.written = bioHandles(a.bio);
+  }
+
+  get bioTokens(): Set<string> {
+    this.words ??= new Set(
+      foldText(this.bio ?? '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((t) => t.length >= 3),
+    );
+    return this.words;
+  }
+
+  get name(): string {
+    this.fixedName ??= normalizeName(this.displayName);
+    return this.fixedName;
+  }
 }
 
 /** Jaro-Winkler similarity in [0, 1]; 0 when either side is empty. */

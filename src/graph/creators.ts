@@ -102,7 +102,11 @@ const SPLIT_BATCH = 1000;
 
 const JOINED: ReadonlySet<MatchStatus | null> = new Set(['AUTO', 'MANUAL']);
 
-interface CreatorOf {
+/**
+ * An account's creator as a merge needs it (creators-of-accounts; a full run reads the same with
+ * the accounts, matching/all-matchable-accounts).
+ */
+export interface AccountCreator {
   accountId: string;
   creatorId: string;
   createdS: number | null;
@@ -112,7 +116,7 @@ interface CreatorOf {
 }
 
 /** `a` was created no later than `b`, as the Cypher `a.createdAt <= b.createdAt` (null: false). */
-function notNewer(a: CreatorOf, b: CreatorOf): boolean {
+function notNewer(a: AccountCreator, b: AccountCreator): boolean {
   if (a.createdS === null || b.createdS === null) return false;
   return a.createdS < b.createdS || (a.createdS === b.createdS && (a.createdNs ?? 0) <= (b.createdNs ?? 0));
 }
@@ -124,7 +128,7 @@ function notNewer(a: CreatorOf, b: CreatorOf): boolean {
  */
 function deriveInMemory(
   joins: Pair[],
-  creatorOf: ReadonlyMap<string, CreatorOf>,
+  creatorOf: ReadonlyMap<string, AccountCreator>,
   root: (id: string) => string,
   members: ReadonlyMap<string, string[]>,
 ): Map<string, CreatorDerived> {
@@ -162,6 +166,7 @@ async function mergeJoined(
   graph: GraphClient,
   joins: Pair[],
   onMoves: (moving: ReadonlySet<string>) => void,
+  known?: ReadonlyMap<string, AccountCreator>,
 ): Promise<{ kept: Set<string>; gone: Set<string>; derived: Set<string> }> {
   const kept = new Set<string>();
   const gone = new Set<string>();
@@ -171,10 +176,18 @@ async function mergeJoined(
     return { kept, gone, derived: derivedSet };
   }
   const accountIds = [...new Set(joins.flatMap((p) => [p.tiktokId, p.xId]))];
-  const creatorOf = new Map<string, CreatorOf>();
-  const found = await inLanes(accountIds, (id) => [id], CREATOR_BATCH, (ids) => graph.read<CreatorOf>('graph/creators-of-accounts', { ids }));
+  const creatorOf = new Map<string, AccountCreator>();
+  // Facts the caller read earlier stand for accounts whose creator held them alone: splits (run
+  // just before) only move accounts out of creators holding two or more. The rest are read now.
+  const unknown: string[] = [];
+  for (const id of accountIds) {
+    const k = known?.get(id);
+    if (k && k.accountCount === 1) creatorOf.set(id, k);
+    else unknown.push(id);
+  }
+  const found = await inLanes(unknown, (id) => [id], CREATOR_BATCH, (ids) => graph.read<AccountCreator>('graph/creators-of-accounts', { ids }));
   for (const rows of found) for (const r of rows) if (!creatorOf.has(r.accountId)) creatorOf.set(r.accountId, r);
-  const creator = new Map<string, CreatorOf>();
+  const creator = new Map<string, AccountCreator>();
   for (const c of creatorOf.values()) creator.set(c.creatorId, c);
   // Folded creator -> the creator it was folded into, in merge order.
   const parent = new Map<string, string>();
@@ -236,6 +249,21 @@ async function mergeJoined(
   const incomplete = new Set(rows.filter((r) => !folded.has(r.goneId)).map((r) => r.keepId));
   for (const id of gone) kept.delete(id);
   for (const id of kept) if (derived.has(id) && !incomplete.has(id)) derivedSet.add(id);
+  if (known && incomplete.size > 0) {
+    // Some facts the caller read went stale (a concurrent writer merged or split those creators
+    // meanwhile): the pairs of those groups are merged again from what the graph holds now.
+    const again = joins.filter((p) => {
+      const t = creatorOf.get(p.tiktokId);
+      return t !== undefined && incomplete.has(root(t.creatorId));
+    });
+    const retry = await mergeJoined(graph, again, () => undefined);
+    for (const id of retry.gone) {
+      gone.add(id);
+      kept.delete(id);
+    }
+    for (const id of retry.kept) kept.add(id);
+    for (const id of retry.derived) derivedSet.add(id);
+  }
   return { kept, gone, derived: derivedSet };
 }
 
@@ -249,6 +277,8 @@ export async function joinAndSplit(
   changes: { row: ChangeRow; pair: Pair }[],
   /** Told, once splits are done, which accounts the merges will move. */
   onMoves: (moving: ReadonlySet<string>) => void = () => undefined,
+  /** Creators of accounts as the caller read them (see mergeJoined); the others are read here. */
+  known?: ReadonlyMap<string, AccountCreator>,
 ): Promise<{ merged: number; split: number; touched: string[] }> {
   const joins: Pair[] = [];
   const splits: (Pair & { newId: string })[] = [];
@@ -265,7 +295,7 @@ export async function joinAndSplit(
     split += res.length;
     for (const r of res) touched.add(r.keptId).add(r.splitId);
   }
-  const { kept, gone, derived } = await mergeJoined(graph, joins, onMoves);
+  const { kept, gone, derived } = await mergeJoined(graph, joins, onMoves, known);
   for (const id of kept) if (!derived.has(id)) touched.add(id);
   for (const id of gone) touched.delete(id);
   return { merged: gone.size, split, touched: [...touched] };

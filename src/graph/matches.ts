@@ -50,19 +50,33 @@ const EVENT_BATCH = 1000;
 /**
  * New edges for pairs that had none when the caller looked; returns the changes for the edges this
  * write created and, apart, the rows that gained an edge meanwhile (to go through upsertMatches).
+ * `eventsOf` gives the events of a batch's created edges, recorded in the same transaction as the
+ * edges (one commit per batch, and an edge never stands without its CREATED event); it may run
+ * again when the transaction is retried, so it must only compute.
  */
-export async function createMatches(graph: GraphClient, rows: MatchWrite[]): Promise<{ created: ChangeRow[]; existing: MatchWrite[] }> {
+export async function createMatches(
+  graph: GraphClient,
+  rows: MatchWrite[],
+  eventsOf: (created: ChangeRow[]) => MatchEventRecord[] = () => [],
+): Promise<{ created: ChangeRow[]; existing: MatchWrite[]; events: MatchEventRecord[] }> {
   const created: ChangeRow[] = [];
   const existing: MatchWrite[] = [];
+  const events: MatchEventRecord[] = [];
   await inLanes(rows, pairKeys, MATCH_BATCH, async (batch) => {
-    const made = await graph.write<ChangeRow>('graph/create-matches', { rows: batch });
-    created.push(...made);
-    if (made.length < batch.length) {
-      const done = new Set(made.map((c) => c.id));
-      for (const r of batch) if (!done.has(r.id)) existing.push(r);
+    const done = await graph.writeTx(async (tx) => {
+      const made = await tx.run<ChangeRow>('graph/create-matches', { rows: batch });
+      const recorded = eventsOf(made);
+      for (const part of chunks(recorded, EVENT_BATCH)) await tx.run('graph/record-match-events', { rows: part });
+      return { made, recorded };
+    });
+    created.push(...done.made);
+    events.push(...done.recorded);
+    if (done.made.length < batch.length) {
+      const ids = new Set(done.made.map((c) => c.id));
+      for (const r of batch) if (!ids.has(r.id)) existing.push(r);
     }
   });
-  return { created, existing };
+  return { created, existing, events };
 }
 
 /** Creates or updates edges; a stored MANUAL or REJECTED status is kept (see the Cypher). */

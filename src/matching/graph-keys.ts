@@ -12,6 +12,7 @@
  * accounts changed without reading the rest.
  */
 import { createBlockKeys, writeBlockKeys } from '../graph/block-keys';
+import type { AccountCreator } from '../graph/creators';
 import type { Platform } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import { blockingKeys, fixedWeakKeysPair, keyKind } from './blocking';
@@ -22,6 +23,43 @@ import type { MatchableAccount } from './score';
 export interface MatchableRow extends MatchableAccount {
   /** Keys stored by the last sync, sorted; null before the first; undefined when not known. */
   blockKeys?: string[] | null;
+}
+
+/** A full run's account row (all-matchable-accounts): with its creator, as merges need it. */
+export interface MatchableRowWithCreator extends MatchableRow {
+  followers: number | null;
+  usernameLower: string;
+  active: boolean | null;
+  lastPostMs: number | null;
+  creatorId: string | null;
+  creatorCreatedS: number | null;
+  creatorCreatedNs: number | null;
+  creatorAccounts: number;
+}
+
+/** The creators of the rows that have one, by account id (graph/creators.ts AccountCreator). */
+export function creatorsOfRows(rows: readonly MatchableRowWithCreator[]): Map<string, AccountCreator> {
+  const out = new Map<string, AccountCreator>();
+  for (const r of rows) {
+    if (r.creatorId === null) continue;
+    out.set(r.id, {
+      accountId: r.id,
+      creatorId: r.creatorId,
+      createdS: r.creatorCreatedS,
+      createdNs: r.creatorCreatedNs,
+      accountCount: r.creatorAccounts,
+      account: {
+        id: r.id,
+        platform: r.platform,
+        followers: r.followers ?? 0,
+        usernameLower: r.usernameLower,
+        active: r.active ?? true,
+        lastPostAt: r.lastPostMs === null ? null : new Date(r.lastPostMs),
+        displayName: r.displayName ?? null,
+      },
+    });
+  }
+  return out;
 }
 
 

@@ -11,7 +11,7 @@ import { recordMatchingRun } from '../graph/matches';
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments } from './apply';
 import type { MatchEventBus } from './events';
-import { syncBlockKeys, type MatchableRow } from './graph-keys';
+import { creatorsOfRows, syncBlockKeys, type MatchableRow, type MatchableRowWithCreator } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { storeModel } from './model-store';
 import { planMatches } from './plan';
@@ -74,7 +74,7 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   const at = opts.at ?? startedAt.toISOString();
   const t0 = performance.now();
   const [accounts, existing] = await Promise.all([
-    graph.read<MatchableRow>('matching/all-matchable-accounts'),
+    graph.read<MatchableRowWithCreator>('matching/all-matchable-accounts'),
     graph.read<StoredMatch>('matching/all-matches'),
   ]);
   const t1 = performance.now();
@@ -96,7 +96,7 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     start: (busy) => syncKeys(indexed.flatMap((a, i) => (busy.has(a.id) ? [] : [i]))),
     release: (ids) => syncKeys(ids.flatMap((id) => position.get(id) ?? [])),
   };
-  const written = await applyAssignments(graph, bus, plan.assignments, at, { stored: storedById(existing), alongside });
+  const written = await applyAssignments(graph, bus, plan.assignments, at, { stored: storedById(existing), alongside, creators: creatorsOfRows(accounts) });
   const t3 = performance.now();
   const drifted = await graph.read<{ tiktokId: string; xId: string }>('matching/unjoined-matches');
   const rejoined = await syncCreators(

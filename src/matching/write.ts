@@ -6,7 +6,7 @@
  * is split) graph/creators.ts's. Human decisions are never overwritten (see the Cypher), and only
  * real changes produce events, so a rerun on unchanged data is silent.
  */
-import { joinAndSplit, refreshCreators } from '../graph/creators';
+import { joinAndSplit, refreshCreators, type AccountCreator } from '../graph/creators';
 import { matchId } from '../graph/ids';
 import { createMatches, demoteMatches, recordMatchEvents, upsertMatches, type ChangeRow, type MatchWrite, type Pair } from '../graph/matches';
 import type { MatchReason, MatchStatus } from '../graph/model';
@@ -78,6 +78,8 @@ export interface WriteMatchesOptions {
   stored?: ReadonlyMap<string, StoredMatch>;
   /** Writes on other accounts to run beside these (the full run syncs blocking keys there). Default: none. */
   alongside?: BesideWrites;
+  /** Accounts' creators as the caller read them (the full run, with the accounts): merges then read only the others. */
+  creators?: ReadonlyMap<string, AccountCreator>;
 }
 
 /**
@@ -140,9 +142,11 @@ export async function writeMatches(
   const result: MatchWriteResult = { created: 0, changed: 0, unchanged: 0, merged: 0, split: 0, events: [] };
   const changes: { row: ChangeRow; pair: Pair }[] = [];
   const pairOf = new Map<string, Pair>();
-  const collect = (rows: ChangeRow[]) => {
+  // Events still to record (those of created edges are recorded with the edges).
+  const toRecord: MatchEventPayload[] = [];
+  const collect = (rows: ChangeRow[], recorded?: ReadonlyMap<string, MatchEventPayload>) => {
     for (const c of rows) {
-      const e = eventFor(c, at);
+      const e = recorded?.get(c.id) ?? eventFor(c, at);
       if (e === null) {
         result.unchanged++;
         continue;
@@ -150,6 +154,7 @@ export async function writeMatches(
       if (e.kind === 'CREATED') result.created++;
       else result.changed++;
       result.events.push(e);
+      if (!recorded?.has(c.id)) toRecord.push(e);
       const pair = pairOf.get(c.id);
       if (pair) changes.push({ row: c, pair });
     }
@@ -188,17 +193,17 @@ export async function writeMatches(
     });
   };
   try {
-    const made = await createMatches(graph, creates);
-    collect(made.created);
+    const made = await createMatches(graph, creates, (created) => created.flatMap((c) => eventFor(c, at) ?? []));
+    collect(made.created, new Map(made.events.map((e) => [e.matchId, e])));
     // Pairs that gained an edge meanwhile go through the upsert.
     collect(await upsertMatches(graph, [...upserts, ...made.existing]));
     collect(await demoteMatches(graph, demote, at));
-    next(() => recordMatchEvents(graph, result.events));
+    if (toRecord.length > 0) next(() => recordMatchEvents(graph, toRecord));
     let moving: ReadonlySet<string> = busy;
     const synced = await joinAndSplit(graph, changes, (m) => {
       moving = m;
       if (side) next(() => side.release([...busy].filter((id) => !m.has(id))));
-    });
+    }, opts.creators);
     if (side) next(() => side.release([...moving].filter((id) => busy.has(id))));
     result.merged = synced.merged;
     result.split = synced.split;

@@ -51,6 +51,11 @@ describe('creators merged by a run', () => {
     // The merge set the survivors' values itself.
     expect(statements).not.toContain('graph/creator-reach-inputs');
     expect(statements).not.toContain('graph/set-creator-derived');
+    // It knew the creators from the accounts it loaded, and recorded the events with the edges.
+    expect(statements).not.toContain('graph/creators-of-accounts');
+    expect(statements.indexOf('graph/record-match-events')).toBeLessThan(statements.indexOf('graph/merge-creator-groups'));
+    const history = await graph.runText('MATCH (e:MatchEvent {kind: "CREATED"}) RETURN count(e) AS n');
+    expect(Number(history[0].n)).toBe(3);
 
     const merged = await graph.runText(DERIVED);
     await refreshAllCreators(graph);

@@ -246,6 +246,21 @@ function sharedUsableKeys(a: string[], b: string[], index: BlockingIndex): strin
   return out;
 }
 
+/** The smallest pairing key two sorted key lists share, or undefined. */
+function firstSharedUsableKey(a: string[], b: string[], index: BlockingIndex): string | undefined {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      if (index.isPairing(a[i])) return a[i];
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return undefined;
+}
+
 /**
  * Every cross-platform pair sharing at least one pairing key (`isPairing`), exactly once, lazily. A pair is
  * yielded from the block of the smallest key it shares, so no set of seen pairs is kept and
@@ -257,8 +272,10 @@ export function* candidatePairs(index: BlockingIndex): Generator<CandidatePair> 
     if (!index.isPairing(key)) continue;
     for (const t of block.tiktok) {
       for (const x of block.x) {
+        // Most pairs sharing several keys are met in each of their blocks: only the block of the
+        // smallest one lists their keys.
+        if (firstSharedUsableKey(index.keysOf[t], index.keysOf[x], index) !== key) continue;
         const keys = sharedUsableKeys(index.keysOf[t], index.keysOf[x], index);
-        if (keys[0] !== key) continue;
         yield { tiktok: index.accounts[t], x: index.accounts[x], keys };
       }
     }

@@ -9,7 +9,7 @@ import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
 import { buildIndex, candidatePairs, type BlockingIndex, type CandidatePair, type OversizedKey } from './blocking';
 import { estimateM, sampleU, trainingVector, type EmResult, type TrainingVector } from './estimate';
 import type { FSModel } from './fellegi-sunter';
-import { cachedOptions, decisionOf, scorePair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
+import { assessPair, cachedOptions, scorePair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
 import type { MatchOptions, MatchOptionsInput } from './options';
 
 export interface MatchPlan {
@@ -113,8 +113,9 @@ export function planMatches(
     candidateCount++;
     const wasStored = unseen.size > 0 && unseen.delete(`${c.tiktok.id} ${c.x.id}`);
     // Most candidates score nothing: their evidence is built only when they are kept or stored.
-    if (!wasStored && decisionOf(c.tiktok, c.x, o, ctx) === 'NONE') continue;
-    const s = scorePair(c.tiktok, c.x, o, ctx);
+    const assessed = assessPair(c.tiktok, c.x, o, ctx);
+    if (!wasStored && assessed.decision === 'NONE') continue;
+    const s = scorePair(c.tiktok, c.x, o, ctx, assessed.weighed);
     if (s.decision !== 'NONE') {
       scored.push(s);
       toAssign.push(s);

@@ -15,7 +15,7 @@
 
 import type { MatchReason, Platform } from '../graph/model';
 import { features, SIGNAL_LEVELS, SIGNALS, type AccountFeatures, type MatchableAccount, type SignalName } from './compare';
-import { nameHolders, rarestSharedToken, reasonsOf, weighPair, type FSModel, type Population } from './fellegi-sunter';
+import { nameHolders, rarestSharedToken, reasonsOf, weighPair, type FSModel, type Population, type Weighed } from './fellegi-sunter';
 import type { LinkFacts } from './normalize';
 import type { MatchEvidence, PlatformValue } from './evidence';
 import { resolveMatchOptions, type MatchOptions, type MatchOptionsInput } from './options';
@@ -230,12 +230,14 @@ export function scorePair(
   x: MatchableAccount,
   opts?: MatchOptionsInput | MatchOptions,
   ctx: ScoreContext = {},
+  /** The pair already weighed with the same options and context (`assessPair`), to build on. */
+  weighed?: Weighed,
 ): ScoredPair {
   if (tiktok.platform !== 'TIKTOK' || x.platform !== 'X') {
     throw new MatchInputError(`scorePair expects (TIKTOK, X), got (${tiktok.platform}, ${x.platform})`);
   }
   const o = cachedOptions(opts);
-  return o.model === 'fixed' ? scoreFixedPoints(tiktok, x, o, ctx) : scoreProbabilistic(tiktok, x, o, ctx);
+  return o.model === 'fixed' ? scoreFixedPoints(tiktok, x, o, ctx) : scoreProbabilistic(tiktok, x, o, ctx, weighed);
 }
 
 function populationOf(ctx: ScoreContext): Population {
@@ -277,14 +279,20 @@ const LEVEL_REASON: Partial<Record<SignalName, (MatchReason | undefined)[]>> = {
 };
 
 /**
- * The decision alone, without the evidence: what a full run asks of the many candidate pairs that
- * score nothing (most of them), before it builds the evidence of the few it keeps.
+ * The decision without the evidence: what a full run asks of the many candidate pairs that score
+ * nothing (most of them), before it builds the evidence of the few it keeps. Probabilistic: with
+ * the weighed pair, which `scorePair` then builds on, so a kept pair is compared once.
  */
-export function decisionOf(tiktok: MatchableAccount, x: MatchableAccount, opts: MatchOptions, ctx: ScoreContext = {}): MatchDecision {
-  if (opts.model === 'fixed') return scorePair(tiktok, x, opts, ctx).decision;
+export function assessPair(
+  tiktok: MatchableAccount,
+  x: MatchableAccount,
+  opts: MatchOptions,
+  ctx: ScoreContext = {},
+): { decision: MatchDecision; weighed?: Weighed } {
+  if (opts.model === 'fixed') return { decision: scorePair(tiktok, x, opts, ctx).decision };
   const pop = populationOf(ctx);
   const w = weighPair(tiktok, x, ctx.model ?? opts.fsModel, pop);
-  return probabilisticDecision(w.probability, w.comparison.levels, tiktok, x, opts, pop);
+  return { decision: probabilisticDecision(w.probability, w.comparison.levels, tiktok, x, opts, pop), weighed: w };
 }
 
 function probabilisticDecision(
@@ -301,10 +309,10 @@ function probabilisticDecision(
 }
 
 /** The Fellegi-Sunter score: match probability, and per signal its level, m, u and match weight. */
-function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: MatchOptions, ctx: ScoreContext): ScoredPair {
+function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: MatchOptions, ctx: ScoreContext, weighed?: Weighed): ScoredPair {
   const pop = populationOf(ctx);
   const model = ctx.model ?? o.fsModel;
-  const w = weighPair(tiktok, x, model, pop);
+  const w = weighed ?? weighPair(tiktok, x, model, pop);
   let prior = w.total;
   const evidence: MatchEvidence[] = [];
   for (const s of SIGNALS) {

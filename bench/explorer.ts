@@ -45,12 +45,16 @@ import { loadConfig } from '../src/config';
 import { silentLogger } from '../src/log';
 import { nullBus } from '../src/matching/events';
 import { runMatching } from '../src/matching/run';
-import type { GraphClient } from '../src/neo4j/graph-client';
+import { createDriver } from '../src/neo4j/driver';
+import { GraphClient } from '../src/neo4j/graph-client';
+import { startLocalNeo4j } from '../src/neo4j/local-server';
+import { migrate } from '../src/neo4j/migrate';
 import { wipeGraph } from '../src/neo4j/wipe';
 import { projectRoot } from '../src/paths';
 import { loadWorldIntoGraph } from '../src/seeding/world-graph';
 import { generateWorld } from '../src/simulators/world';
 import { NEIGHBORHOOD_QUERY } from '../src/web/explore/documents';
+import { describeSummary, saveTrace, summariseTrace, traceLoad, type TraceSummary } from './explorer-profile';
 
 const TARGET_MS = 1000;
 const NODES = 300;
@@ -91,6 +95,8 @@ interface Summary {
 
 export interface ExplorerBenchFigures {
   weights: PageWeight[];
+  /** A traced cold run (BENCH_EXPLORER_PROFILE=1), not counted: see bench/explorer-profile.ts. */
+  profile: TraceSummary | null;
   world: { creators: number; accounts: number; posts: number };
   start: { id: string; kind: string; nodes: number; edges: number; kinds: Record<string, number> };
   cold: {
@@ -143,7 +149,7 @@ export function pageWeights(distDir = join(projectRoot(), 'src', 'web', 'dist'))
 }
 
 /** The node whose depth-2 neighbourhood at limit 300 is full, with the most edges (the hardest to lay out). */
-async function pickStart(graph: GraphClient): Promise<ExplorerBenchFigures['start']> {
+export async function pickStart(graph: GraphClient): Promise<ExplorerBenchFigures['start']> {
   const creators = await graph.runText(
     'MATCH (c:Creator)-[:HAS_ACCOUNT]->(:Account)-[:POSTED]->(p:Post) WITH c, count(p) AS n RETURN c.id AS id ORDER BY n DESC, id LIMIT 15',
   );
@@ -162,7 +168,7 @@ async function pickStart(graph: GraphClient): Promise<ExplorerBenchFigures['star
   return best;
 }
 
-async function newProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function newProfile(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-chromium-'));
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1400, height: 900 } });
   await context.addInitScript((key) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('creator-graph.api-key', key), KEY);
@@ -226,6 +232,45 @@ async function timeP50(runs: number, call: () => Promise<unknown>): Promise<numb
   return round(median(ms));
 }
 
+/** A new API server, its page URL for `startId`, and cold runs against it (see the header). */
+async function coldRunner(graph: GraphClient, startId: string) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', API_KEYS: `admin:${KEY}`, RATE_LIMIT_PER_MINUTE: '1000000', PORT: '0', HOST: '127.0.0.1' });
+  const schema = await buildApiSchema(createPubSubHandle().pubSub);
+  const serve = () => startApi(schema, { config, graph, bus: nullBus, logger: silentLogger }, { port: 0, host: '127.0.0.1' });
+  const pageUrl = (apiUrl: string) => `${new URL(apiUrl).origin}/explore?node=${encodeURIComponent(startId)}&depth=2&limit=${NODES}`;
+  /** No cached plans in Neo4j, a new server (warmed up as `npm start` does, or not), a new browser profile. */
+  const cold = async <T>(warmUp: boolean, open: (context: BrowserContext, url: string) => Promise<T>): Promise<{ result: T; warmUpMs: number | null }> => {
+    await graph.runText('CALL db.clearQueryCaches()');
+    const api = await serve();
+    const warmUpMs = warmUp ? await planGraphViews(graph) : null;
+    const p = await newProfile();
+    try {
+      return { result: await open(p.context, pageUrl(api.url)), warmUpMs };
+    } finally {
+      await p.close();
+      await api.close();
+    }
+  };
+  return {
+    serve,
+    pageUrl,
+    coldRun: async (warmUp: boolean): Promise<RenderRun & { warmUpMs: number | null }> => {
+      const { result, warmUpMs } = await cold(warmUp, measureOnce);
+      return { ...result, warmUpMs };
+    },
+    /** A warmed-up cold run traced through CDP (slower than an untraced one: never counted). */
+    tracedColdRun: async (): Promise<TraceSummary> => {
+      const { result } = await cold(true, async (context, url) => {
+        const events = await traceLoad(context, url);
+        const dir = join(projectRoot(), 'test-output', 'profile');
+        saveTrace(events, dir, 'explorer-cold.json');
+        return summariseTrace(events, join(projectRoot(), 'src', 'web', 'dist'));
+      });
+      return result;
+    },
+  };
+}
+
 export async function run(ctx: { graph: GraphClient; log: (l: string) => void }): Promise<ExplorerBenchFigures> {
   const { graph, log } = ctx;
   const loadBefore = loadavg()[0];
@@ -249,24 +294,8 @@ export async function run(ctx: { graph: GraphClient; log: (l: string) => void })
   const start = await pickStart(graph);
   log(`start node ${start.id} (${start.kind}): ${start.nodes} nodes, ${start.edges} edges, ${JSON.stringify(start.kinds)}`);
 
-  const config = loadConfig({ LOG_LEVEL: 'silent', API_KEYS: `admin:${KEY}`, RATE_LIMIT_PER_MINUTE: '1000000', PORT: '0', HOST: '127.0.0.1' });
-  const schema = await buildApiSchema(createPubSubHandle().pubSub);
-  const serve = () => startApi(schema, { config, graph, bus: nullBus, logger: silentLogger }, { port: 0, host: '127.0.0.1' });
-  const pageUrl = (apiUrl: string) => `${new URL(apiUrl).origin}/explore?node=${encodeURIComponent(start.id)}&depth=2&limit=${NODES}`;
+  const { serve, pageUrl, coldRun, tracedColdRun } = await coldRunner(graph, start.id);
   try {
-    /** No cached plans in Neo4j, a new server (warmed up as `npm start` does, or not), a new browser profile (see the header). */
-    const coldRun = async (warmUp: boolean): Promise<RenderRun & { warmUpMs: number | null }> => {
-      await graph.runText('CALL db.clearQueryCaches()');
-      const api = await serve();
-      const warmUpMs = warmUp ? await planGraphViews(graph) : null;
-      const p = await newProfile();
-      try {
-        return { ...(await measureOnce(p.context, pageUrl(api.url))), warmUpMs };
-      } finally {
-        await p.close();
-        await api.close();
-      }
-    };
     const unwarmed = await coldRun(false);
     log(`cold without the start-up warm-up: ${describeRun(unwarmed)}`);
     const cold: RenderRun[] = [];
@@ -277,6 +306,9 @@ export async function run(ctx: { graph: GraphClient; log: (l: string) => void })
       warmUps.push(warmUpMs ?? NaN);
       log(`cold ${i + 1}: ${describeRun(r)}; warm-up before it (not counted) ${warmUpMs} ms`);
     }
+    // One more cold run, traced (BENCH_EXPLORER_PROFILE=1): where its time went, never counted.
+    const profile = process.env.BENCH_EXPLORER_PROFILE === '1' ? await tracedColdRun() : null;
+    if (profile) for (const l of describeSummary(profile)) log(`profile: ${l}`);
     const api = await serve();
     const warm: RenderRun[] = [];
     let query: ExplorerBenchFigures['query'];
@@ -311,6 +343,7 @@ export async function run(ctx: { graph: GraphClient; log: (l: string) => void })
     const warmP50 = median(warm.map((r) => r.ms));
     const out: ExplorerBenchFigures = {
       weights,
+      profile,
       world: { creators, accounts: loaded.accounts, posts: loaded.posts },
       start,
       cold: {
@@ -339,4 +372,41 @@ export async function run(ctx: { graph: GraphClient; log: (l: string) => void })
   } finally {
     await wipeGraph(graph);
   }
+}
+
+/**
+ * `node dist/bench/explorer.js profile [runs]`: traced cold runs only, for iterating on the first
+ * render. PROFILE_NEO4J_DIR keeps the store (and its world) between calls; the world is loaded and
+ * matched only when the store has none.
+ */
+async function profileMain(runs: number): Promise<void> {
+  const dir = process.env.PROFILE_NEO4J_DIR || mkdtempSync(join(tmpdir(), 'cg-profile-'));
+  const neo = await startLocalNeo4j({ dir, port: 7795, heap: '2g', pageCacheMb: 1024 });
+  const graph = new GraphClient(createDriver({ uri: neo.uri }));
+  try {
+    await migrate(graph);
+    const [{ n }] = (await graph.runText('MATCH (c:Creator) RETURN count(c) AS n')) as { n: number }[];
+    if (Number(n) === 0) {
+      await loadWorldIntoGraph(graph, generateWorld({ creators: Number(process.env.BENCH_EXPLORER_CREATORS ?? 200), seed: 42 }));
+      await runMatching(graph, nullBus, { matching: loadConfig({ LOG_LEVEL: 'silent' }).matching });
+    }
+    const start = await pickStart(graph);
+    console.log(`start node ${start.id}: ${start.nodes} nodes, ${start.edges} edges`);
+    const { tracedColdRun } = await coldRunner(graph, start.id);
+    for (let i = 0; i < runs; i++) {
+      console.log(`\n--- traced cold run ${i + 1} (load ${loadavg()[0].toFixed(2)})`);
+      for (const l of describeSummary(await tracedColdRun())) console.log(l);
+    }
+  } finally {
+    await graph.close();
+    await neo.stop();
+    if (!process.env.PROFILE_NEO4J_DIR) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module && process.argv[2] === 'profile') {
+  profileMain(Number(process.argv[3] ?? 1)).catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
 }

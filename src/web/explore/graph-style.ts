@@ -78,14 +78,16 @@ export const STYLESHEET: Style[] = [
   { selector: 'node.kind-account', style: { shape: 'round-rectangle' } },
   { selector: 'node.kind-account.platform-tiktok', style: { 'background-color': COLORS.tiktokAccount } },
   { selector: 'node.kind-account.platform-x', style: { 'background-color': COLORS.xAccount } },
-  // Post texts are long: shown on hover and selection only.
-  { selector: 'node.kind-post', style: { shape: 'ellipse', 'text-opacity': 0 } },
+  // Post texts are long: shown on hover and selection only. No label at all otherwise (not merely a
+  // transparent one): Cytoscape measures every label and caches it as a texture on the first frame,
+  // which for a neighbourhood of 300 posts was most of the text work of the first picture.
+  { selector: 'node.kind-post', style: { shape: 'ellipse', label: '' } },
   { selector: 'node.kind-post.platform-tiktok', style: { 'background-color': COLORS.tiktokPost } },
   { selector: 'node.kind-post.platform-x', style: { 'background-color': COLORS.xPost } },
   { selector: 'node.kind-hashtag', style: { 'background-color': COLORS.hashtag, shape: 'hexagon' } },
   { selector: 'node.kind-brand', style: { 'background-color': COLORS.brand, shape: 'diamond', 'font-weight': 'bold' } },
   { selector: 'node.kind-campaign', style: { 'background-color': COLORS.campaign, shape: 'diamond' } },
-  { selector: 'node.hover, node:selected', style: { 'text-opacity': 1, 'z-index': 20 } },
+  { selector: 'node.hover, node:selected', style: { label: 'data(label)', 'z-index': 20 } },
   { selector: 'node:selected', style: { 'border-width': 3, 'border-color': COLORS.selected } },
   { selector: 'node.focus', style: { 'border-width': 3, 'border-color': '#f59e0b' } },
   { selector: 'node.live', style: { 'border-width': 3, 'border-color': COLORS.live } },

@@ -5,21 +5,31 @@
  * a grown graph (an expansion, a live amplification) keeps the nodes where they are, places the new
  * ones next to a neighbour already drawn and lets fCoSE settle them from there (randomize: false),
  * so the user does not lose what they were looking at. A fresh view of FIRST_PICTURE_MIN_NODES or
- * more is first drawn with a radial breadth-first layout and then refined by fCoSE from there (see
- * below). When the final layout has run and the next frame is painted, `onDrawn` reports it and the
+ * more is first drawn as rings of hops around the opened node, placed before the elements reach
+ * Cytoscape (first-picture.ts), and then laid out in full by fCoSE (see below). When the final layout has run and the next frame is painted, `onDrawn` reports it and the
  * container carries data-state="ready" (tests and the benchmark wait for that).
  *
  * The canvas itself cannot take keyboard focus in a useful way, so the container is focusable with
  * keys for zoom (+ -), fit (0), pan (arrows), and the side panel lists the nodes for keyboard users.
  */
 import cytoscape, { type Core, type ElementDefinition, type EventObject } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Graph } from './documents';
 import { describeEdge, describeNode, toElements } from './elements';
+import { fitViewport, radialPlacement } from './first-picture';
+import { warmUpGraph } from './warm-up';
 import { STYLESHEET } from './graph-style';
 
-cytoscape.use(fcose);
+/**
+ * fCoSE and the two libraries under it (a seventh of the page's code) are a chunk of their own: a
+ * large view's first picture needs none of them, so they are compiled and run after it. The page
+ * modulepreloads the chunk, so it is already downloaded when asked for.
+ */
+let fcoseLoaded: Promise<void> | null = null;
+const loadFcose = (): Promise<void> =>
+  (fcoseLoaded ??= import('cytoscape-fcose').then((m) => {
+    cytoscape.use(m.default);
+  }));
 
 export interface DrawnStats {
   nodes: number;
@@ -31,10 +41,11 @@ export interface DrawnStats {
 }
 
 /**
- * From this many nodes a fresh view is first drawn with the radial breadth-first layout (tens of
- * milliseconds: the opened node in the middle, each hop a ring, each node next to its parent); once
- * that is on screen fCoSE lays the graph out in full (a few hundred milliseconds at 300 nodes) and
- * the nodes glide there. Smaller graphs go straight to fCoSE, which is quick at their size.
+ * From this many nodes a fresh view is first drawn as rings of hops (the opened node in the middle,
+ * each node in its parent's sector; positions and viewport computed without asking Cytoscape, see
+ * first-picture.ts); once that is on screen fCoSE lays the graph out in full (a few hundred
+ * milliseconds at 300 nodes) and the nodes glide there. Smaller graphs go straight to fCoSE, which
+ * is quick at their size.
  */
 export const FIRST_PICTURE_MIN_NODES = 100;
 
@@ -76,20 +87,6 @@ function layoutOptions(randomize: boolean, nodes: number, animate = false): cyto
   } as unknown as cytoscape.LayoutOptions;
 }
 
-/** The first picture of a large graph: rings of hops around the opened node (each component around its best-connected node when there is none). */
-function firstPictureOptions(cy: Core, focusId: string | null): cytoscape.LayoutOptions {
-  const root = focusId ? cy.getElementById(focusId) : null;
-  return {
-    name: 'breadthfirst',
-    circle: true,
-    roots: root && root.nonempty() ? root : undefined,
-    animate: false,
-    fit: true,
-    padding: 24,
-    spacingFactor: 1,
-  } as cytoscape.LayoutOptions;
-}
-
 /** Runs `then` once the frame after next is painted (the layout's positions are on screen by then). */
 const afterPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
 
@@ -104,6 +101,7 @@ function fitReadable(cy: Core): void {
 }
 
 const MAX_FIT_ZOOM = 1.4;
+const MIN_ZOOM = 0.05;
 
 export function GraphView(props: GraphViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -111,17 +109,22 @@ export function GraphView(props: GraphViewProps) {
   const lastReset = useRef<string | null>(null);
   const runningLayout = useRef<cytoscape.Layouts | null>(null);
   const layoutGeneration = useRef(0);
+  /** The invisible warm-up graph while it is drawn (see warm-up.ts); never part of what is shown. */
+  const warmUp = useRef<cytoscape.CollectionReturnValue | null>(null);
   const handlers = useRef(props);
   handlers.current = props;
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [state, setState] = useState<'empty' | 'layout' | 'ready'>('empty');
 
-  useEffect(() => {
+  // Layout effects, all three: the elements go to Cytoscape in the same task as React's commit, so
+  // the browser lays out and paints the page once with the graph in it (with passive effects it
+  // painted the page first and the graph a frame later, a whole extra frame on a cold page).
+  useLayoutEffect(() => {
     const cy = cytoscape({
       container: container.current,
       style: STYLESHEET as unknown as cytoscape.StylesheetJson,
       elements: [],
-      minZoom: 0.05,
+      minZoom: MIN_ZOOM,
       maxZoom: 5,
       boxSelectionEnabled: false,
       selectionType: 'single',
@@ -130,6 +133,23 @@ export function GraphView(props: GraphViewProps) {
     });
     cyRef.current = cy;
     (window as unknown as { __cgGraph?: Core }).__cgGraph = cy;
+    // Nothing to draw yet (the first query is in flight): Cytoscape's first-time work, done now on
+    // an invisible graph, removed two frames later or when the real graph arrives (warm-up.ts).
+    if (handlers.current.graph.nodes.length === 0) {
+      const warm = cy.add(
+        toElements(warmUpGraph()).map((e, i) => ({
+          ...e,
+          position: { x: 40 + (i % 8) * 60, y: 40 + Math.floor(i / 8) * 60 },
+          style: { opacity: 0 },
+        })) as ElementDefinition[],
+      );
+      warmUp.current = warm;
+      afterPaint(() => {
+        if (warmUp.current !== warm) return;
+        warmUp.current = null;
+        if (!cy.destroyed()) warm.remove();
+      });
+    }
     cy.on('tap', 'node', (e: EventObject) => handlers.current.onTapNode(e.target.id()));
     const showHover = (e: EventObject, text: string) => {
       e.target.addClass('hover');
@@ -157,23 +177,40 @@ export function GraphView(props: GraphViewProps) {
   }, []);
 
   // The elements: a fresh layout on a new view, an incremental one when the graph grew.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     const t0 = performance.now();
     const elements = toElements(props.graph) as ElementDefinition[];
+    // The warm-up graph goes as soon as there is a real one to draw.
+    if (warmUp.current && props.graph.nodes.length > 0) {
+      warmUp.current.remove();
+      warmUp.current = null;
+    }
+    const shown = () => (warmUp.current ? cy.elements().difference(warmUp.current) : cy.elements());
     // A new view, or the first graph of this one (the canvas mounts empty while the query runs).
-    const fresh = lastReset.current !== props.resetKey || cy.nodes().empty();
+    const fresh = lastReset.current !== props.resetKey || shown().nodes().empty();
     lastReset.current = props.resetKey;
     let changed = fresh;
+    // A large fresh view: its first picture is placed here, before Cytoscape sees the elements.
+    const nodeElements = elements.filter((e) => e.group === 'nodes');
+    const picture =
+      fresh && nodeElements.length >= FIRST_PICTURE_MIN_NODES
+        ? radialPlacement(
+            nodeElements.map((e) => ({ id: e.data.id!, size: Number(e.data.size) })),
+            elements.filter((e) => e.group === 'edges').map((e) => ({ source: e.data.source!, target: e.data.target! })),
+            handlers.current.focusId,
+          )
+        : null;
+    if (picture) for (const n of nodeElements) n.position = picture.positions.get(n.data.id!);
     cy.batch(() => {
       if (fresh) {
-        cy.elements().remove();
+        shown().remove();
         cy.add(elements);
         return;
       }
       const wanted = new Set(elements.map((e) => e.data.id!));
-      const gone = cy.elements().filter((e) => !wanted.has(e.id()));
+      const gone = shown().filter((e) => !wanted.has(e.id()));
       if (gone.length > 0) {
         gone.remove();
         changed = true;
@@ -198,7 +235,7 @@ export function GraphView(props: GraphViewProps) {
     const generation = ++layoutGeneration.current;
     runningLayout.current?.stop();
     runningLayout.current = null;
-    if (cy.nodes().length === 0) {
+    if (nodeElements.length === 0) {
       setState('empty');
       return;
     }
@@ -219,34 +256,42 @@ export function GraphView(props: GraphViewProps) {
       }
       handlers.current.onDrawn?.(s);
     };
-    const refine = (randomize: boolean, animate: boolean) => {
-      const layout = cy.layout(layoutOptions(randomize, cy.nodes().length, animate));
-      runningLayout.current = layout;
-      layout.one('layoutstop', () => {
+    const refine = (randomize: boolean, animate: boolean) =>
+      loadFcose().then(() => {
         if (!current()) return;
-        runningLayout.current = null;
+        const layout = cy.layout(layoutOptions(randomize, cy.nodes().length, animate));
+        runningLayout.current = layout;
+        layout.one('layoutstop', () => {
+          if (!current()) return;
+          runningLayout.current = null;
+          fitReadable(cy);
+          afterPaint(() => current() && drawn(true));
+        });
+        layout.run();
+      }, () => {
+        // The layout chunk could not load (a rebuilt server under an open tab, a network fault):
+        // keep the picture as placed (a fresh small view gets Cytoscape's own circle) rather than none.
+        if (!current()) return;
+        if (fresh && !picture) cy.layout({ name: 'circle', fit: false } as cytoscape.LayoutOptions).run();
         fitReadable(cy);
         afterPaint(() => current() && drawn(true));
       });
-      layout.run();
-    };
-    if (fresh && cy.nodes().length >= FIRST_PICTURE_MIN_NODES) {
-      cy.layout(firstPictureOptions(cy, handlers.current.focusId)).run();
-      fitReadable(cy);
+    if (picture) {
+      cy.viewport(fitViewport(picture.bounds, cy.width(), cy.height(), { padding: 24, minZoom: MIN_ZOOM, maxZoom: MAX_FIT_ZOOM }));
       afterPaint(() => {
         if (!current()) return;
         drawn(false);
         // A full fCoSE run (spectral start), animated from the first picture: refining the rings
         // in place (randomize: false) left the opened node and its accounts stacked in the hub.
-        refine(true, true);
+        void refine(true, true);
       });
     } else {
-      refine(fresh, false);
+      void refine(fresh, false);
     }
   }, [props.graph, props.resetKey]);
 
   // Marks: the opened node, the selection, expanded nodes and live additions.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     cy.batch(() => {

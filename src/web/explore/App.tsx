@@ -38,6 +38,8 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
   const [connection, setConnection] = useState<LiveState>('connecting');
   const [liveError, setLiveError] = useState<ShownError | null>(null);
   const [drawn, setDrawn] = useState<DrawnStats | null>(null);
+  /** The canvas (its canvasKey) whose first picture is on screen. */
+  const [pictured, setPictured] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   /** Every change of what is open is a history entry, so Back works and the URL can be shared. */
@@ -170,9 +172,13 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
   const sortedNodes = useMemo(() => [...graph.nodes].sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label)), [graph]);
   // Nothing picked yet: the opened node is the selection, so its details show at once.
   const selected = s.selected ?? (canvas.kind === 'neighborhood' ? canvas.node : canvas.kind === 'competitor' ? canvas.brand : null);
-  // The side panel's requests (creator card, node details) wait for the canvas's first load, so on
-  // opening a page the server answers the graph query alone and the card follows it.
-  const canvasSettled = canvas.kind === 'none' || canvas.kind === 'chain' || (base.key === canvasKey && !base.loading);
+  // The side panel's requests (creator card, node details) wait for the canvas's first picture, so
+  // on opening a page the server answers the graph query alone, and the card's queries (and their
+  // rendering) do not compete with drawing the graph on a machine's few cores; the card follows.
+  const canvasSettled =
+    canvas.kind === 'none' ||
+    canvas.kind === 'chain' ||
+    (base.key === canvasKey && !base.loading && (base.error !== null || !base.graph || base.graph.nodes.length === 0 || pictured === canvasKey));
   const expansionErrors = [...expansions.entries()].filter(([, v]) => !('nodes' in v) && v.code !== 'LOADING') as [string, ShownError][];
   const expanding = [...expansions.values()].some((v) => !('nodes' in v) && v.code === 'LOADING');
 
@@ -291,7 +297,10 @@ export function Explorer({ api, signIn, session, playgroundHref }: { api: Explor
               liveIds={live.ids}
               label={canvasLabel}
               onTapNode={(id) => expand(id)}
-              onDrawn={setDrawn}
+              onDrawn={(stats) => {
+                setDrawn(stats);
+                setPictured(canvasKey);
+              }}
             />
           </div>
           {openChain && <ChainTimeline chain={openChain} liveIds={live.ids} onOpen={open} />}

@@ -142,7 +142,8 @@ export function summariseTrace(events: TraceEvent[], distDir: string): TraceSumm
   const drawnMark = events.find((e) => e.name === 'cg-graph-drawn' && e.cat.includes('user_timing'));
   if (!drawnMark) throw new Error('trace: no cg-graph-drawn mark');
   const pid = drawnMark.pid;
-  const mainTid = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain')?.tid;
+  // The page's main thread: the one its marks were made on (a renderer can host other frames' threads).
+  const mainTid = drawnMark.tid;
   const nav = events.filter((e) => e.pid === pid && e.name === 'navigationStart').map((e) => e.ts);
   const t0 = nav.length > 0 ? Math.max(...nav) : Math.min(...events.filter((e) => e.pid === pid && e.ts > 0).map((e) => e.ts));
   const ms = (ts: number) => Math.round((ts - t0) / 100) / 10;
@@ -171,7 +172,7 @@ export function summariseTrace(events: TraceEvent[], distDir: string): TraceSumm
   const sources = new Sources(distDir);
   const samples: { ts: number; ms: number; source: string; fn: string }[] = [];
   const nodes = new Map<number, { callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number } }>();
-  const profileIds = new Set(events.filter((e) => e.name === 'Profile' && e.pid === pid && (mainTid === undefined || e.tid === mainTid)).map((e) => e.id));
+  const profileIds = new Set(events.filter((e) => e.name === 'Profile' && e.pid === pid && e.tid === mainTid).map((e) => e.id));
   let ts = 0;
   const raw: { ts: number; node: number }[] = [];
   for (const e of events) {

@@ -161,7 +161,7 @@ export function summariseTrace(events: TraceEvent[], distDir: string): TraceSumm
   const resources: TraceSummary['resources'] = [];
   for (const e of events) {
     const d = e.args?.data as { requestId?: string; url?: string; finishTime?: number } | undefined;
-    if (e.name === 'ResourceSendRequest' && d?.requestId && d.url) sent.set(d.requestId, { url: d.url, ts: e.ts });
+    if (e.name === 'ResourceSendRequest' && d?.requestId && d.url && /^https?:/.test(d.url)) sent.set(d.requestId, { url: d.url, ts: e.ts });
     if (e.name === 'ResourceFinish' && d?.requestId && sent.has(d.requestId)) {
       const s = sent.get(d.requestId)!;
       resources.push({ url: s.url.replace(/^https?:\/\/[^/]+/, ''), sentMs: ms(s.ts), finishedMs: d.finishTime ? Math.round((d.finishTime * 1e6 - t0) / 100) / 10 : ms(e.ts) });
@@ -176,8 +176,9 @@ export function summariseTrace(events: TraceEvent[], distDir: string): TraceSumm
   let ts = 0;
   const raw: { ts: number; node: number }[] = [];
   for (const e of events) {
-    if (e.name === 'Profile' && profileIds.has(e.id)) ts = Number((e.args?.data as { startTime: number }).startTime);
-    if (e.name !== 'ProfileChunk' || !profileIds.has(e.id)) continue;
+    if (e.name === 'Profile' && e.pid === pid && profileIds.has(e.id)) ts = Number((e.args?.data as { startTime: number }).startTime);
+    // Profile ids repeat across processes ("0x1" in each renderer): the pid tells them apart.
+    if (e.name !== 'ProfileChunk' || e.pid !== pid || !profileIds.has(e.id)) continue;
     const d = e.args?.data as { cpuProfile?: { nodes?: { id: number; callFrame: never }[]; samples?: number[] }; timeDeltas?: number[] };
     for (const n of d.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
     const s = d.cpuProfile?.samples ?? [];

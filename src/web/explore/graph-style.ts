@@ -97,7 +97,11 @@ export const STYLESHEET: Style[] = [
     style: {
       width: 'data(width)',
       'line-color': COLORS.edge,
-      'curve-style': 'straight',
+      // Haystack: a line between the two centres, under the nodes, so it looks like a straight edge
+      // but skips working out where each line meets its nodes' shapes (a third of the first
+      // picture's edge work at 300 edges). It draws no arrows, so AMPLIFIED edges stay straight.
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
       opacity: 0.8,
     },
   },
@@ -108,6 +112,7 @@ export const STYLESHEET: Style[] = [
   {
     selector: 'edge.type-amplified',
     style: {
+      'curve-style': 'straight',
       'target-arrow-shape': 'triangle',
       'target-arrow-color': COLORS.crosspost,
       'line-color': COLORS.crosspost,

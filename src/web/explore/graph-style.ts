@@ -98,8 +98,8 @@ export const STYLESHEET: Style[] = [
       width: 'data(width)',
       'line-color': COLORS.edge,
       // Haystack: a line between the two centres, under the nodes, so it looks like a straight edge
-      // but skips working out where each line meets its nodes' shapes (a third of the first
-      // picture's edge work at 300 edges). It draws no arrows, so AMPLIFIED edges stay straight.
+      // but skips working out where each line meets its nodes' shapes (edge geometry was a tenth
+      // of a cold first picture). It draws no arrows, so AMPLIFIED edges stay straight.
       'curve-style': 'haystack',
       'haystack-radius': 0,
       opacity: 0.8,

@@ -14,13 +14,25 @@ export interface DriverOptions {
   maxTransactionRetryMs?: number;
 }
 
+const DEFAULT_RETRY_MS = 30000;
+/** Each driver's maxTransactionRetryTime, for the retries we run ourselves (auto-commit-read.ts). */
+const retryBudgets = new WeakMap<Driver, number>();
+
 export function createDriver(opts: DriverOptions): Driver {
   const auth = opts.password ? neo4j.auth.basic(opts.user ?? 'neo4j', opts.password) : undefined;
-  return neo4j.driver(opts.uri, auth, {
+  const retryMs = opts.maxTransactionRetryMs ?? DEFAULT_RETRY_MS;
+  const driver = neo4j.driver(opts.uri, auth, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: opts.maxPoolSize ?? 50,
     connectionAcquisitionTimeout: 30000,
-    maxTransactionRetryTime: opts.maxTransactionRetryMs ?? 30000,
+    maxTransactionRetryTime: retryMs,
     logging: { level: 'error', logger: () => undefined },
   });
+  retryBudgets.set(driver, retryMs);
+  return driver;
+}
+
+/** How long work on this driver retries transient errors: its maxTransactionRetryTime (30 s for a driver made elsewhere). */
+export function retryBudgetMs(driver: Driver): number {
+  return retryBudgets.get(driver) ?? DEFAULT_RETRY_MS;
 }

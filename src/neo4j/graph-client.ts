@@ -1,9 +1,11 @@
 /**
- * The one door to Neo4j: runs named queries in managed transactions (which retry transient
- * errors such as deadlocks and leader switches) and counts round trips, so tests and benchmarks
- * can prove that loaders batch.
+ * The one door to Neo4j: runs named queries and counts round trips, so tests and benchmarks can
+ * prove that loaders batch. Writes run in managed transactions (which retry transient errors such
+ * as deadlocks and leader switches); a single-statement read runs as an auto-commit transaction
+ * with the same retry (auto-commit-read.ts says why).
  */
 import { isDate, isDateTime, isLocalDateTime, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { readAutoCommit } from './auto-commit-read';
 import { cypher } from './queries';
 
 export type Params = Record<string, unknown>;
@@ -36,7 +38,7 @@ export class GraphClient {
     return new GraphClient(this.driver, this.database, deadline, this.parent ?? this);
   }
 
-  /** Runs a named read query and returns its rows as plain objects. */
+  /** Runs a named read query (one auto-commit statement, retried on transient errors) and returns its rows as plain objects. */
   async read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     return this.run<T>(name, params, 'READ');
   }
@@ -102,18 +104,21 @@ export class GraphClient {
 
   private async run<T>(name: string, params: Params, mode: 'READ' | 'WRITE'): Promise<T[]> {
     const text = cypher(name);
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     const t0 = performance.now();
     try {
-      const work = (tx: ManagedTransaction) => tx.run(text, params);
-      // Never 0: to the driver a zero timeout means none at all.
-      const at = this.readDeadline?.();
-      const timeout = at !== undefined ? Math.max(1, at - Date.now()) : undefined;
-      const res =
-        mode === 'READ' ? await session.executeRead(work, timeout !== undefined ? { timeout } : undefined) : await session.executeWrite(work);
-      return res.records.map(toRow) as T[];
+      if (mode === 'READ') {
+        // One statement: an auto-commit read with the managed transaction's retry (auto-commit-read.ts).
+        const records = await readAutoCommit(this.driver, text, params, { database: this.database, deadline: this.readDeadline?.() });
+        return records.map(toRow) as T[];
+      }
+      const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
+      try {
+        const res = await session.executeWrite((tx) => tx.run(text, params));
+        return res.records.map(toRow) as T[];
+      } finally {
+        await session.close();
+      }
     } finally {
-      await session.close();
       this.notify(name, mode, params, performance.now() - t0);
     }
   }
@@ -137,8 +142,12 @@ export class TxRunner {
   }
 }
 
+/** A record as a plain row, by index (Record.toObject walks a generator per field). */
 function toRow(r: Neo4jRecord): Row {
-  return fromNeo4j(r.toObject()) as Row;
+  const row: Row = {};
+  const keys = r.keys;
+  for (let i = 0; i < keys.length; i++) row[keys[i] as string] = fromNeo4j(r.get(i));
+  return row;
 }
 
 interface DateTimeFields {
@@ -167,16 +176,23 @@ export function dateTimeToDate(v: DateTimeFields): Date {
   return new Date(utcSeconds * 1000 + Math.trunc(v.nanosecond / 1_000_000));
 }
 
-/** Temporal values become JS Dates, so nothing above this module sees driver types. */
+/**
+ * Temporal values become JS Dates, so nothing above this module sees driver types. Lists and maps
+ * are converted IN PLACE: they are the driver's freshly decoded values, held by nothing but the
+ * record being turned into a row, and copying every nested map of every row was garbage for nothing.
+ */
 export function fromNeo4j(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (isDateTime(v)) return dateTimeToDate(v as unknown as DateTimeFields);
   if (isLocalDateTime(v) || isDate(v)) return (v as { toStandardDate(): Date }).toStandardDate();
-  if (Array.isArray(v)) return v.map(fromNeo4j);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === 'object') v[i] = fromNeo4j(v[i]);
+    return v;
+  }
   if (Object.getPrototypeOf(v) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = fromNeo4j(x);
-    return out;
+    const o = v as Record<string, unknown>;
+    for (const k in o) if (o[k] !== null && typeof o[k] === 'object') o[k] = fromNeo4j(o[k]);
+    return o;
   }
   return v;
 }

@@ -1,11 +1,12 @@
 /**
  * Named Cypher queries: every statement the service runs lives in cypher/queries/<group>/<name>.cypher
  * and is referred to by "<group>/<name>". Values always travel as parameters; no code builds Cypher
- * from strings, so a query in a file is the query that runs.
+ * from strings, so a query in a file is the query that runs (sent without its comments).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../paths';
+import { compactCypher } from './cypher-text';
 
 let cache: Map<string, string> | undefined;
 
@@ -17,7 +18,8 @@ function loadAll(): Map<string, string> {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (name.endsWith('.cypher')) {
-        out.set(relative(base, p).replace(/\\/g, '/').replace(/\.cypher$/, ''), readFileSync(p, 'utf8'));
+        // Sent without its comments (cypher-text.ts): the files are for reading, the wire for running.
+        out.set(relative(base, p).replace(/\\/g, '/').replace(/\.cypher$/, ''), compactCypher(readFileSync(p, 'utf8')));
       }
     }
   };

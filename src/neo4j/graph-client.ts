@@ -108,7 +108,11 @@ export class GraphClient {
     try {
       if (mode === 'READ') {
         // One statement: an auto-commit read with the managed transaction's retry (auto-commit-read.ts).
-        const records = await readAutoCommit(this.driver, text, params, { database: this.database, deadline: this.readDeadline?.() });
+        const records = await readAutoCommit(this.driver, text, params, { database: this.database, deadline: this.readDeadline?.() }).catch((err: unknown) => {
+          // The driver's own call-site stack is not captured for reads (auto-commit-read.ts): say which statement failed.
+          if (err instanceof Error) err.stack = `${(err.stack ?? String(err)).trimEnd()}\n    at Cypher statement ${name}`;
+          throw err;
+        });
         return records.map(toRow) as T[];
       }
       const session = this.driver.session({ database: this.database, defaultAccessMode: mode });

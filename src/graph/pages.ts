@@ -89,8 +89,9 @@ export async function creatorPage(g: GraphClient, args: CreatorPageArgs): Promis
   return rows.map((r) => ({
     row: creatorRow(r.creator),
     key: r.key,
-    accounts: r.accounts?.map(accountFromColumns) ?? null,
-    accountPosts: withPosts && r.accounts
+    // Without withAccounts the statement reads none and returns an empty list: not "no accounts".
+    accounts: args.withAccounts && r.accounts ? r.accounts.map(accountFromColumns) : null,
+    accountPosts: args.withAccounts && withPosts && r.accounts
       ? r.accounts.map((a) => ((a[ACCOUNT_COLUMN_COUNT] as StatementPost[] | null) ?? []).map((p) => pagedPost(p, keys)))
       : null,
   }));

@@ -29,6 +29,7 @@ import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
 import { fork, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { markBackfilled } from '../src/graph/creators';
@@ -61,6 +62,12 @@ export interface Cell {
   cpuMsPerRequest: number;
   /** Cypher statements our server sent per request (ours only). */
   statementsPerRequest?: number;
+  /**
+   * Neo4j's CPU (the JVM's user + system, from /proc) per answered request, ms: what the server's
+   * statements cost the database. On 2 cores it competes with the server's own CPU, so the sum of
+   * the two is what bounds throughput. Includes Neo4j's own background work over the window.
+   */
+  neo4jCpuMsPerRequest?: number;
 }
 
 export interface ApiBenchFigures {
@@ -167,10 +174,25 @@ function load(c: Child, q: QueryName, connections: number, seconds: number, samp
   });
 }
 
-async function measure(c: Child, q: QueryName, connections: number, seconds: number, warmup: number, sample: string[]): Promise<Cell> {
+/** CPU time (user + system) of a process, ms, from /proc (Linux; clock ticks of 10 ms); null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (!pid || pid < 0) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(c: Child, q: QueryName, connections: number, seconds: number, warmup: number, sample: string[], neo4jPid?: number): Promise<Cell> {
   if (warmup > 0) await load(c, q, connections, warmup, sample);
   const before = await c.stats();
+  const neoBefore = processCpuMs(neo4jPid);
   const r = await load(c, q, connections, seconds, sample);
+  const neoAfter = processCpuMs(neo4jPid);
   const after = await c.stats();
   const answered = r.requests.total;
   const errors = r.non2xx + r.errors + r.timeouts;
@@ -189,6 +211,8 @@ async function measure(c: Child, q: QueryName, connections: number, seconds: num
       after.roundTrips !== undefined && before.roundTrips !== undefined
         ? Math.round(((after.roundTrips - before.roundTrips) / Math.max(1, answered)) * 100) / 100
         : undefined,
+    neo4jCpuMsPerRequest:
+      neoBefore !== null && neoAfter !== null ? Math.round(((neoAfter - neoBefore) / Math.max(1, answered)) * 100) / 100 : undefined,
   };
 }
 
@@ -225,8 +249,8 @@ const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
 export function table(f: ApiBenchFigures): string {
   const lines = [
-    '| query | connections | ours req/s (p50) | floor req/s (p50) | peer req/s (p50) | our server CPU per request | peer\'s | floor\'s | ours p50 / floor p50 | ours req/s / peer req/s |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| query | connections | ours req/s (p50) | floor req/s (p50) | peer req/s (p50) | our server CPU per request | peer\'s | floor\'s | Neo4j CPU per request ours / peer / floor | ours p50 / floor p50 | ours req/s / peer req/s |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of f.ratios) {
     const cell = (k: Kind) => f.cells.find((c) => c.kind === k && c.query === r.query && c.connections === r.connections);
@@ -238,14 +262,18 @@ export function table(f: ApiBenchFigures): string {
       const c = cell(k);
       return c ? `${fmt(c.cpuMsPerRequest, 2)} ms` : '-';
     };
+    const neo = (k: Kind) => {
+      const c = cell(k);
+      return c?.neo4jCpuMsPerRequest !== undefined ? fmt(c.neo4jCpuMsPerRequest, 2) : '-';
+    };
     lines.push(
-      `| ${QUERY_LABELS[r.query]} | ${r.connections} | ${rp('ours')} | ${rp('floor')} | ${rp('peer')} | ${cpu('ours')} | ${cpu('peer')} | ${cpu('floor')} | ${fmt(r.p50VsFloor, 2)}${r.p50Met ? '' : ' (missed)'} | ${fmt(r.rpsVsPeer, 2)}${r.rpsMet ? '' : ' (missed)'} |`,
+      `| ${QUERY_LABELS[r.query]} | ${r.connections} | ${rp('ours')} | ${rp('floor')} | ${rp('peer')} | ${cpu('ours')} | ${cpu('peer')} | ${cpu('floor')} | ${neo('ours')} / ${neo('peer')} / ${neo('floor')} ms | ${fmt(r.p50VsFloor, 2)}${r.p50Met ? '' : ' (missed)'} | ${fmt(r.rpsVsPeer, 2)}${r.rpsMet ? '' : ' (missed)'} |`,
     );
   }
   return lines.join('\n');
 }
 
-export async function run(ctx: { graph: GraphClient; log: (l: string) => void; neo4jUri?: string }): Promise<ApiBenchFigures> {
+export async function run(ctx: { graph: GraphClient; log: (l: string) => void; neo4jUri?: string; neo4jPid?: number }): Promise<ApiBenchFigures> {
   const { graph, log } = ctx;
   const loadBefore = loadavg()[0];
   const creators = Number(env('BENCH_API_CREATORS', '2000'));
@@ -284,10 +312,10 @@ export async function run(ctx: { graph: GraphClient; log: (l: string) => void; n
     for (const q of queries) {
       for (const n of connections) {
         for (const c of children) {
-          const cell = await measure(c, q, n, seconds, warmup, sample);
+          const cell = await measure(c, q, n, seconds, warmup, sample, ctx.neo4jPid);
           cells.push(cell);
           log(
-            `${q.padEnd(6)} ${String(n).padStart(2)} conns ${c.kind.padEnd(5)}: ${fmt(cell.rps)} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms, CPU ${fmt(cell.cpuMsPerRequest, 2)} ms/req${cell.statementsPerRequest !== undefined ? `, ${cell.statementsPerRequest} statements/req` : ''}${cell.errors ? `, ${cell.errors} ERRORS` : ''}`,
+            `${q.padEnd(6)} ${String(n).padStart(2)} conns ${c.kind.padEnd(5)}: ${fmt(cell.rps)} req/s, p50 ${cell.p50} ms, p99 ${cell.p99} ms, CPU ${fmt(cell.cpuMsPerRequest, 2)} ms/req${cell.neo4jCpuMsPerRequest !== undefined ? `, Neo4j CPU ${fmt(cell.neo4jCpuMsPerRequest, 2)} ms/req` : ''}${cell.statementsPerRequest !== undefined ? `, ${cell.statementsPerRequest} statements/req` : ''}${cell.errors ? `, ${cell.errors} ERRORS` : ''}`,
           );
         }
       }

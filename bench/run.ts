@@ -14,8 +14,11 @@ import { migrate } from '../src/neo4j/migrate';
 import { projectRoot } from '../src/paths';
 
 interface BenchModule {
-  /** neo4jUri: for modules that start API processes of their own against the bench's Neo4j. */
-  run(ctx: { graph: GraphClient; log: (line: string) => void; neo4jUri: string }): Promise<unknown>;
+  /**
+   * neo4jUri: for modules that start API processes of their own against the bench's Neo4j;
+   * neo4jPid: its JVM, for modules that report Neo4j's CPU time per request.
+   */
+  run(ctx: { graph: GraphClient; log: (line: string) => void; neo4jUri: string; neo4jPid: number }): Promise<unknown>;
 }
 
 /** APOC Core's jars (scripts/neo4j/apoc), fetched on first use: only the api bench's peer needs them. */
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
       if (typeof mod.run !== 'function') continue;
       console.log(`\n=== bench: ${name}`);
       try {
-        const result = await mod.run({ graph, log: (l) => console.log(l), neo4jUri: neo.uri });
+        const result = await mod.run({ graph, log: (l) => console.log(l), neo4jUri: neo.uri, neo4jPid: neo.pid });
         writeFileSync(join(out, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
         console.log(`wrote bench/results/${name}.json`);
       } catch (e) {

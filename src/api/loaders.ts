@@ -10,7 +10,9 @@ import { amplificationChains, type ChainOptions } from '../analytics/chains';
 import * as read from '../graph/read';
 import { accountsByBrands, brandsByIds } from '../graph/brands';
 import { campaignsByIds, creatorsByCampaigns } from '../graph/campaigns';
+import { coversColumns, type AccountColumnSet } from '../graph/account-columns';
 import type { Platform } from '../graph/model';
+import type { AccountRow } from '../graph/rows';
 import type { GraphClient } from '../neo4j/graph-client';
 
 /** A loader for keys that carry arguments: one statement per distinct argument set in a tick. */
@@ -38,11 +40,53 @@ function argLoader<A, V>(fetch: (ids: string[], args: A) => Promise<V[]>) {
   );
 }
 
+/**
+ * Each creator's accounts, read with the columns their readers need (graph/account-columns.ts). A
+ * row is cached with the column set it was read with and serves only readers whose set it covers;
+ * a reader needing more reads again (with both sets), so a narrow row never answers a wider
+ * selection. Loads in one tick are one statement, read with the union of their sets.
+ */
+export class AccountsByCreatorLoader {
+  private readonly cache = new Map<string, { columns: AccountColumnSet; rows: Promise<AccountRow[]> }>();
+  private readonly batch: DataLoader<{ id: string; columns: AccountColumnSet }, AccountRow[], string>;
+
+  constructor(g: GraphClient) {
+    this.batch = new DataLoader(
+      async (keys) => {
+        let columns = 0;
+        for (const k of keys) columns |= k.columns;
+        const ids = [...new Set(keys.map((k) => k.id))];
+        const rows = await read.accountsByCreators(g, ids, columns);
+        const byId = new Map(ids.map((id, i) => [id, rows[i]]));
+        return keys.map((k) => byId.get(k.id) as AccountRow[]);
+      },
+      // Caching is this class's (by column coverage); DataLoader only batches.
+      { cache: false },
+    );
+  }
+
+  load(id: string, columns: AccountColumnSet): Promise<AccountRow[]> {
+    const hit = this.cache.get(id);
+    if (hit && coversColumns(hit.columns, columns)) return hit.rows;
+    const want = hit ? hit.columns | columns : columns;
+    const rows = this.batch.load({ id, columns: want });
+    this.cache.set(id, { columns: want, rows });
+    return rows;
+  }
+
+  /** Rows a statement already read with `columns` (a root resolver's), unless wider ones are cached. */
+  prime(id: string, columns: AccountColumnSet, rows: AccountRow[]): void {
+    const hit = this.cache.get(id);
+    if (hit && coversColumns(hit.columns, columns)) return;
+    this.cache.set(id, { columns, rows: Promise.resolve(rows) });
+  }
+}
+
 export function createLoaders(g: GraphClient) {
   return {
     creator: new DataLoader((ids: readonly string[]) => read.creatorsByIds(g, ids)),
     account: new DataLoader((ids: readonly string[]) => read.accountsByIds(g, ids)),
-    accountsByCreator: new DataLoader((ids: readonly string[]) => read.accountsByCreators(g, ids)),
+    accountsByCreator: new AccountsByCreatorLoader(g),
     creatorByAccount: new DataLoader((ids: readonly string[]) => read.creatorsByAccounts(g, ids)),
     joiningMatchByCreator: new DataLoader((ids: readonly string[]) => read.joiningMatchesByCreators(g, ids)),
     match: new DataLoader((ids: readonly string[]) => read.matchesByIds(g, ids)),

@@ -1,44 +1,75 @@
 /**
  * Accounts as the API's hot read statements return them (accounts-by-creators,
- * creator-with-accounts, the creator pages): a list of values in one fixed order, not a map. A
- * creators page carries 40 accounts of 19 properties; as maps the driver decoded every key string
- * and built each object key by key, and our conversion copied it again. The order here and the
- * statements' lists are the same (test/graph/shapes.test.ts compares the result with the stored
- * properties): the served Account properties, usernameLower (the reach band compares it), and the
- * times as epoch milliseconds (graph/times.ts).
+ * creator-with-accounts, the creator pages): a list of values, not a map, holding only the columns
+ * the caller asked for. A creators page showing 4 account fields read all 19 served properties of
+ * 40 accounts: Neo4j read and sent every one and the driver decoded them (issue 15). The
+ * statements take `$accountKeys`, a list of column names in ACCOUNT_COLUMNS' order, and return
+ * each account as [the value of each key in that order]:
  *
- *   [a.id, a.platform, a.platformUserId, a.username, a.usernameLower, a.displayName, a.bio, a.bioLink,
- *    a.avatarUrl, a.secUid, a.verified, a.followers, a.following, a.hearts, a.postCount, a.active,
- *    a.fetchedAt.epochMillis, a.lastPostAt.epochMillis, a.deactivatedAt.epochMillis]
+ *   [k IN $accountKeys | CASE k WHEN 'fetchedAt' THEN a.fetchedAt.epochMillis ... ELSE a[k] END]
+ *
+ * The names always come from ACCOUNT_COLUMNS (a fixed allow-list; `accountKeys` builds the list
+ * from a column set, never from request text). id is always read (loaders key on it). Times come
+ * back as epoch milliseconds (graph/times.ts). test/graph/shapes.test.ts compares the full set with
+ * the stored properties: the served Account properties and usernameLower (the reach band compares it).
  */
 import type { Platform } from './model';
 import type { AccountRow } from './rows';
 
-/** How many values an account list holds (a statement may append more, e.g. the account's posts). */
-export const ACCOUNT_COLUMN_COUNT = 19;
+/** Every column an account can be read with, in the order the statements return them. */
+export const ACCOUNT_COLUMNS = [
+  'id', 'platform', 'platformUserId', 'username', 'usernameLower', 'displayName', 'bio', 'bioLink',
+  'avatarUrl', 'secUid', 'verified', 'followers', 'following', 'hearts', 'postCount', 'active',
+  'fetchedAt', 'lastPostAt', 'deactivatedAt',
+] as const;
+export type AccountColumn = (typeof ACCOUNT_COLUMNS)[number];
 
-const date = (v: unknown): Date | null => (typeof v === 'number' ? new Date(v) : null);
+/** Stored as DateTimes, returned as epoch milliseconds and turned into Dates here. */
+const TIME_COLUMNS: ReadonlySet<string> = new Set<AccountColumn>(['fetchedAt', 'lastPostAt', 'deactivatedAt']);
 
-export function accountFromColumns(v: readonly unknown[]): AccountRow & { usernameLower: string } {
-  return {
-    id: v[0] as string,
-    platform: v[1] as Platform,
-    platformUserId: v[2] as string,
-    username: v[3] as string,
-    usernameLower: v[4] as string,
-    displayName: v[5] as string | null,
-    bio: v[6] as string | null,
-    bioLink: v[7] as string | null,
-    avatarUrl: v[8] as string | null,
-    secUid: v[9] as string | null,
-    verified: v[10] as boolean | null,
-    followers: v[11] as number,
-    following: v[12] as number | null,
-    hearts: v[13] as number | null,
-    postCount: v[14] as number | null,
-    active: v[15] as boolean,
-    fetchedAt: date(v[16]),
-    lastPostAt: date(v[17]),
-    deactivatedAt: date(v[18]),
-  };
+/**
+ * A set of account columns as a bit mask over ACCOUNT_COLUMNS (bit i: column i), so loaders can
+ * tell in one AND whether rows read with one set hold every column another needs.
+ */
+export type AccountColumnSet = number;
+
+const BIT = new Map<string, number>(ACCOUNT_COLUMNS.map((c, i) => [c, 1 << i]));
+
+/** The set of `columns`, id always in. */
+export function accountColumnSet(columns: Iterable<AccountColumn>): AccountColumnSet {
+  let set = 1; // id
+  for (const c of columns) set |= BIT.get(c) ?? 0;
+  return set;
+}
+
+/** Every column: what a reader outside the API (or a selection we cannot see into) gets. */
+export const ALL_ACCOUNT_COLUMNS: AccountColumnSet = accountColumnSet(ACCOUNT_COLUMNS);
+
+/** True when rows read with `have` hold every column of `want`. */
+export const coversColumns = (have: AccountColumnSet, want: AccountColumnSet): boolean => (have & want) === want;
+
+const keysCache = new Map<AccountColumnSet, readonly AccountColumn[]>();
+
+/** The statement parameter for a set: its column names in ACCOUNT_COLUMNS' order (from the allow-list only). */
+export function accountKeys(set: AccountColumnSet): readonly AccountColumn[] {
+  let keys = keysCache.get(set);
+  if (!keys) {
+    keys = ACCOUNT_COLUMNS.filter((_, i) => (set & (1 << i)) !== 0);
+    keysCache.set(set, keys);
+  }
+  return keys;
+}
+
+/**
+ * An account from the values a statement returned for `keys` (the list it was sent). A row read
+ * with fewer columns than the full set lacks the others: the loaders never hand it to a reader
+ * that asked for more (api/loaders.ts).
+ */
+export function accountFromColumns(v: readonly unknown[], keys: readonly AccountColumn[] = ACCOUNT_COLUMNS): AccountRow & { usernameLower?: string } {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    row[k] = TIME_COLUMNS.has(k) ? (typeof v[i] === 'number' ? new Date(v[i] as number) : null) : v[i];
+  }
+  return row as unknown as AccountRow & { usernameLower?: string; platform: Platform };
 }

@@ -9,7 +9,7 @@ import type { MatchStatus, Platform } from './model';
 import { KEY_MAX, KEY_MIN, numberKey, type OrderField } from './order-keys';
 import type { AccountRow, CreatorRow, MatchRow } from './rows';
 import { pagedPost, POST_KEYS, type PagedPost, type StatementPost } from './read';
-import { ACCOUNT_COLUMN_COUNT, accountFromColumns } from './account-columns';
+import { accountColumnSet, accountFromColumns, accountKeys, ALL_ACCOUNT_COLUMNS, type AccountColumnSet } from './account-columns';
 import { creatorRow } from './times';
 
 export interface CreatorFilterArgs {
@@ -32,6 +32,8 @@ export interface CreatorPageArgs extends CreatorFilterArgs {
   take: number;
   /** Return each creator's accounts with the page (one statement for `creators { accounts }`). */
   withAccounts?: boolean;
+  /** With withAccounts: the account columns to read (graph/account-columns.ts; all when absent). */
+  accountColumns?: AccountColumnSet;
   /** With withAccounts: also each account's first `postsTake` posts (a plain first page of Account.posts). */
   postsTake?: number | null;
   /** The post properties to read with them (of POST_KEYS; all when absent). */
@@ -54,7 +56,7 @@ export function creatorPageStatement(field: OrderField, direction: 'ASC' | 'DESC
 
 /** The parameters of a creator page statement. */
 export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown> {
-  const { direction, orderField, after, withAccounts, postsTake, postKeys, ...rest } = args;
+  const { direction, orderField, after, withAccounts, accountColumns, postsTake, postKeys, ...rest } = args;
   // Below every key of a creator with at least minCombinedReach (keys round the reach, the
   // statement still filters exactly): the descending reach walk ends there, the ascending starts.
   const reachFloor = numberKey(args.minReach ?? 0, '');
@@ -65,6 +67,8 @@ export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown
     withAccounts: withAccounts ?? false,
     postsTake: withAccounts ? (postsTake ?? null) : null,
     keys: postKeys ?? POST_KEYS,
+    // Without accounts nothing reads them: the smallest list.
+    accountKeys: accountKeys(withAccounts ? (accountColumns ?? ALL_ACCOUNT_COLUMNS) : accountColumnSet([])),
     field: orderField,
     after: start,
     reachFloor,
@@ -82,17 +86,18 @@ export interface CreatorPageRow {
 
 export async function creatorPage(g: GraphClient, args: CreatorPageArgs): Promise<CreatorPageRow[]> {
   const name = creatorPageStatement(args.orderField, args.direction, args.search !== null);
-  // Each account as its list of values (graph/account-columns.ts), then its posts (or null).
+  // Each account as the list of its columns' values (graph/account-columns.ts), then its posts (or null).
   const rows = await g.read<{ creator: CreatorRow; key: string; accounts: unknown[][] | null }>(name, creatorPageParams(args));
   const withPosts = (args.postsTake ?? null) !== null;
   const keys = args.postKeys ?? POST_KEYS;
+  const aKeys = accountKeys(args.accountColumns ?? ALL_ACCOUNT_COLUMNS);
   return rows.map((r) => ({
     row: creatorRow(r.creator),
     key: r.key,
     // Without withAccounts the statement reads none and returns an empty list: not "no accounts".
-    accounts: args.withAccounts && r.accounts ? r.accounts.map(accountFromColumns) : null,
+    accounts: args.withAccounts && r.accounts ? r.accounts.map((a) => accountFromColumns(a, aKeys)) : null,
     accountPosts: args.withAccounts && withPosts && r.accounts
-      ? r.accounts.map((a) => ((a[ACCOUNT_COLUMN_COUNT] as StatementPost[] | null) ?? []).map((p) => pagedPost(p, keys)))
+      ? r.accounts.map((a) => ((a[aKeys.length] as StatementPost[] | null) ?? []).map((p) => pagedPost(p, keys)))
       : null,
   }));
 }

@@ -14,7 +14,7 @@ import type {
   SnapshotRow,
 } from './rows';
 import { POST_INTERNAL_KEYS, POST_KEPT_KEYS, POST_PROPS } from './shapes';
-import { accountFromColumns } from './account-columns';
+import { accountFromColumns, accountKeys, ALL_ACCOUNT_COLUMNS, type AccountColumnSet } from './account-columns';
 import { creatorRow, postRow } from './times';
 
 export function byKey<T>(keys: readonly string[], rows: { key: string; value: T }[], empty: T): T[] {
@@ -32,27 +32,35 @@ export async function accountsByIds(g: GraphClient, ids: readonly string[]): Pro
   return byKey(ids, rows.map((r) => ({ key: r.account.id, value: r.account as AccountRow | null })), null);
 }
 
-export async function accountsByCreators(g: GraphClient, ids: readonly string[]): Promise<AccountRow[][]> {
-  const rows = await g.read<{ id: string; accounts: unknown[][] }>('read/accounts-by-creators', { ids });
-  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts.map(accountFromColumns) })), []);
+/** Each creator's accounts by platform, with the `columns` given (graph/account-columns.ts; all by default). */
+export async function accountsByCreators(g: GraphClient, ids: readonly string[], columns: AccountColumnSet = ALL_ACCOUNT_COLUMNS): Promise<AccountRow[][]> {
+  const keys = accountKeys(columns);
+  const rows = await g.read<{ id: string; accounts: unknown[][] }>('read/accounts-by-creators', { ids, accountKeys: keys });
+  return byKey(ids, rows.map((r) => ({ key: r.id, value: r.accounts.map((a) => accountFromColumns(a, keys)) })), []);
 }
 
 /**
- * One creator with its accounts (what `creator(id) { accounts }` needs), or null; with the first
- * `posts.take` of its posts across accounts (a plain first page of `Creator.posts`, its `keys`) when given.
+ * One creator with its accounts (what `creator(id) { accounts }` needs; `accountColumns` of
+ * them, graph/account-columns.ts), or null; with the first `posts.take` of its posts across
+ * accounts (a plain first page of `Creator.posts`, its `keys`) when given.
  */
 export async function creatorWithAccounts(
   g: GraphClient,
   id: string,
   posts: { take: number; keys?: readonly string[] } | null = null,
+  accountColumns: AccountColumnSet = ALL_ACCOUNT_COLUMNS,
 ): Promise<{ creator: CreatorRow; accounts: AccountRow[]; posts: PagedPost[] | null } | null> {
   const keys = posts?.keys ?? POST_KEYS;
+  const aKeys = accountKeys(accountColumns);
   const [row] = await g.read<{ creator: CreatorRow; accounts: unknown[][]; posts: StatementPost[] | null }>('read/creator-with-accounts', {
     id,
     postsTake: posts?.take ?? null,
     keys,
+    accountKeys: aKeys,
   });
-  return row ? { creator: creatorRow(row.creator), accounts: row.accounts.map(accountFromColumns), posts: row.posts?.map((p) => pagedPost(p, keys)) ?? null } : null;
+  return row
+    ? { creator: creatorRow(row.creator), accounts: row.accounts.map((a) => accountFromColumns(a, aKeys)), posts: row.posts?.map((p) => pagedPost(p, keys)) ?? null }
+    : null;
 }
 
 export async function creatorsByAccounts(g: GraphClient, ids: readonly string[]): Promise<(CreatorRow | null)[]> {

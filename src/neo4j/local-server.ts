@@ -39,6 +39,8 @@ export interface LocalNeo4j {
   dir: string;
   /** Milliseconds from spawn to the first answered query. */
   startMs: number;
+  /** The JVM's process id (benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -166,5 +168,5 @@ async function startOnce(opts: LocalNeo4jOptions, port: number): Promise<LocalNe
     });
     return stopping;
   };
-  return { uri, port, dir, startMs, stop };
+  return { uri, port, dir, startMs, pid: child.pid ?? -1, stop };
 }

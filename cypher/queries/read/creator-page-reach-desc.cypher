@@ -15,8 +15,8 @@ WHERE c.orderReach < $after
     MATCH (c)-[:HAS_ACCOUNT]->(:Account)-[m:MATCHED_TO]-(:Account) WHERE m.status IN $matchStatuses
   })
 WITH c ORDER BY c.orderReach DESC SKIP toInteger($skip) LIMIT toInteger($take)
-// The page's accounts when the client asks for them, by platform, each as a list of values
-// (graph/account-columns.ts), then a list of its first $postsTake posts when the client asks for a
+// The page's accounts when the client asks for them, by platform, each as the list of its
+// $accountKeys' values (the columns the client's selection needs, graph/account-columns.ts), then a list of its first $postsTake posts when the client asks for a
 // plain first page of them (each post as posts-by-accounts returns it, $keys its selected
 // properties), so a page with its accounts' latest posts is one statement. CALL subqueries, not
 // COLLECT expressions in RETURN: Neo4j spent ~20% more CPU on those (measured, see the README).
@@ -31,9 +31,8 @@ CALL (c) {
     WITH p ORDER BY p.createdAt DESC, p.id DESC LIMIT toInteger(coalesce($postsTake, 0))
     RETURN collect([toString(p.createdAt), p.id, a.id] + [k IN $keys | CASE k WHEN 'createdAt' THEN p.createdAt.epochMillis ELSE p[k] END]) AS posts
   }
-  RETURN collect([a.id, a.platform, a.platformUserId, a.username, a.usernameLower, a.displayName, a.bio, a.bioLink,
-    a.avatarUrl, a.secUid, a.verified, a.followers, a.following, a.hearts, a.postCount, a.active,
-    a.fetchedAt.epochMillis, a.lastPostAt.epochMillis, a.deactivatedAt.epochMillis, posts]) AS accounts
+  RETURN collect([k IN $accountKeys | CASE k WHEN 'fetchedAt' THEN a.fetchedAt.epochMillis WHEN 'lastPostAt' THEN a.lastPostAt.epochMillis
+    WHEN 'deactivatedAt' THEN a.deactivatedAt.epochMillis ELSE a[k] END] + [posts]) AS accounts
 }
 // The served Creator properties only (CreatorRow), times as epoch milliseconds (graph/times.ts):
 // `c {.*}` also carried the order keys, search text and unserved DateTimes, and the driver's

@@ -1,6 +1,6 @@
 // One creator and its accounts by platform, in one statement: `creator(id)` asking for accounts
-// would otherwise cost two round trips (creators-by-ids, then accounts-by-creators). The account
-// list is accounts-by-creators' (the served Account properties, graph/account-columns.ts),
+// would otherwise cost two round trips (creators-by-ids, then accounts-by-creators). Each account
+// is accounts-by-creators' list of its $accountKeys' values (graph/account-columns.ts),
 // the creator's the creator pages' (served properties, times as epoch milliseconds: graph/times.ts).
 // With the creator's first $postsTake posts across its accounts when the client asks for a plain
 // first page of them (returned and ordered as posts-by-creators, $keys the selected properties);
@@ -9,9 +9,8 @@ MATCH (c:Creator {id: $id})
 CALL (c) {
   MATCH (c)-[:HAS_ACCOUNT]->(a:Account)
   WITH a ORDER BY a.platform
-  RETURN collect([a.id, a.platform, a.platformUserId, a.username, a.usernameLower, a.displayName, a.bio, a.bioLink,
-    a.avatarUrl, a.secUid, a.verified, a.followers, a.following, a.hearts, a.postCount, a.active,
-    a.fetchedAt.epochMillis, a.lastPostAt.epochMillis, a.deactivatedAt.epochMillis]) AS accounts
+  RETURN collect([k IN $accountKeys | CASE k WHEN 'fetchedAt' THEN a.fetchedAt.epochMillis WHEN 'lastPostAt' THEN a.lastPostAt.epochMillis
+    WHEN 'deactivatedAt' THEN a.deactivatedAt.epochMillis ELSE a[k] END]) AS accounts
 }
 // A CALL subquery, not a COLLECT expression in RETURN: Neo4j evaluated the latter as a nested
 // expression plan and spent ~10% more CPU on this statement (measured, see the README).

@@ -4,14 +4,15 @@ import { MAX_SIMILAR, similarCreators } from '../../analytics/similar';
 import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
 import { countCreators, creatorPage, type CreatorFilterArgs } from '../../graph/pages';
+import { accountColumnSet } from '../../graph/account-columns';
 import { isOrderKey } from '../../graph/order-keys';
 import { creatorWithAccounts } from '../../graph/read';
 import type { Context } from '../context';
-import { selectsDirectly } from '../lookahead';
+import { accountFieldColumns, accountsFieldColumns, creatorAccountColumns, REACH_COLUMNS } from '../account-selection';
+import { fieldNodesAlong } from '../lookahead';
 import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
 import { connection, pageRequest } from '../pagination';
-import { selects } from '../selects';
 import { creatorPostArgs, plainFirstPostPage, postPage } from './post-page';
 import { Account } from '../types/account.type';
 import { Creator, CreatorConnection, SimilarCreator } from '../types/creator.type';
@@ -28,20 +29,26 @@ const ACCOUNT_POSTS = [
   ['edges', 'node', 'accounts', 'posts'],
 ] as const;
 
-/** Creator fields that read its accounts: asked for, `creator(id)` reads them with the creator. */
-const NEEDS_ACCOUNTS = new Set(['accounts', 'account', 'combinedReach']);
+const ID_ONLY = accountColumnSet([]);
+
+/** Where a creators page's creators are. */
+const PAGE_NODES = [['nodes'], ['edges', 'node']] as const;
 
 @Resolver(() => Creator)
 export class CreatorResolver {
   @Query(() => Creator, { nullable: true })
   async creator(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     // A plain first page of the creator's posts is read in the same statement (see creators).
+    // Its accounts too when the creator's fields read them, with the columns those fields need.
     const posts = plainFirstPostPage(info, [['posts']], 'Creator');
-    if (posts || selectsDirectly(info, NEEDS_ACCOUNTS)) {
-      const found = await creatorWithAccounts(ctx.graph, id, posts);
+    const accountColumns = creatorAccountColumns(info, info.fieldNodes);
+    if (posts || accountColumns !== null) {
+      // Without account fields the statement still lists the accounts (their ids: the posts' authors).
+      const columns = accountColumns ?? ID_ONLY;
+      const found = await creatorWithAccounts(ctx.graph, id, posts, columns);
       if (!found) return null;
       ctx.loaders.creator.prime(id, found.creator);
-      ctx.loaders.accountsByCreator.prime(id, found.accounts);
+      ctx.loaders.accountsByCreator.prime(id, columns, found.accounts);
       if (posts && found.posts) ctx.loaders.postsByCreator.prime({ id, args: creatorPostArgs(posts, null) }, found.posts);
       return asCreator(found.creator);
     }
@@ -72,17 +79,19 @@ export class CreatorResolver {
     // A cursor is the last creator's order key for this ordering (graph/order-keys.ts).
     const scope = `creators:${field}:${direction}`;
     const req = pageRequest(first, after, scope, (parts) => (parts.length === 1 && isOrderKey(field, parts[0]) ? parts[0] : null));
-    // A page that shows accounts reads them with the creators (one statement, not two), and with
-    // them each account's posts when every selection asks for the same plain first page of them.
-    const withAccounts = selects(info, ['accounts', 'account', 'combinedReach']);
+    // A page that shows accounts reads them with the creators (one statement, not two), with the
+    // columns its selection of them needs, and with them each account's posts when every
+    // selection asks for the same plain first page of them.
+    const accountColumns = info ? creatorAccountColumns(info, fieldNodesAlong(info, info.fieldNodes, PAGE_NODES)) : null;
+    const withAccounts = accountColumns !== null;
     const posts = withAccounts ? plainFirstPostPage(info, ACCOUNT_POSTS, 'Account') : null;
     const rows = await creatorPage(ctx.graph, {
       ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts,
-      postsTake: posts?.take ?? null, postKeys: posts?.keys,
+      accountColumns: accountColumns ?? undefined, postsTake: posts?.take ?? null, postKeys: posts?.keys,
     });
     for (const r of rows) {
       ctx.loaders.creator.prime(r.row.id, r.row);
-      if (r.accounts) ctx.loaders.accountsByCreator.prime(r.row.id, r.accounts);
+      if (r.accounts && accountColumns !== null) ctx.loaders.accountsByCreator.prime(r.row.id, accountColumns, r.accounts);
       if (posts && r.accounts && r.accountPosts) {
         r.accounts.forEach((a, i) => ctx.loaders.postsByAccount.prime({ id: a.id, args: posts }, r.accountPosts?.[i] ?? []));
       }
@@ -91,13 +100,13 @@ export class CreatorResolver {
   }
 
   @FieldResolver(() => [Account])
-  async accounts(@Root() c: CreatorObj, @Ctx() ctx: Context) {
-    return (await ctx.loaders.accountsByCreator.load(c.id)).map(asAccount);
+  async accounts(@Root() c: CreatorObj, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await ctx.loaders.accountsByCreator.load(c.id, accountsFieldColumns(info, info.fieldNodes))).map(asAccount);
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  async account(@Root() c: CreatorObj, @Arg('platform', () => Platform) platform: Platform, @Ctx() ctx: Context) {
-    const accounts = await ctx.loaders.accountsByCreator.load(c.id);
+  async account(@Root() c: CreatorObj, @Arg('platform', () => Platform) platform: Platform, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const accounts = await ctx.loaders.accountsByCreator.load(c.id, accountFieldColumns(info, info.fieldNodes));
     const a = accounts.find((x) => x.platform === platform);
     return a ? asAccount(a) : null;
   }
@@ -111,7 +120,7 @@ export class CreatorResolver {
   @FieldResolver(() => ReachEstimate)
   async combinedReach(@Root() c: CreatorObj, @Ctx() ctx: Context) {
     const [accounts, match] = await Promise.all([
-      ctx.loaders.accountsByCreator.load(c.id),
+      ctx.loaders.accountsByCreator.load(c.id, REACH_COLUMNS),
       ctx.loaders.joiningMatchByCreator.load(c.id),
     ]);
     return labelledReach(accounts, (match?.reasons ?? []) as MatchReason[]);

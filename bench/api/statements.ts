@@ -15,7 +15,8 @@
 import { graphql } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildContext } from '../../src/api/context';
 import { createPubSubHandle } from '../../src/api/pubsub';
 import { buildApiSchema } from '../../src/api/schema';
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
   if (!dir) throw new Error('BENCH_NEO4J_DIR: a store with the api bench world');
   const runs = Number(process.env.BENCH_STATEMENTS_RUNS || '2000');
   const only = (process.env.BENCH_API_QUERIES || 'list,detail').split(',') as QueryName[];
-  const neo = await startLocalNeo4j({ dir, port: 7791, heap: '2g', pageCacheMb: 1024 });
+  // The api bench's store holds APOC Core in plugins/ (for its peer): Neo4j needs its jars on the classpath too.
+  const apoc = join(projectRoot(), 'scripts', 'neo4j', 'target', 'apoc');
+  const neo = await startLocalNeo4j({ dir, port: 7791, heap: '2g', pageCacheMb: 1024, plugins: existsSync(apoc) ? apoc : undefined });
   const driver = createDriver({ uri: neo.uri });
   const graph = new GraphClient(driver);
   try {

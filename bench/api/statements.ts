@@ -15,7 +15,7 @@
 import { graphql } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildContext } from '../../src/api/context';
 import { createPubSubHandle } from '../../src/api/pubsub';
@@ -44,9 +44,23 @@ function jvmCpuMs(pid: number): number {
 }
 
 interface PlanNode {
+  operatorType?: string;
   dbHits?: number;
   rows?: number;
+  arguments?: Record<string, unknown>;
   children?: PlanNode[];
+}
+
+/** The plan as indented lines: operator, db hits, rows, details (BENCH_STATEMENTS_PLANS=1). */
+function planLines(p: PlanNode, depth = 0): string[] {
+  const args = (p.arguments ?? {}) as Record<string, unknown>;
+  const details = depth === 0
+    ? Object.entries(args).filter(([k]) => /runtime|planner|Memory|PipelineInfo|Time/i.test(k)).map(([k, v]) => `${k}=${String(v)}`).join(' ')
+    : String(args.Details ?? '').slice(0, 160);
+  return [
+    `${'  '.repeat(depth)}${p.operatorType} dbHits=${p.dbHits ?? 0} rows=${p.rows ?? 0} ${details}`,
+    ...(p.children ?? []).flatMap((c) => planLines(c, depth + 1)),
+  ];
 }
 const hits = (p: PlanNode): number => (p.dbHits ?? 0) + (p.children ?? []).reduce((s, c) => s + hits(c), 0);
 
@@ -54,7 +68,9 @@ async function profile(driver: Driver, text: string, params: Params): Promise<{ 
   const s = driver.session({ defaultAccessMode: 'READ' });
   try {
     const res = await s.run(`PROFILE ${text}`, params);
-    return { dbHits: hits(res.summary.profile as unknown as PlanNode), rows: res.records.length };
+    const plan = res.summary.profile as unknown as PlanNode;
+    if (process.env.BENCH_STATEMENTS_PLANS === '1') console.log(planLines(plan).join('\n'));
+    return { dbHits: hits(plan), rows: res.records.length };
   } finally {
     await s.close();
   }
@@ -116,6 +132,14 @@ async function main(): Promise<void> {
         }),
         [`floor ${FLOOR[q]}`, cypher(FLOOR[q]), q === 'detail' ? ids.map(floorParams) : [floorParams('')]],
       ];
+      // BENCH_STATEMENTS_VARIANTS=<folder>: each <q>-*.cypher there, run with our first statement's parameters (trying rewrites).
+      const variants = process.env.BENCH_STATEMENTS_VARIANTS;
+      if (variants && sent.length) {
+        for (const f of readdirSync(variants).filter((n) => n.startsWith(`${q}-`) && n.endsWith('.cypher')).sort()) {
+          const params = q === 'detail' ? ids.map((id) => ({ ...sent[0].params, id })) : [sent[0].params];
+          rows.push([`variant ${f}`, compactCypher(readFileSync(join(variants, f), 'utf8')), params]);
+        }
+      }
       for (const [label, text, params] of rows) {
         const p = await profile(driver, text, params[0]);
         const ms = await cost(driver, neo.pid, text, params, runs);

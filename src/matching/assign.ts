@@ -74,7 +74,10 @@ function outrankedPairs(batch: ReadonlyMap<string, ScoredPair>, stored: Readonly
     candidates.push([k, p]);
   }
   if (candidates.length === 0) return out;
-  candidates.sort((a, b) => b[1].log2Odds! - a[1].log2Odds! || (a[0] < b[0] ? -1 : 1));
+  // Ties (common: pairs with the same levels and counts have the same odds) in key order, that is
+  // by TikTok id, then X id; compared on the ids themselves, which are flat strings, rather than
+  // on the concatenated keys, which string comparison walked piece by piece.
+  candidates.sort((a, b) => b[1].log2Odds! - a[1].log2Odds! || byIds(a[1], b[1]));
   const holder = new Map<string, { id: string; odds: number }>();
   for (const [k, p] of candidates) {
     const odds = p.log2Odds!;
@@ -91,6 +94,12 @@ function outrankedPairs(batch: ReadonlyMap<string, ScoredPair>, stored: Readonly
     if (!hx) holder.set(p.xId, { id: p.tiktokId, odds });
   }
   return out;
+}
+
+/** The order of pairKey(a) and pairKey(b) (ids hold no NUL): TikTok id first, then X id. */
+function byIds(a: ScoredPair, b: ScoredPair): number {
+  if (a.tiktokId !== b.tiktokId) return a.tiktokId < b.tiktokId ? -1 : 1;
+  return a.xId < b.xId ? -1 : 1;
 }
 
 function pairKey(tiktokId: string, xId: string): string {

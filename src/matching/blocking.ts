@@ -26,21 +26,21 @@ export function blockingKeys(account: MatchableAccount, opts: MatchOptionsInput 
   // here and reused when the account is compared.
   const f = features(account);
   const keys = new Set<string>();
-  if (f.norm !== '') keys.add(`handle:${f.norm}`);
+  if (f.handleKey !== '') keys.add(f.handleKey);
   const link = f.link;
-  if (link?.identifying !== undefined) keys.add(`link:${link.identifying}`);
+  if (f.linkKey !== '') keys.add(f.linkKey);
   if (link?.domain !== undefined && !link.sharedHost) keys.add(`domain:${link.domain}`);
   const probabilistic = (opts.model ?? resolveMatchOptions().model) === 'probabilistic';
   // Probabilistic: the name as its comparison sees it (decorations stripped), so the key's count
   // is also the name's term frequency.
   const name = probabilistic ? f.nameKey : f.name;
-  if (name.length >= minName) keys.add(`name:${name}`);
+  if (name.length >= minName) keys.add(probabilistic ? f.nameKeyKey : `name:${name}`);
 
   // Probabilistic scoring weighs names and handle words too, so pairs whose handles differ
   // ("hs_neu_ulm" / "hochschule_neu_ulm") meet on a rare word of their names or handles. The
   // token blocks pair only while small (maxTokenBlockSize), which keeps the run linear.
   if (probabilistic) {
-    for (const t of f.allNameTokens) if (t.length >= 3) keys.add(`token:${t}`);
+    for (let i = 0; i < f.allNameTokens.length; i++) if (f.allNameTokens[i].length >= 3) keys.add(f.allNameTokenKeys[i]);
     for (const t of f.handleTokens) if (t.length >= 3) keys.add(`token:${t}`);
   }
 
@@ -76,7 +76,7 @@ export interface CandidatePair {
   tiktok: MatchableAccount;
   x: MatchableAccount;
   /** The pairing keys they share, sorted. */
-  keys: string[];
+  readonly keys: string[];
 }
 
 /** Accounts indexed by blocking key. Build with `buildIndex`. */
@@ -262,6 +262,28 @@ function firstSharedUsableKey(a: string[], b: string[], index: BlockingIndex): s
 }
 
 /**
+ * A candidate pair of the index's accounts. Its shared keys are listed when asked for: a full
+ * run scores hundreds of thousands of pairs and never reads them.
+ */
+class IndexedPair implements CandidatePair {
+  readonly tiktok: MatchableAccount;
+  readonly x: MatchableAccount;
+
+  constructor(
+    private readonly index: BlockingIndex,
+    private readonly t: number,
+    private readonly xPos: number,
+  ) {
+    this.tiktok = index.accounts[t];
+    this.x = index.accounts[xPos];
+  }
+
+  get keys(): string[] {
+    return sharedUsableKeys(this.index.keysOf[this.t], this.index.keysOf[this.xPos], this.index);
+  }
+}
+
+/**
  * Every cross-platform pair sharing at least one pairing key (`isPairing`), exactly once, lazily. A pair is
  * yielded from the block of the smallest key it shares, so no set of seen pairs is kept and
  * memory stays that of the index. At most sum over usable keys of |tiktok| * |x| pairs, which is
@@ -275,8 +297,7 @@ export function* candidatePairs(index: BlockingIndex): Generator<CandidatePair> 
         // Most pairs sharing several keys are met in each of their blocks: only the block of the
         // smallest one lists their keys.
         if (firstSharedUsableKey(index.keysOf[t], index.keysOf[x], index) !== key) continue;
-        const keys = sharedUsableKeys(index.keysOf[t], index.keysOf[x], index);
-        yield { tiktok: index.accounts[t], x: index.accounts[x], keys };
+        yield new IndexedPair(index, t, x);
       }
     }
   }

@@ -51,8 +51,19 @@ export interface AccountFeatures {
   nameKey: string;
   /** Tokens of that name. */
   nameTokens: string[];
-  /** Tokens of the whole name including a " | tail". */
+  /** Tokens of the whole name including a " | tail" (the same array as nameTokens when there is none). */
   allNameTokens: string[];
+  /**
+   * Blocking and term-frequency keys, built once per account rather than once per look-up (a run
+   * looks counts up millions of times, and a fresh string is hashed on each): "handle:<norm>"
+   * ('' without one), "name:<nameKey>", "link:<identifying>" ('' without one), and "token:<word>"
+   * per word of allNameTokens and of nameTokens (same order).
+   */
+  handleKey: string;
+  nameKeyKey: string;
+  linkKey: string;
+  allNameTokenKeys: string[];
+  nameTokenKeys: string[];
   /** Bio words (folded, 3+ letters), for BIO_TEXT. */
   readonly bioTokens: Set<string>;
   /** Handles written in the bio per platform. */
@@ -70,6 +81,12 @@ function nameTokensOf(s: string): string[] {
     .filter((t) => t !== '' && !NAME_DECORATIONS.has(t));
 }
 
+const NO_HANDLES: Record<Platform, string[]> = Object.freeze({ TIKTOK: Object.freeze([]) as unknown as string[], X: Object.freeze([]) as unknown as string[] });
+
+function tokenKey(word: string): string {
+  return `token:${word}`;
+}
+
 /** Handle words: split at separators, digits and lower-to-upper case changes. */
 export function handleTokens(username: string): string[] {
   return foldText(username)
@@ -85,14 +102,28 @@ export function handleTokens(username: string): string[] {
  * in place is recomputed rather than served stale.
  */
 export function features(a: MatchableAccount): AccountFeatures {
-  const f = featureCache.get(a);
+  const f = (a as Carrier)[FEATURES] ?? featureCache.get(a);
   if (f && f.username === a.username && f.displayName === a.displayName && f.bio === a.bio && f.bioLink === a.bioLink) return f;
   const name = a.displayName ?? '';
   const head = name.split(/\s[|•·–—-]\s|\|/)[0] ?? name;
   const nameTokens = nameTokensOf(head);
-  const fresh = new Features(a, nameTokens, nameTokensOf(name));
-  featureCache.set(a, fresh);
+  const fresh = new Features(a, nameTokens, head === name ? nameTokens : nameTokensOf(name));
+  if (Object.prototype.hasOwnProperty.call(a, FEATURES)) (a as Carrier)[FEATURES] = fresh;
+  else if (Object.isExtensible(a)) Object.defineProperty(a, FEATURES, { value: fresh, writable: true });
+  else featureCache.set(a, fresh);
   return fresh;
+}
+
+/**
+ * Where an account's features are kept: on the account object itself, under a symbol that is not
+ * enumerable (spread, JSON, equality and key listings do not see it), because a run asks for them
+ * millions of times and a WeakMap look-up per ask (and its 200,000 ephemerons at each collection)
+ * was a large share of comparing. Objects that cannot take a property (frozen) use the WeakMap.
+ */
+const FEATURES = Symbol('matching features');
+
+interface Carrier {
+  [FEATURES]?: AccountFeatures;
 }
 
 /**
@@ -112,6 +143,11 @@ class Features implements AccountFeatures {
   readonly handleTokens: string[];
   readonly nameKey: string;
   readonly written: Record<Platform, string[]>;
+  readonly handleKey: string;
+  readonly nameKeyKey: string;
+  readonly linkKey: string;
+  readonly allNameTokenKeys: string[];
+  readonly nameTokenKeys: string[];
   private words: Set<string> | undefined;
   private fixedName: string | undefined;
 
@@ -129,7 +165,14 @@ class Features implements AccountFeatures {
     this.norm = normalizeHandle(a.username);
     this.handleTokens = handleTokens(a.username);
     this.nameKey = nameTokens.join('');
-    this.written = bioHandles(a.bio);
+    const written = bioHandles(a.bio);
+    // Most bios name no handle: one shared empty record rather than three objects per account.
+    this.written = written.TIKTOK.length === 0 && written.X.length === 0 ? NO_HANDLES : written;
+    this.handleKey = this.norm === '' ? '' : `handle:${this.norm}`;
+    this.nameKeyKey = `name:${this.nameKey}`;
+    this.linkKey = this.link?.identifying === undefined ? '' : `link:${this.link.identifying}`;
+    this.allNameTokenKeys = allNameTokens.map(tokenKey);
+    this.nameTokenKeys = nameTokens === allNameTokens ? this.allNameTokenKeys : nameTokens.map(tokenKey);
   }
 
   get bioTokens(): Set<string> {

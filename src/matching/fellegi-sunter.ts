@@ -79,9 +79,9 @@ function tfU(holders: number, n: number): number {
 }
 
 /** u of handle agreement (exact or normalised): as rare as the handle, never rarer than its commonness allows. */
-export function handleU(norm: string, pop: Population): number {
+export function handleU(norm: string, pop: Population, key = `handle:${norm}`): number {
   const n = sizeOf(pop);
-  let u = tfU(pop.keyCount?.(`handle:${norm}`) ?? 0, n);
+  let u = tfU(pop.keyCount?.(key) ?? 0, n);
   if (COMMON_HANDLES.has(norm)) u = Math.max(u, COMMON_WORD_U);
   else if (norm.length <= 4) u = Math.max(u, SHORT_HANDLE_U);
   return Math.min(u, 0.5);
@@ -89,22 +89,24 @@ export function handleU(norm: string, pop: Population): number {
 
 function nameU(f: AccountFeatures, pop: Population): number {
   const n = sizeOf(pop);
-  let u = tfU(pop.keyCount?.(`name:${f.nameKey}`) ?? 0, n);
+  let u = tfU(pop.keyCount?.(f.nameKeyKey) ?? 0, n);
   if (f.nameTokens.length === 1) u = Math.max(u, COMMON_HANDLES.has(f.nameKey) ? COMMON_WORD_U / 4 : SINGLE_WORD_NAME_U);
   return Math.min(u, 0.5);
 }
 
 function linkU(f: AccountFeatures, pop: Population): number {
-  return tfU(pop.keyCount?.(`link:${f.link?.identifying ?? ''}`) ?? 0, sizeOf(pop));
+  return tfU(pop.keyCount?.(f.linkKey === '' ? 'link:' : f.linkKey) ?? 0, sizeOf(pop));
 }
 
 /** Accounts holding the rarest name word (3+ letters) the two names share; undefined when not counted. */
 export function rarestSharedToken(t: AccountFeatures, x: AccountFeatures, pop: Population): number | undefined {
   if (!pop.keyCount) return undefined;
   let least: number | undefined;
-  for (const w of t.allNameTokens) {
+  const words = t.allNameTokens;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     if (w.length < 3 || !x.allNameTokens.includes(w)) continue;
-    const n = pop.keyCount(`token:${w}`);
+    const n = pop.keyCount(t.allNameTokenKeys[i]);
     if (n > 0 && (least === undefined || n < least)) least = n;
   }
   return least;
@@ -172,8 +174,8 @@ export function expectedNameHolders(f: AccountFeatures, pop: Population): number
   if (!pop.keyCount || f.nameTokens.length < 2) return undefined;
   const total = Math.max(1, (pop.tiktok ?? DEFAULT_POPULATION) + (pop.x ?? DEFAULT_POPULATION));
   let expected = total;
-  for (const w of f.nameTokens) {
-    const held = w.length >= 3 ? pop.keyCount(`token:${w}`) : 0;
+  for (let i = 0; i < f.nameTokens.length; i++) {
+    const held = f.nameTokens[i].length >= 3 ? pop.keyCount(f.nameTokenKeys[i]) : 0;
     expected *= held > 0 ? Math.min(1, held / total) : 1;
   }
   return expected;
@@ -200,7 +202,7 @@ export function handleGivenNameU(level: number, t: AccountFeatures, x: AccountFe
 
 /** Accounts (both platforms) with this display name (decorations stripped); 0 when not counted. */
 export function nameHolders(f: AccountFeatures, pop: Population): number {
-  return pop.keyCount?.(`name:${f.nameKey}`) ?? 0;
+  return pop.keyCount?.(f.nameKeyKey) ?? 0;
 }
 
 /**
@@ -226,7 +228,7 @@ export function levelU(
 }
 
 function independentU(signal: SignalName, level: number, t: AccountFeatures, model: FSModel, pop: Population, x?: AccountFeatures): number {
-  if (signal === 'USERNAME' && level <= 1) return handleU(t.norm, pop);
+  if (signal === 'USERNAME' && level <= 1) return handleU(t.norm, pop, t.handleKey === '' ? 'handle:' : t.handleKey);
   if (signal === 'DISPLAY_NAME' && level === 0) return nameU(t, pop);
   if (signal === 'DISPLAY_NAME' && level === 2 && x) return sharedTokenU(t, x, model, pop);
   if (signal === 'BIO_LINK' && level === 0) return linkU(t, pop);
@@ -296,7 +298,7 @@ export function reasonsOf(w: Weighed, t: AccountFeatures, pop: Population): Matc
   if (l.PROFILE_LINK === 0) out.push('PROFILE_LINK');
   if (l.USERNAME === 0) out.push('HANDLE_EXACT');
   if (l.USERNAME === 1) out.push('HANDLE_NORMALIZED');
-  if (l.USERNAME <= 1 && handleU(t.norm, pop) >= SHORT_HANDLE_U) out.push('COMMON_HANDLE');
+  if (l.USERNAME <= 1 && handleU(t.norm, pop, t.handleKey === '' ? 'handle:' : t.handleKey) >= SHORT_HANDLE_U) out.push('COMMON_HANDLE');
   if (l.DISPLAY_NAME === 0) out.push('NAME_EXACT');
   return out;
 }

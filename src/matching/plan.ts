@@ -9,7 +9,7 @@ import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
 import { buildIndex, candidatePairs, type BlockingIndex, type CandidatePair, type OversizedKey } from './blocking';
 import { estimateM, sampleU, trainingVector, type EmResult, type TrainingVector } from './estimate';
 import type { FSModel } from './fellegi-sunter';
-import { assessPair, cachedOptions, scorePair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
+import { assessPair, cachedOptions, scoreKeptPair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
 import type { MatchOptions, MatchOptionsInput } from './options';
 
 export interface MatchPlan {
@@ -34,6 +34,11 @@ export interface MatchPlan {
   em?: EmResult;
   /** Probabilistic, large populations: accounts per platform the prior and term frequencies are relative to. */
   population?: { tiktok: number; x: number };
+  /**
+   * Milliseconds per step: indexing, listing the candidate pairs (when learning; otherwise they are
+   * listed as they are scored), learning (u and EM), scoring the candidates, assigning.
+   */
+  timings?: { index: number; pairs: number; learn: number; score: number; assign: number };
 }
 
 /**
@@ -56,9 +61,10 @@ export function learnModel(
   const step = Math.max(1, Math.ceil(candidates.length / EM_SAMPLE));
   const vectors: TrainingVector[] = [];
   for (let i = 0; i < candidates.length; i += step) vectors.push(trainingVector(candidates[i].tiktok, candidates[i].x, start, pop));
-  const byId = new Map(index.accounts.map((a) => [a.id, a]));
-  for (const e of existing) {
-    if (e.status !== 'MANUAL' && e.status !== 'REJECTED') continue;
+  // Reviewers' decisions, if any (a first run has none: no map of 200,000 accounts for nothing).
+  const labelled = existing.filter((e) => e.status === 'MANUAL' || e.status === 'REJECTED');
+  const byId = labelled.length === 0 ? new Map<string, MatchableAccount>() : new Map(index.accounts.map((a) => [a.id, a]));
+  for (const e of labelled) {
     const t = byId.get(e.tiktokId);
     const xa = byId.get(e.xId);
     if (t && xa) vectors.push(trainingVector(t, xa, start, pop, e.status === 'MANUAL' ? 1 : 0));
@@ -83,9 +89,12 @@ export function planMatches(
   // Stored pairs not yet met among the candidates; whatever is left after blocking is rescored
   // directly, so a stored match whose accounts no longer share a key is still reconsidered.
   const unseen = new Map(stored.map((e) => [`${e.tiktokId} ${e.xId}`, e]));
+  const t0 = performance.now();
   const index = buildIndex(accounts, o);
+  const t1 = performance.now();
   const ctx: ScoreContext = { handleCount: index.handleCount };
   let em: EmResult | undefined;
+  let listing = 0;
   let candidates: Iterable<CandidatePair> = candidatePairs(index);
   if (o.model === 'probabilistic') {
     let tiktok = 0;
@@ -100,12 +109,15 @@ export function planMatches(
     // Learning needs a population: u from random pairs and m from a handful of candidates would
     // be noise, so small sets (a sample, a test) are scored with the configured parameters.
     if (o.learn && large && ctx.population && ctx.keyCount) {
+      const l0 = performance.now();
       const list = [...candidates];
       candidates = list;
+      listing = performance.now() - l0;
       em = learnModel(index, list, stored, { population: ctx.population, keyCount: ctx.keyCount }, o);
       ctx.model = em.model;
     }
   }
+  const t2 = performance.now();
   const scored: ScoredPair[] = [];
   const toAssign: ScoredPair[] = [];
   let candidateCount = 0;
@@ -115,7 +127,7 @@ export function planMatches(
     // Most candidates score nothing: their evidence is built only when they are kept or stored.
     const assessed = assessPair(c.tiktok, c.x, o, ctx);
     if (!wasStored && assessed.decision === 'NONE') continue;
-    const s = scorePair(c.tiktok, c.x, o, ctx, assessed.weighed);
+    const s = scoreKeptPair(c.tiktok, c.x, o, ctx, assessed.weighed);
     if (s.decision !== 'NONE') {
       scored.push(s);
       toAssign.push(s);
@@ -130,12 +142,15 @@ export function planMatches(
       const t = byId.get(e.tiktokId);
       const x = byId.get(e.xId);
       if (!t || !x) continue;
-      const s = scorePair(t, x, o, ctx);
+      const s = scoreKeptPair(t, x, o, ctx);
       if (s.decision !== 'NONE') scored.push(s);
       toAssign.push(s);
     }
   }
-  const plan: MatchPlan = { scored, assignments: assignStatuses(toAssign, stored, o.conflictMarginBits), oversized: index.oversizedKeys(), candidateCount, index };
+  const t3 = performance.now();
+  const assignments = assignStatuses(toAssign, stored, o.conflictMarginBits);
+  const timings = { index: t1 - t0, pairs: listing, learn: t2 - t1 - listing, score: t3 - t2, assign: performance.now() - t3 };
+  const plan: MatchPlan = { scored, assignments, oversized: index.oversizedKeys(), candidateCount, index, timings };
   if (ctx.model) plan.model = ctx.model;
   if (em) plan.em = em;
   if (ctx.population) plan.population = ctx.population;

@@ -240,6 +240,15 @@ export function scorePair(
   return o.model === 'fixed' ? scoreFixedPoints(tiktok, x, o, ctx) : scoreProbabilistic(tiktok, x, o, ctx, weighed);
 }
 
+/**
+ * `scorePair` for a full run's kept pairs: the same pair, whose probabilistic evidence is built
+ * when it is read (at write time) rather than held from planning on (see scoreProbabilistic).
+ */
+export function scoreKeptPair(tiktok: MatchableAccount, x: MatchableAccount, opts: MatchOptions, ctx: ScoreContext, weighed?: Weighed): ScoredPair {
+  if (opts.model === 'fixed' || tiktok.platform !== 'TIKTOK' || x.platform !== 'X') return scorePair(tiktok, x, opts, ctx, weighed);
+  return scoreProbabilistic(tiktok, x, opts, ctx, weighed, true);
+}
+
 function populationOf(ctx: ScoreContext): Population {
   const pop: Population = {};
   if (ctx.population) {
@@ -309,10 +318,43 @@ function probabilisticDecision(
 }
 
 /** The Fellegi-Sunter score: match probability, and per signal its level, m, u and match weight. */
-function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: MatchOptions, ctx: ScoreContext, weighed?: Weighed): ScoredPair {
+function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: MatchOptions, ctx: ScoreContext, weighed?: Weighed, lazy = false): ScoredPair {
   const pop = populationOf(ctx);
   const model = ctx.model ?? o.fsModel;
   const w = weighed ?? weighPair(tiktok, x, model, pop);
+  const reasons = reasonsOf(w, features(tiktok), pop);
+  const p = w.probability;
+  const decision = probabilisticDecision(p, w.comparison.levels, tiktok, x, o, pop);
+  const pair = { tiktokId: tiktok.id, xId: x.id, score: Math.round(p * 100), probability: p, log2Odds: w.total, reasons } as ScoredPair;
+  if (lazy) {
+    // Built on each read, from what the pair already holds: an own enumerable property like any
+    // other (spread, JSON and equality see it), but a full run's tens of thousands of kept pairs
+    // do not each hold seven evidence objects from planning until they are written.
+    // One getter for all pairs, reading a hidden (non-enumerable) source, so the pairs share one
+    // hidden class: a closure per pair gave every pair a shape of its own.
+    Object.defineProperty(pair, EVIDENCE_SOURCE, { value: { tiktok, x, model, w } });
+    Object.defineProperty(pair, 'evidence', { get: lazyEvidence, enumerable: true, configurable: true });
+  } else pair.evidence = probabilisticEvidence(tiktok, x, model, w);
+  pair.decision = decision;
+  return pair;
+}
+
+const EVIDENCE_SOURCE = Symbol('evidence source');
+
+interface EvidenceSource {
+  tiktok: MatchableAccount;
+  x: MatchableAccount;
+  model: FSModel;
+  w: Weighed;
+}
+
+function lazyEvidence(this: { [EVIDENCE_SOURCE]: EvidenceSource }): MatchEvidence[] {
+  const s = this[EVIDENCE_SOURCE];
+  return probabilisticEvidence(s.tiktok, s.x, s.model, s.w);
+}
+
+/** A weighed pair's evidence: per signal its level, m, u and match weight, then the prior. */
+function probabilisticEvidence(tiktok: MatchableAccount, x: MatchableAccount, model: FSModel, w: Weighed): MatchEvidence[] {
   let prior = w.total;
   const evidence: MatchEvidence[] = [];
   for (const s of SIGNALS) {
@@ -331,10 +373,7 @@ function scoreProbabilistic(tiktok: MatchableAccount, x: MatchableAccount, o: Ma
     });
   }
   evidence.push({ signal: 'PRIOR', values: [], points: Math.round(prior), level: 'POPULATION', matchWeight: round3(prior) });
-  const reasons = reasonsOf(w, features(tiktok), pop);
-  const p = w.probability;
-  const decision = probabilisticDecision(p, w.comparison.levels, tiktok, x, o, pop);
-  return { tiktokId: tiktok.id, xId: x.id, score: Math.round(p * 100), probability: p, log2Odds: w.total, reasons, evidence, decision };
+  return evidence;
 }
 
 /**

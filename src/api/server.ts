@@ -7,6 +7,10 @@
  * refused at once, no key is an anonymous caller every root field refuses); the rate limit; body
  * size and JSON; then, before execution, the string-length, depth, alias and cost limits; while
  * running, the request's deadline. Errors leave through one mask (mask.ts).
+ *
+ * `POST /graphql`, the hot path, skips express: a lean node:http route (http/graphql-post.ts) runs
+ * the same gates (http/gates.ts) and security headers (http/security-headers.ts) in the same order
+ * and answers alike; everything else (pages, GET, /metrics, health) goes through express.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -25,9 +29,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import helmet from 'helmet';
-import { LRUCache } from 'lru-cache';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { mountWeb } from '../web/serve';
@@ -36,6 +38,9 @@ import { hasRole, type Principal } from './auth/roles';
 import { buildContext, type Context, type Services } from './context';
 import { ApiError } from './errors';
 import { legacyJsonStatusPlugin } from './legacy-json-status';
+import { createGates, MAX_BODY, MAX_TOKENS, refusalBody, type Refusal } from './http/gates';
+import { graphqlPostRoute } from './http/graphql-post';
+import { apiHelmet, recordHeaders } from './http/security-headers';
 import { exemptMutations } from './limits/deadline';
 import { checkQueryCost, checkQueryShape, QueryTooComplex, warmQueryChecks } from './limits/query-limits';
 import { createRateLimiter, RateLimited } from './limits/rate-limit';
@@ -45,9 +50,7 @@ import { createMetrics } from './metrics';
 import { sharedKey, subscribeShared } from './subscription-fanout';
 
 export const GRAPHQL_PATH = '/graphql';
-/** Parsing stops past this many tokens, before validation's cost grows with the document. */
-export const MAX_TOKENS = 20000;
-const MAX_BODY = '1mb';
+export { MAX_TOKENS };
 
 export interface ApiOptions {
   /** Port to listen on; 0 picks a free one. Default 4000. */
@@ -69,6 +72,11 @@ export interface RunningApi {
 
 const jsonError = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
   res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+/** A gate's refusal through express (the lean route writes the same answer itself, graphql-post.ts). */
+const refuse = (res: Response, r: Refusal) => {
+  if (r.headers) res.set(r.headers);
+  res.status(r.status).type('application/json').send(refusalBody(r));
+};
 
 /** Names the operation by its type and first root field: bounded by the schema, safe as a metric label. */
 function operationLabel(op: OperationDefinitionNode | null | undefined): string {
@@ -123,7 +131,12 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  const http = createServer(app);
+  /** Set once Apollo has started: the lean route for POST /graphql; every other request goes to express. */
+  let hotPath: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  const http = createServer((req, res) => {
+    if (hotPath?.(req, res)) return;
+    app(req, res);
+  });
 
   // ---- graphql-ws -------------------------------------------------------------------------
   const principals = new WeakMap<object, Principal>();
@@ -267,15 +280,8 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
   warmQueryChecks(schema, limits);
   logger.debug({ ms: Math.round(performance.now() - warmStart) }, 'query checks warmed');
 
-  app.use(
-    helmet({
-      // The API answers JSON: nothing in it may run or be framed. The pages send their own policy.
-      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-      frameguard: { action: 'deny' },
-      // Served over plain HTTP locally; HSTS belongs to the TLS-terminating proxy in front.
-      strictTransportSecurity: false,
-    }),
-  );
+  const securityHeaders = apiHelmet();
+  app.use(securityHeaders);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -284,62 +290,33 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready' });
   });
 
+  const gates = createGates({ schema, limits, auth, rate, metrics, logger, refused });
   /** Credentials -> res.locals.principal; a wrong key or token is refused here with 401. */
   const authenticate = async (req: Request, res: Response, next: NextFunction) => {
-    const result = await auth.authenticate(req.headers.authorization);
-    if (!result.ok) {
-      metrics.refusals.inc({ reason: 'unauthenticated' });
-      res.set('WWW-Authenticate', 'Bearer');
-      return void jsonError(res, 401, 'UNAUTHENTICATED', result.reason);
-    }
-    res.locals.principal = result.principal;
+    const who = await gates.credentials(req.headers.authorization);
+    if ('refusal' in who) return void refuse(res, who.refusal);
+    res.locals.principal = who.principal;
     next();
   };
   const rateLimit = async (req: Request, res: Response, next: NextFunction) => {
+    let limited;
     try {
-      await rate.consume(res.locals.principal ?? null, req.socket.remoteAddress);
-      next();
+      limited = await gates.rate(res.locals.principal ?? null, req.socket.remoteAddress);
     } catch (err) {
-      if (!(err instanceof RateLimited)) return next(err);
-      refused(err);
-      res.set('Retry-After', String(err.retryAfterSeconds));
-      jsonError(res, 429, 'RATE_LIMITED', err.message, { retryAfterSeconds: err.retryAfterSeconds });
+      return next(err);
     }
+    if (limited) return void refuse(res, limited);
+    next();
   };
-
-  /**
-   * Depth and aliases, checked before Apollo validates: graphql-js's validation makes dozens of
-   * passes over the document, which for 500 aliases costs far more than this one structural check.
-   * A refusal thrown inside Apollo's pipeline would be masked as an internal error, so it is answered here.
-   */
-  /** The shape verdict per query text: the same query sent again is not parsed and walked again. */
-  const shapes = new LRUCache<string, { refusal: QueryTooComplex | null }>({
-    max: 2000,
-    maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (_v, query) => Math.max(1, query.length),
-  });
   const refuseShape = (req: Request, res: Response, next: NextFunction) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : undefined;
-    if (query === undefined) return next();
-    let verdict = shapes.get(query);
-    if (!verdict) {
-      let document;
-      try {
-        // Counting needs no locations: a third fewer objects for a large document to allocate and collect.
-        document = parse(query, { maxTokens: MAX_TOKENS, noLocation: true });
-      } catch {
-        return next(); // Apollo answers syntax errors in the usual shape
-      }
-      verdict = { refusal: checkQueryShape(schema, document, limits) };
-      shapes.set(query, verdict);
-    }
-    const { refusal } = verdict;
-    if (!refusal) return next();
-    refused(refusal);
-    const { http: _http, ...extensions } = refusal.extensions as Record<string, unknown>;
-    jsonError(res, 400, 'QUERY_TOO_COMPLEX', refusal.message, extensions);
+    const refusal = gates.shape(query);
+    if (refusal) return void refuse(res, refusal);
+    next();
   };
+  const parseBody = express.json({ limit: MAX_BODY });
+  const context = async (principal: Principal | null) => buildContext(services, principal, { deadlineMs: limits.requestTimeoutMs });
 
   app.get('/metrics', authenticate, async (_req, res) => {
     const p = res.locals.principal as Principal | null;
@@ -353,26 +330,24 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
     GRAPHQL_PATH,
     authenticate,
     rateLimit,
-    express.json({ limit: MAX_BODY }),
+    parseBody,
     refuseShape,
-    expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        buildContext(services, (res.locals.principal as Principal | null) ?? null, { deadlineMs: limits.requestTimeoutMs }),
-    }),
+    expressMiddleware(apollo, { context: async ({ res }) => context((res.locals.principal as Principal | null) ?? null) }),
   );
+  hotPath = graphqlPostRoute({
+    path: GRAPHQL_PATH,
+    gates,
+    parseBody,
+    apollo,
+    context,
+    securityHeaders: recordHeaders(securityHeaders),
+    etag: app.get('etag fn') as (body: Buffer) => string | undefined,
+  });
 
   // Body-parser failures and anything else that escapes: JSON, never Express's HTML page with a stack.
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
-    const e = err as { type?: string; status?: number };
-    if (e.type === 'entity.too.large') {
-      metrics.refusals.inc({ reason: 'body' });
-      return void jsonError(res, 413, 'BAD_REQUEST', `request body larger than ${MAX_BODY}`);
-    }
-    if (e.type === 'entity.parse.failed') return void jsonError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return void jsonError(res, e.status, 'BAD_REQUEST', 'bad request');
-    logger.error({ err }, 'request failed');
-    jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    refuse(res, gates.failure(err));
   });
 
   await new Promise<void>((res, rej) => {

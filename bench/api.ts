@@ -6,9 +6,9 @@
  * written through the write path (src/seeding/world-graph.ts), matched, and marked backfilled as
  * the lanes mark it (graph/mark-backfilled), so the default creator list shows it.
  *
- * Servers: each in its own process (bench/api/serve.ts), all three up for the whole run and idle
- * while another is measured: ours (startApi as `npm start` runs it: auth, rate limit, query limits,
- * deadline), the floor (hand-written Cypher per query behind bare node:http) and the peer (Apollo
+ * Servers: each in its own process (bench/api/serve.ts) with NODE_ENV=production (as the
+ * Dockerfile deploys ours), all three up for the whole run and idle while another is measured:
+ * ours (startApi as `npm start` runs it: auth, rate limit, query limits, deadline), the floor (hand-written Cypher per query behind bare node:http) and the peer (Apollo
  * Server on express over @neo4j/graphql's schema). The peer needs APOC Core in Neo4j; bench/run.ts
  * loads it into the bench's Neo4j only.
  *
@@ -97,7 +97,10 @@ interface Child {
 
 function startChild(kind: Kind, uri: string, profileDir?: string): Promise<Child> {
   const execArgv = kind === 'ours' && profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const proc = fork(join(__dirname, 'api', 'serve.js'), [kind, uri], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // NODE_ENV=production for all three, as the Dockerfile runs ours (graphql-js then skips its
+  // development-mode checks; our config turns introspection and the playground off).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const proc = fork(join(__dirname, 'api', 'serve.js'), [kind, uri], { execArgv, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`${kind} server exited with code ${code} before listening`)));
     proc.once('message', (m: { port: number }) => {

@@ -4,7 +4,8 @@
  * channel). It prints nothing; it sends `{ port }` once listening, answers `{ cpu: true }` with
  * `{ cpu: process.cpuUsage() }`, and exits on `{ stop: true }` (a --cpu-prof profile is written then).
  *
- * - ours: the real server (startApi with the schema, limits, auth and rate limit `npm start` runs).
+ * - ours: the real server (startApi with the schema, limits, auth and rate limit `npm start` runs),
+ *   configured for production as the Dockerfile runs it.
  * - floor: the same data by hand-written Cypher through neo4j-driver, one statement per request,
  *   behind a bare node:http endpoint.
  * - peer: @neo4j/graphql 7 over the same graph, served by Apollo Server on express like ours.
@@ -36,6 +37,8 @@ interface Running {
 
 async function startOurs(uri: string): Promise<Running> {
   const config = loadConfig({
+    // As the Dockerfile deploys it (bench/api.ts forks every server with NODE_ENV=production).
+    NODE_ENV: 'production',
     NEO4J_URI: uri,
     API_KEYS: `viewer:bench:${BENCH_KEY}`,
     // The bench sends far more than a caller's budget; the limiter still runs on every request.

@@ -3,6 +3,7 @@
  * store fits in 2^53, and the API speaks Int/Float, not neo4j Integer objects.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { coalesceBoltWrites } from './coalesced-writes';
 
 export interface DriverOptions {
   uri: string;
@@ -21,6 +22,7 @@ const retryBudgets = new WeakMap<Driver, number>();
 export function createDriver(opts: DriverOptions): Driver {
   const auth = opts.password ? neo4j.auth.basic(opts.user ?? 'neo4j', opts.password) : undefined;
   const retryMs = opts.maxTransactionRetryMs ?? DEFAULT_RETRY_MS;
+  coalesceBoltWrites();
   const driver = neo4j.driver(opts.uri, auth, {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: opts.maxPoolSize ?? 50,

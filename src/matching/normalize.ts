@@ -261,6 +261,8 @@ const LABELLED_HANDLE = new RegExp(
 );
 const PROFILE_URL_IN_TEXT = /(?<![\p{L}\p{N}_@.-])((?:https?:\/\/)?(?:(?:www|m|mobile)\.)?(?:x|twitter|tiktok)\.com\/[^\s<>"'()[\]{}]+)/giu;
 
+const MAY_NAME_HANDLE = /[:：\-–—|>→»@/]/u;
+
 function labelPlatform(label: string): [Platform | undefined, boolean] {
   const l = label.toLowerCase().trim();
   for (const [re, platform, long] of LABELS) if (re.test(l)) return [platform, long];
@@ -276,6 +278,9 @@ export function bioHandles(bio: string | null | undefined): Record<Platform, str
   const out: Record<Platform, string[]> = { TIKTOK: [], X: [] };
   if (!bio) return out;
   const text = bio.normalize('NFKC');
+  // Both patterns need one of these (a label's separator, or a profile URL's "/"): most bios have
+  // none, and are not scanned.
+  if (!MAY_NAME_HANDLE.test(text)) return out;
   const add = (platform: Platform, name: string): void => {
     const n = name.toLowerCase().replace(/\.+$/, '');
     if (validUsername(platform, n) && !out[platform].includes(n)) out[platform].push(n);

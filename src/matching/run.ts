@@ -54,6 +54,14 @@ export interface RunOptions {
   at?: string;
 }
 
+/** The statements a run's writes use, each with inputs that make it do nothing (see GraphClient.prepare). */
+export const PREPARED: readonly { name: string; params: Record<string, unknown> }[] = [
+  ...['graph/create-matches', 'graph/record-match-events', 'graph/upsert-matches', 'graph/demote-matches', 'graph/split-creators',
+    'graph/merge-creator-groups', 'graph/set-creator-derived', 'graph/create-block-keys', 'graph/sync-block-keys'].map((name) => ({ name, params: { rows: [] } })),
+  ...['graph/creators-of-accounts', 'graph/creator-reach-inputs'].map((name) => ({ name, params: { ids: [] } })),
+  { name: 'graph/merge-block-keys', params: { keys: [] } },
+];
+
 const inFlight = new WeakMap<GraphClient, Promise<MatchingRun>>();
 
 /**
@@ -78,7 +86,13 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     graph.read<StoredMatch>('matching/all-matches'),
   ]);
   const t1 = performance.now();
+  // The server is idle while the plan is computed (seconds, on this thread): it plans the write
+  // statements meanwhile, so their first batches do not wait for it. The statements go out before
+  // the plan blocks this thread (the event loop turns once), and nothing is written (prepare).
+  const prepared = graph.prepare(PREPARED).catch(() => undefined);
+  await new Promise((r) => setImmediate(r));
   const plan = planMatches(accounts, o, existing);
+  await prepared;
   const t2 = performance.now();
   // The index holds the loaded rows themselves (ids are unique), with their keys already computed.
   // Keys are synced beside the match and creator writes: at once for accounts whose matches are

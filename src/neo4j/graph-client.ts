@@ -61,6 +61,29 @@ export class GraphClient {
     }
   }
 
+  /**
+   * Has the server plan named statements ahead of their first real use, while the caller computes
+   * (a full matching run plans in memory for seconds, with the server idle): each is run once, with
+   * inputs that make it do nothing (empty lists), in one transaction that is rolled back, so
+   * nothing can be written whatever a statement does. The server caches each statement's plan, so
+   * its first real run skips planning. All statements go out in one pipelined batch: resolves when
+   * the server has answered them all. Failures are the caller's to ignore or report.
+   */
+  async prepare(statements: readonly { name: string; params: Params }[]): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
+    try {
+      const tx = session.beginTransaction();
+      try {
+        const results = statements.map((s) => tx.run(cypher(s.name), s.params));
+        await Promise.all(results.map((r) => r.summary()));
+      } finally {
+        await tx.rollback();
+      }
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs raw Cypher text: for migrations and test set-up only, never with interpolated values. */
   async runText(text: string, params: Params = {}): Promise<Row[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });

@@ -2,7 +2,7 @@
  * What the api bench's queries cost Neo4j, statement by statement: ours (the statements our server
  * sends for each query, captured from the real resolvers) against the floor's hand-written ones.
  * For each: PROFILE's db hits and rows, and Neo4j's CPU per execution (the JVM's CPU time from
- * /proc over `BENCH_STATEMENTS_RUNS` executions, 8 at a time, after as many uncounted), so a
+ * /proc, 8 at a time, over interleaved rounds after `BENCH_STATEMENTS_RUNS` uncounted: see costs), so a
  * change to a statement is measured on the database alone, without HTTP or GraphQL around it.
  *
  *   BENCH_NEO4J_DIR=<a store the api bench left (BENCH_API_REUSE_WORLD)> node dist/bench/api/statements.js
@@ -76,27 +76,43 @@ async function profile(driver: Driver, text: string, params: Params): Promise<{ 
   }
 }
 
-/** Neo4j CPU per execution of `text` over `runs` executions, `conc` at a time (params cycled). */
-async function cost(driver: Driver, pid: number, text: string, params: Params[], runs: number, conc = 8): Promise<number> {
-  const go = async (n: number) => {
-    let i = 0;
-    const worker = async () => {
-      while (i < n) {
-        const p = params[i++ % params.length];
-        const s = driver.session({ defaultAccessMode: 'READ' });
-        try {
-          await s.run(text, p);
-        } finally {
-          await s.close();
-        }
+/** Runs `text` n times, `conc` at a time (params cycled). */
+async function execute(driver: Driver, text: string, params: Params[], n: number, conc = 8): Promise<void> {
+  let i = 0;
+  const worker = async () => {
+    while (i < n) {
+      const p = params[i++ % params.length];
+      const s = driver.session({ defaultAccessMode: 'READ' });
+      try {
+        await s.run(text, p);
+      } finally {
+        await s.close();
       }
-    };
-    await Promise.all(Array.from({ length: conc }, worker));
+    }
   };
-  await go(runs);
-  const before = jvmCpuMs(pid);
-  await go(runs);
-  return (jvmCpuMs(pid) - before) / runs;
+  await Promise.all(Array.from({ length: conc }, worker));
+}
+
+const ROUNDS = 3;
+
+/**
+ * Neo4j CPU per execution of each statement: all of them first run `runs` times uncounted (a
+ * fresh JVM compiles as it goes, which the first statement measured would otherwise pay), then
+ * ROUNDS rounds, each running every statement `runs / ROUNDS` times in turn, so drift over the
+ * run falls on all alike. The median round's figure.
+ */
+async function costs(driver: Driver, pid: number, statements: { text: string; params: Params[] }[], runs: number): Promise<number[]> {
+  for (const st of statements) await execute(driver, st.text, st.params, runs);
+  const per: number[][] = statements.map(() => []);
+  const n = Math.max(1, Math.round(runs / ROUNDS));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let i = 0; i < statements.length; i++) {
+      const before = jvmCpuMs(pid);
+      await execute(driver, statements[i].text, statements[i].params, n);
+      per[i].push((jvmCpuMs(pid) - before) / n);
+    }
+  }
+  return per.map((xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]);
 }
 
 async function main(): Promise<void> {
@@ -140,11 +156,15 @@ async function main(): Promise<void> {
           rows.push([`variant ${f}`, compactCypher(readFileSync(join(variants, f), 'utf8')), params]);
         }
       }
-      for (const [label, text, params] of rows) {
-        const p = await profile(driver, text, params[0]);
-        const ms = await cost(driver, neo.pid, text, params, runs);
-        console.log(`${q.padEnd(6)} ${label.padEnd(48)} db hits ${String(p.dbHits).padStart(6)}, rows ${String(p.rows).padStart(3)}, Neo4j CPU ${ms.toFixed(3)} ms/execution (${runs} runs, 8 at a time, after ${runs} uncounted)`);
-      }
+      const profiles: { dbHits: number; rows: number }[] = [];
+      for (const [, text, params] of rows) profiles.push(await profile(driver, text, params[0]));
+      const ms = await costs(driver, neo.pid, rows.map(([, text, params]) => ({ text, params })), runs);
+      rows.forEach(([label], i) => {
+        const p = profiles[i];
+        console.log(
+          `${q.padEnd(6)} ${label.padEnd(48)} db hits ${String(p.dbHits).padStart(6)}, rows ${String(p.rows).padStart(3)}, Neo4j CPU ${ms[i].toFixed(3)} ms/execution (median of ${ROUNDS} interleaved rounds of ${Math.round(runs / ROUNDS)}, 8 at a time, after ${runs} uncounted each)`,
+        );
+      });
     }
   } finally {
     await graph.close();

@@ -10,7 +10,7 @@ import { KEY_MAX, KEY_MIN, numberKey, type OrderField } from './order-keys';
 import type { AccountRow, CreatorRow, MatchRow } from './rows';
 import { pagedPost, POST_KEYS, type PagedPost, type StatementPost } from './read';
 import { accountColumnSet, accountFromColumns, accountKeys, ALL_ACCOUNT_COLUMNS, type AccountColumnSet } from './account-columns';
-import { creatorRow } from './times';
+import { ALL_CREATOR_COLUMNS, creatorFromColumns, creatorKeys, type CreatorColumnSet } from './creator-columns';
 
 export interface CreatorFilterArgs {
   /** Lower-cased, trimmed; null for none. */
@@ -34,6 +34,8 @@ export interface CreatorPageArgs extends CreatorFilterArgs {
   withAccounts?: boolean;
   /** With withAccounts: the account columns to read (graph/account-columns.ts; all when absent). */
   accountColumns?: AccountColumnSet;
+  /** The creator columns to read (graph/creator-columns.ts; all when absent). */
+  creatorColumns?: CreatorColumnSet;
   /** With withAccounts: also each account's first `postsTake` posts (a plain first page of Account.posts). */
   postsTake?: number | null;
   /** The post properties to read with them (of POST_KEYS; all when absent). */
@@ -56,7 +58,7 @@ export function creatorPageStatement(field: OrderField, direction: 'ASC' | 'DESC
 
 /** The parameters of a creator page statement. */
 export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown> {
-  const { direction, orderField, after, withAccounts, accountColumns, postsTake, postKeys, ...rest } = args;
+  const { direction, orderField, after, withAccounts, accountColumns, creatorColumns, postsTake, postKeys, ...rest } = args;
   // Below every key of a creator with at least minCombinedReach (keys round the reach, the
   // statement still filters exactly): the descending reach walk ends there, the ascending starts.
   const reachFloor = numberKey(args.minReach ?? 0, '');
@@ -69,6 +71,7 @@ export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown
     keys: postKeys ?? POST_KEYS,
     // Without accounts nothing reads them: the smallest list.
     accountKeys: accountKeys(withAccounts ? (accountColumns ?? ALL_ACCOUNT_COLUMNS) : accountColumnSet([])),
+    creatorKeys: creatorKeys(creatorColumns ?? ALL_CREATOR_COLUMNS),
     field: orderField,
     after: start,
     reachFloor,
@@ -76,6 +79,7 @@ export function creatorPageParams(args: CreatorPageArgs): Record<string, unknown
 }
 
 export interface CreatorPageRow {
+  /** The creator with the columns asked for (creatorColumns): all of CreatorRow only when all were. */
   row: CreatorRow;
   key: string;
   /** Present when asked for (withAccounts). */
@@ -87,12 +91,13 @@ export interface CreatorPageRow {
 export async function creatorPage(g: GraphClient, args: CreatorPageArgs): Promise<CreatorPageRow[]> {
   const name = creatorPageStatement(args.orderField, args.direction, args.search !== null);
   // Each account as the list of its columns' values (graph/account-columns.ts), then its posts (or null).
-  const rows = await g.read<{ creator: CreatorRow; key: string; accounts: unknown[][] | null }>(name, creatorPageParams(args));
+  const rows = await g.read<{ creator: unknown[]; key: string; accounts: unknown[][] | null }>(name, creatorPageParams(args));
   const withPosts = (args.postsTake ?? null) !== null;
   const keys = args.postKeys ?? POST_KEYS;
   const aKeys = accountKeys(args.accountColumns ?? ALL_ACCOUNT_COLUMNS);
+  const cKeys = creatorKeys(args.creatorColumns ?? ALL_CREATOR_COLUMNS);
   return rows.map((r) => ({
-    row: creatorRow(r.creator),
+    row: creatorFromColumns(r.creator, cKeys),
     key: r.key,
     // Without withAccounts the statement reads none and returns an empty list: not "no accounts".
     accounts: args.withAccounts && r.accounts ? r.accounts.map((a) => accountFromColumns(a, aKeys)) : null,

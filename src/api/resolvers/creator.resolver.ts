@@ -5,10 +5,12 @@ import { labelledReach } from '../reach-label';
 import type { MatchReason } from '../../graph/model';
 import { countCreators, creatorPage, type CreatorFilterArgs } from '../../graph/pages';
 import { accountColumnSet } from '../../graph/account-columns';
+import { ALL_CREATOR_COLUMNS } from '../../graph/creator-columns';
 import { isOrderKey } from '../../graph/order-keys';
 import { creatorWithAccounts } from '../../graph/read';
 import type { Context } from '../context';
 import { accountFieldColumns, accountsFieldColumns, creatorAccountColumns, REACH_COLUMNS } from '../account-selection';
+import { creatorColumnsOf } from '../creator-selection';
 import { fieldNodesAlong } from '../lookahead';
 import { badInput } from '../errors';
 import { CreatorFilter, CreatorOrder } from '../inputs/creator-filter.input';
@@ -82,15 +84,18 @@ export class CreatorResolver {
     // A page that shows accounts reads them with the creators (one statement, not two), with the
     // columns its selection of them needs, and with them each account's posts when every
     // selection asks for the same plain first page of them.
-    const accountColumns = info ? creatorAccountColumns(info, fieldNodesAlong(info, info.fieldNodes, PAGE_NODES)) : null;
+    const nodes = info ? fieldNodesAlong(info, info.fieldNodes, PAGE_NODES) : [];
+    const accountColumns = info ? creatorAccountColumns(info, nodes) : null;
+    // Only the creator columns the page shows; such rows are not the creator loader's (all columns).
+    const creatorColumns = info ? creatorColumnsOf(info, nodes) : ALL_CREATOR_COLUMNS;
     const withAccounts = accountColumns !== null;
     const posts = withAccounts ? plainFirstPostPage(info, ACCOUNT_POSTS, 'Account') : null;
     const rows = await creatorPage(ctx.graph, {
       ...filters, orderField: field, direction, after: req.key, skip: req.skip, take: req.take, withAccounts,
-      accountColumns: accountColumns ?? undefined, postsTake: posts?.take ?? null, postKeys: posts?.keys,
+      accountColumns: accountColumns ?? undefined, creatorColumns, postsTake: posts?.take ?? null, postKeys: posts?.keys,
     });
     for (const r of rows) {
-      ctx.loaders.creator.prime(r.row.id, r.row);
+      if (creatorColumns === ALL_CREATOR_COLUMNS) ctx.loaders.creator.prime(r.row.id, r.row);
       if (r.accounts && accountColumns !== null) ctx.loaders.accountsByCreator.prime(r.row.id, accountColumns, r.accounts);
       if (posts && r.accounts && r.accountPosts) {
         r.accounts.forEach((a, i) => ctx.loaders.postsByAccount.prime({ id: a.id, args: posts }, r.accountPosts?.[i] ?? []));

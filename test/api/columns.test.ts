@@ -1,8 +1,9 @@
 /**
- * The accounts statements read the columns the GraphQL selection needs, not all of them
- * (graph/account-columns.ts, api/account-selection.ts): an operation in, the statements and their
- * `accountKeys` out; and a row read with fewer columns never answers a selection that needs more,
- * in the same request, whatever order the fields resolve in.
+ * The accounts statements and the creator pages read the columns the GraphQL selection needs, not
+ * all of them (graph/columns.ts, api/account-selection.ts, api/creator-selection.ts): an operation
+ * in, the statements and their `accountKeys` / `creatorKeys` out; and a row read with fewer
+ * columns never answers a selection that needs more, in the same request, whatever order the
+ * fields resolve in.
  */
 import { graphql, type GraphQLSchema } from 'graphql';
 import { buildContext } from '../../src/api/context';
@@ -150,6 +151,45 @@ describe('account columns: the accounts statements read what the selection shows
       expect(accountStatements(posts.sent)).toEqual([{ name: 'read/creator-with-accounts', accountKeys: ['id'], withAccounts: undefined }]);
       const none = await run(`query($id: ID!) { creator(id: $id) { id displayName } }`, { id: creatorId });
       expect(none.sent.map((s) => s.name)).toEqual(['read/creators-by-ids']);
+    });
+  });
+
+  describe('creator columns of a creators page', () => {
+    const CREATOR_FIELDS = ['displayName', 'active', 'tracked', 'tier', 'backfilled', 'lastPostAt', 'createdAt', 'updatedAt'];
+    const creatorKeys = (sent: { name: string; params: Params }[]) => sent.filter((s) => s.name.startsWith('read/creator-page-')).map((s) => s.params.creatorKeys);
+
+    it('reads the creator fields the page shows (stale reads lastPostAt; fields with loaders of their own read none)', async () => {
+      expect(creatorKeys((await run(`{ creators(first: ${N}) { nodes { id displayName accounts { id } } } }`)).sent)).toEqual([['id', 'displayName']]);
+      expect(creatorKeys((await run(`{ creators(first: ${N}) { edges { cursor node { stale match { id } } } } }`)).sent)).toEqual([['id', 'lastPostAt']]);
+      expect(creatorKeys((await run(`{ creators(first: ${N}) { nodes { ...F } } } fragment F on Creator { ${CREATOR_FIELDS.join(' ')} }`)).sent)).toEqual([
+        ['id', ...CREATOR_FIELDS],
+      ]);
+    });
+
+    it('serves each field as stored, and a narrow page does not answer creator(id) asking for more in the same request', async () => {
+      // Every served property set (the write path leaves tracked, tier and lastPostAt unset here).
+      await graph.runText(
+        `MATCH (c:Creator) SET c.tracked = c.id = $id, c.tier = CASE WHEN c.id = $id THEN 'TIER1' ELSE 'LONG_TAIL' END,
+           c.lastPostAt = datetime('2026-11-19T08:00:00.123Z') - duration({hours: size(c.displayName)})`,
+        { id: creatorId },
+      );
+      const stored = new Map(
+        (await graph.runText('MATCH (c:Creator) RETURN c.id AS id, properties(c) AS c')).map((r) => [r.id as string, r.c as Record<string, unknown>]),
+      );
+      const value = (id: string, k: string) => {
+        const v = stored.get(id)![k];
+        return v instanceof Date ? v.toISOString() : (v ?? null);
+      };
+      const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+      const { data, sent } = await run(`query($id: ID!) { creators(first: ${N}) { nodes { id displayName } } creator(id: $id) { id ${CREATOR_FIELDS.join(' ')} } }`, { id: creatorId });
+      expect(creatorKeys(sent)).toEqual([['id', 'displayName']]);
+      for (const c of data.creators.nodes) expect(c.displayName).toBe(value(c.id, 'displayName'));
+      for (const k of CREATOR_FIELDS) expect([k, norm(data.creator[k])]).toEqual([k, value(creatorId, k)]);
+      expect(data.creator.tracked).toBe(true);
+      expect(data.creator.createdAt).toBeInstanceOf(Date);
+      // All creator fields on a page: as stored too.
+      const all = await run(`{ creators(first: ${N}) { nodes { id ${CREATOR_FIELDS.join(' ')} } } }`);
+      for (const c of all.data.creators.nodes) for (const k of CREATOR_FIELDS) expect([k, norm(c[k])]).toEqual([k, value(c.id, k)]);
     });
   });
 

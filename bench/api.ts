@@ -17,7 +17,9 @@
  * with both platforms). For each query and each of 8 and 32 connections, each server gets
  * BENCH_API_WARMUP s of load (not counted, disclosed) then BENCH_API_SECONDS s of autocannon;
  * its CPU time (user + system, from process.cpuUsage() in that process) over the timed window,
- * divided by the responses, is its CPU per request. The first answer of each server to each
+ * divided by the responses, is its CPU per request; Neo4j's CPU (the JVM's, from /proc, when
+ * bench/run.ts passes its pid) over the same window, divided the same way, is what that server's
+ * statements cost the database. The first answer of each server to each
  * query (cold: a fresh process, nothing compiled or cached yet) is recorded too.
  *
  * `node dist/bench/run.js api`. BENCH_API_CREATORS (2000), BENCH_API_SECONDS (10),

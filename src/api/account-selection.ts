@@ -6,7 +6,7 @@
  * later is served right before anyone lists it here.
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import { ALL_ACCOUNT_COLUMNS, accountColumnSet, type AccountColumn, type AccountColumnSet } from '../graph/account-columns';
+import { accountColumns, accountColumnSet, type AccountColumn, type AccountColumnSet } from '../graph/account-columns';
 import { fieldNodesAlong, selectedNames } from './lookahead';
 
 /** The columns each Account field reads from its row; [] for fields served from id alone or by their own loaders. */
@@ -43,13 +43,7 @@ const PLATFORM: AccountColumnSet = accountColumnSet(['platform']);
 
 /** The columns the fields selected directly under `nodes` (Account selections) read. */
 export function accountColumnsOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): AccountColumnSet {
-  const cols: AccountColumn[] = [];
-  for (const name of selectedNames(info, nodes)) {
-    const c = FIELD_COLUMNS[name];
-    if (!c) return ALL_ACCOUNT_COLUMNS;
-    cols.push(...c);
-  }
-  return accountColumnSet(cols);
+  return accountColumns.forFields(selectedNames(info, nodes), FIELD_COLUMNS);
 }
 
 /** What `Creator.accounts` (`nodes` its field nodes) reads. */

@@ -4,7 +4,7 @@
  * names of the allow-list; a field the table does not know reads every column.
  */
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import { ALL_CREATOR_COLUMNS, creatorColumnSet, type CreatorColumn, type CreatorColumnSet } from '../graph/creator-columns';
+import { creatorColumns, type CreatorColumn, type CreatorColumnSet } from '../graph/creator-columns';
 import { selectedNames } from './lookahead';
 
 /** The columns each Creator field reads from its row; [] for fields served from the id by their own loaders. */
@@ -31,11 +31,5 @@ const FIELD_COLUMNS: Record<string, readonly CreatorColumn[]> = {
 
 /** The columns the fields selected directly under `nodes` (Creator selections) read. */
 export function creatorColumnsOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): CreatorColumnSet {
-  const cols: CreatorColumn[] = [];
-  for (const name of selectedNames(info, nodes)) {
-    const c = FIELD_COLUMNS[name];
-    if (!c) return ALL_CREATOR_COLUMNS;
-    cols.push(...c);
-  }
-  return creatorColumnSet(cols);
+  return creatorColumns.forFields(selectedNames(info, nodes), FIELD_COLUMNS);
 }

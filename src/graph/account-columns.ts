@@ -23,7 +23,9 @@ export type AccountColumn = (typeof ACCOUNT_COLUMNS)[number];
 /** A set of account columns (graph/columns.ts). */
 export type AccountColumnSet = ColumnSet;
 
-const accounts = new Columns<AccountColumn>(ACCOUNT_COLUMNS, ['fetchedAt', 'lastPostAt', 'deactivatedAt']);
+/** The account columns (graph/columns.ts): sets, statement keys, rows. */
+export const accountColumns = new Columns<AccountColumn>(ACCOUNT_COLUMNS, ['fetchedAt', 'lastPostAt', 'deactivatedAt']);
+const accounts = accountColumns;
 
 /** The set of `columns`, id always in. */
 export const accountColumnSet = (columns: Iterable<AccountColumn>): AccountColumnSet => accounts.set(columns);

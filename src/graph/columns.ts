@@ -32,6 +32,19 @@ export class Columns<C extends string> {
     return set;
   }
 
+  /**
+   * The set the fields `names` read, through `table` (each field's columns): a name the table
+   * does not list reads every column, so a field added later is served right before it is listed.
+   */
+  forFields(names: Iterable<string>, table: Readonly<Record<string, readonly C[]>>): ColumnSet {
+    const cols: C[] = [];
+    for (const n of names) {
+      if (!Object.hasOwn(table, n)) return this.all;
+      cols.push(...table[n]);
+    }
+    return this.set(cols);
+  }
+
   /** The statement parameter for a set: its column names in list order (from the allow-list only). */
   keys(set: ColumnSet): readonly C[] {
     let keys = this.keysCache.get(set);

@@ -13,7 +13,9 @@ export const CREATOR_COLUMNS = ['id', 'displayName', 'active', 'tracked', 'tier'
 export type CreatorColumn = (typeof CREATOR_COLUMNS)[number];
 export type CreatorColumnSet = ColumnSet;
 
-const creators = new Columns<CreatorColumn>(CREATOR_COLUMNS, ['lastPostAt', 'createdAt', 'updatedAt']);
+/** The creator columns (graph/columns.ts): sets, statement keys, rows. */
+export const creatorColumns = new Columns<CreatorColumn>(CREATOR_COLUMNS, ['lastPostAt', 'createdAt', 'updatedAt']);
+const creators = creatorColumns;
 
 export const creatorColumnSet = (columns: Iterable<CreatorColumn>): CreatorColumnSet => creators.set(columns);
 export const ALL_CREATOR_COLUMNS: CreatorColumnSet = creators.all;

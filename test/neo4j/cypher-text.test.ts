@@ -61,6 +61,21 @@ describe('every named statement, compacted', () => {
     ids: [...(p.identifiers ?? [])].sort(),
     children: p.children.map(shape),
   });
+  /**
+   * Neo4j names the variables it makes up (a collect() it lifts out of an expression) anon_<n>, and
+   * n is an internal counter, not part of the plan: the same statement has been planned with
+   * anon_92 and with anon_192. They are renumbered in order of first appearance, so two plans agree
+   * when they use the same made-up variables in the same places.
+   */
+  const anonymousInOrder = (planShape: unknown): unknown => {
+    const seen = new Map<string, string>();
+    return JSON.parse(
+      JSON.stringify(planShape).replace(/\banon_\d+\b/g, (n) => {
+        if (!seen.has(n)) seen.set(n, `anon#${seen.size}`);
+        return seen.get(n)!;
+      }),
+    );
+  };
   async function plan(text: string): Promise<{ columns: string[]; plan: unknown }> {
     const session = graph.driver.session();
     try {
@@ -72,9 +87,26 @@ describe('every named statement, compacted', () => {
       // The columns a caller reads: an unaliased expression's column is named by its text, exactly.
       const columns = [...(await result.keys())];
       const summary = await result.summary();
-      return { columns, plan: shape(summary.plan as unknown as Plan) };
+      return { columns, plan: anonymousInOrder(shape(summary.plan as unknown as Plan)) };
     } finally {
       await session.close();
+    }
+  }
+
+  /**
+   * Both texts' plans, taken again while they differ, up to five times. One text is not always
+   * planned the same way: the planner reads live statistics, which Neo4j refreshes in the background
+   * after the fresh graph's writes, and its IDP solver stops searching when its time budget runs out,
+   * which on a loaded machine happens at different points (CI saw a CacheProperties, and once a
+   * semi-apply, in one plan and not the other). A difference the text makes is there every time; a
+   * difference of the moment goes away on a retry (a bounded poll, no sleep).
+   */
+  type Planned = { columns: string[]; plan: unknown };
+  async function plansOfBoth(sent: string, original: string): Promise<{ compacted: Planned; file: Planned }> {
+    for (let attempt = 1; ; attempt++) {
+      const compacted = await plan(sent);
+      const file = await plan(original);
+      if (JSON.stringify(compacted) === JSON.stringify(file) || attempt === 5) return { compacted, file };
     }
   }
 
@@ -97,7 +129,8 @@ describe('every named statement, compacted', () => {
       const sent = cypher(name);
       expect(sent).toBe(compactCypher(original));
       if (sent.length < original.length) shorter++;
-      expect({ name, plan: await plan(sent) }).toEqual({ name, plan: await plan(original) });
+      const { compacted, file: filePlan } = await plansOfBoth(sent, original);
+      expect({ name, plan: compacted }).toEqual({ name, plan: filePlan });
     }
     expect(shorter).toBeGreaterThan(files.length / 2);
   }, 300_000);

@@ -6,7 +6,7 @@
  */
 
 import { assignStatuses, type Assignment, type ExistingMatch } from './assign';
-import { buildIndex, candidatePairs, type BlockingIndex, type CandidatePair, type OversizedKey } from './blocking';
+import { BlockingIndex, buildIndex, candidatePairs, type CandidatePair, type OversizedKey } from './blocking';
 import { estimateM, sampleU, trainingVector, type EmResult, type TrainingVector } from './estimate';
 import type { FSModel } from './fellegi-sunter';
 import { assessPair, cachedOptions, scoreKeptPair, type MatchableAccount, type ScoreContext, type ScoredPair } from './score';
@@ -78,9 +78,13 @@ export const EM_SAMPLE = 60_000;
 /** Accounts per platform below which the model is not learnt from the data. */
 export const MIN_LEARNING_ACCOUNTS = 200;
 
-/** Plans the matches between TikTok and X accounts, in memory; writes nothing. */
+/**
+ * Plans the matches between TikTok and X accounts, in memory; writes nothing. `accounts` may be
+ * the accounts already indexed (a full run indexes them as they load: load.ts), with the same
+ * options.
+ */
 export function planMatches(
-  accounts: Iterable<MatchableAccount>,
+  accounts: Iterable<MatchableAccount> | BlockingIndex,
   opts?: MatchOptionsInput | MatchOptions,
   existing: Iterable<ExistingMatch> = [],
 ): MatchPlan {
@@ -90,7 +94,7 @@ export function planMatches(
   // directly, so a stored match whose accounts no longer share a key is still reconsidered.
   const unseen = new Map(stored.map((e) => [`${e.tiktokId} ${e.xId}`, e]));
   const t0 = performance.now();
-  const index = buildIndex(accounts, o);
+  const index = accounts instanceof BlockingIndex ? accounts : buildIndex(accounts, o);
   const t1 = performance.now();
   const ctx: ScoreContext = { handleCount: index.handleCount };
   let em: EmResult | undefined;

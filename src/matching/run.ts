@@ -11,12 +11,13 @@ import { recordMatchingRun } from '../graph/matches';
 import type { GraphClient } from '../neo4j/graph-client';
 import { applyAssignments } from './apply';
 import type { MatchEventBus } from './events';
-import { creatorsOfRows, syncBlockKeys, type MatchableRow, type MatchableRowWithCreator } from './graph-keys';
+import { creatorsOfRows, syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { storeModel } from './model-store';
+import { loadAccounts } from './load';
 import { planMatches } from './plan';
 import { cachedOptions } from './score';
-import { storedById, type BesideWrites, type StoredMatch } from './write';
+import { storedById, type BesideWrites } from './write';
 
 /** The contract's MatchingRun, plus what the run did in detail. */
 export interface MatchingRun {
@@ -81,17 +82,15 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   const startedAt = new Date();
   const at = opts.at ?? startedAt.toISOString();
   const t0 = performance.now();
-  const [accounts, existing] = await Promise.all([
-    graph.read<MatchableRowWithCreator>('matching/all-matchable-accounts'),
-    graph.read<StoredMatch>('matching/all-matches'),
-  ]);
+  // The accounts are indexed for blocking as they load (load.ts): the plan starts from the index.
+  const { accounts, existing, index } = await loadAccounts(graph, o);
   const t1 = performance.now();
   // The server is idle while the plan is computed (seconds, on this thread): it plans the write
   // statements meanwhile, so their first batches do not wait for it. The statements go out before
   // the plan blocks this thread (the event loop turns once), and nothing is written (prepare).
   const prepared = graph.prepare(PREPARED).catch(() => undefined);
   await new Promise((r) => setImmediate(r));
-  const plan = planMatches(accounts, o, existing);
+  const plan = planMatches(index, o, existing);
   await prepared;
   const t2 = performance.now();
   // The index holds the loaded rows themselves (ids are unique), with their keys already computed.

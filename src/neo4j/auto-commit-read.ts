@@ -14,7 +14,7 @@
  * may run again harmlessly. Writes, and reads of several statements that must see one snapshot,
  * stay managed transactions (GraphClient.write / writeTx).
  */
-import { isRetryableError, type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import { isRetryableError, type Driver, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { retryBudgetMs } from './driver';
 
 const INITIAL_DELAY_MS = 1000;
@@ -25,11 +25,58 @@ export interface AutoCommitReadOptions {
   database?: string;
   /** When the read must have finished (ms since the epoch): the server's transaction timeout, and no retry after it. */
   deadline?: number;
+  /**
+   * Records per batch the server sends before waiting for the next request (the driver's
+   * fetchSize; -1: all at once). Default the driver's (1,000).
+   */
+  fetchSize?: number;
   /** Told of each failure about to be retried, before the wait. */
   onRetry?: (err: unknown, attempt: number, waitMs: number) => void;
 }
 
 export async function readAutoCommit(driver: Driver, text: string, params: Record<string, unknown>, opts: AutoCommitReadOptions = {}): Promise<Neo4jRecord[]> {
+  return withRetry(driver, opts, (session, timeout) => runWithoutCallerStack(() => session.run(text, params, timeout !== undefined ? { timeout } : undefined)).then((r) => r.records));
+}
+
+/**
+ * `readAutoCommit`, handing each record to `onRecord` as it arrives instead of collecting them:
+ * for reads of hundreds of thousands of rows, whose records would otherwise all live (and be
+ * promoted to the old generation) until the last one came, and whose rows the caller can start
+ * working on meanwhile. A retried attempt starts over: `onRestart` is called first, and the
+ * caller must drop what it took from the failed attempt.
+ */
+export async function streamAutoCommit(
+  driver: Driver,
+  text: string,
+  params: Record<string, unknown>,
+  onRecord: (record: Neo4jRecord) => void,
+  opts: AutoCommitReadOptions & { onRestart?: () => void } = {},
+): Promise<void> {
+  let attempts = 0;
+  await withRetry(driver, opts, (session, timeout) => {
+    if (attempts++ > 0) opts.onRestart?.();
+    return new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const result = runWithoutCallerStack(() => session.run(text, params, timeout !== undefined ? { timeout } : undefined));
+      result.subscribe({
+        onNext: (record) => {
+          if (failed) return;
+          try {
+            onRecord(record);
+          } catch (err) {
+            // The caller's own failure: not retried (not a driver error), and no further records.
+            failed = true;
+            reject(err);
+          }
+        },
+        onCompleted: () => resolve(),
+        onError: reject,
+      });
+    });
+  });
+}
+
+async function withRetry<T>(driver: Driver, opts: AutoCommitReadOptions, work: (session: Session, timeout: number | undefined) => Promise<T>): Promise<T> {
   const started = Date.now();
   const budget = retryBudgetMs(driver);
   let delay = INITIAL_DELAY_MS;
@@ -37,10 +84,10 @@ export async function readAutoCommit(driver: Driver, text: string, params: Recor
   for (;;) {
     // Never 0: to the driver a zero timeout means none at all.
     const timeout = opts.deadline !== undefined ? Math.max(1, opts.deadline - Date.now()) : undefined;
-    const session = driver.session({ database: opts.database, defaultAccessMode: 'READ' });
+    const session = driver.session({ database: opts.database, defaultAccessMode: 'READ', ...(opts.fetchSize !== undefined ? { fetchSize: opts.fetchSize } : {}) });
     let failure: unknown;
     try {
-      return (await runWithoutCallerStack(() => session.run(text, params, timeout !== undefined ? { timeout } : undefined))).records;
+      return await work(session, timeout);
     } catch (err) {
       failure = err;
     } finally {

@@ -5,7 +5,7 @@
  * with the same retry (auto-commit-read.ts says why).
  */
 import { isDate, isDateTime, isLocalDateTime, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
-import { readAutoCommit } from './auto-commit-read';
+import { readAutoCommit, streamAutoCommit } from './auto-commit-read';
 import { cypher } from './queries';
 
 export type Params = Record<string, unknown>;
@@ -41,6 +41,31 @@ export class GraphClient {
   /** Runs a named read query (one auto-commit statement, retried on transient errors) and returns its rows as plain objects. */
   async read<T = Row>(name: string, params: Params = {}): Promise<T[]> {
     return this.run<T>(name, params, 'READ');
+  }
+
+  /**
+   * `read`, handing each row to `onRow` as it arrives (see streamAutoCommit): for reads of hundreds
+   * of thousands of rows that the caller can work on as they come. When a transient failure makes
+   * the read start over, `onRestart` is called first and the rows come again from the first.
+   */
+  async readEach<T = Row>(name: string, params: Params, onRow: (row: T) => void, onRestart?: () => void): Promise<void> {
+    const text = cypher(name);
+    const t0 = performance.now();
+    try {
+      await streamAutoCommit(this.driver, text, params, (r) => onRow(toRow(r) as T), {
+        database: this.database,
+        // All rows in one stream: in batches, the server waits for the next request while this
+        // thread works on the batch it has, which is the time streaming is meant to overlap.
+        fetchSize: -1,
+        deadline: this.readDeadline?.(),
+        onRestart,
+      }).catch((err: unknown) => {
+        if (err instanceof Error) err.stack = `${(err.stack ?? String(err)).trimEnd()}\n    at Cypher statement ${name}`;
+        throw err;
+      });
+    } finally {
+      this.notify(name, 'READ', params, performance.now() - t0);
+    }
   }
 
   /** Runs a named write query in its own transaction and returns its rows. */

@@ -8,7 +8,7 @@
 import { isRetryableError, type Driver } from 'neo4j-driver';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { readAutoCommit } from '../../src/neo4j/auto-commit-read';
+import { readAutoCommit, streamAutoCommit } from '../../src/neo4j/auto-commit-read';
 import { createDriver } from '../../src/neo4j/driver';
 import { workerNeo4jUri } from '../support/graph';
 
@@ -78,4 +78,44 @@ it('does not retry past the deadline', async () => {
   const err = await readAutoCommit(driver, 'RETURN 1', {}, { deadline: Date.now() + 500, onRetry: (e) => retries.push(e) }).catch((e: unknown) => e);
   expect(isRetryableError(err)).toBe(true);
   expect(retries).toEqual([]);
+});
+
+describe('streamAutoCommit', () => {
+  it('hands over every row in order, and starts over (onRestart first) when a retryable error makes it retry', async () => {
+    dropping = true;
+    const events: string[] = [];
+    let rows: number[] = [];
+    await streamAutoCommit(driver, 'UNWIND range(1, 5000) AS n RETURN n', {}, (r) => rows.push(r.get('n') as number), {
+      onRetry: () => {
+        events.push('retry');
+        dropping = false;
+      },
+      onRestart: () => {
+        events.push('restart');
+        rows = [];
+      },
+    });
+    expect(events).toEqual(['retry', 'restart']);
+    expect(rows).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+  });
+
+  it("fails with the caller's own error, not retried, and hands over no row after it", async () => {
+    dropping = false;
+    const retries: unknown[] = [];
+    const seen: number[] = [];
+    const boom = new Error('caller failed');
+    const err = await streamAutoCommit(
+      driver,
+      'UNWIND range(1, 5000) AS n RETURN n',
+      {},
+      (r) => {
+        seen.push(r.get('n') as number);
+        if (seen.length === 10) throw boom;
+      },
+      { onRetry: (e) => retries.push(e) },
+    ).catch((e: unknown) => e);
+    expect(err).toBe(boom);
+    expect(retries).toEqual([]);
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+  });
 });

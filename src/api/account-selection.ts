@@ -41,13 +41,10 @@ export const REACH_COLUMNS: AccountColumnSet = accountColumnSet(['platform', 'fo
 /** Creator.account(platform) picks its account by platform. */
 const PLATFORM: AccountColumnSet = accountColumnSet(['platform']);
 
-/** The columns the fields selected directly under `nodes` (Account selections) read. */
+/** The columns the fields selected directly under `nodes` (Account selections) read: what `Creator.accounts` reads. */
 export function accountColumnsOf(info: GraphQLResolveInfo, nodes: readonly FieldNode[]): AccountColumnSet {
   return accountColumns.forFields(selectedNames(info, nodes), FIELD_COLUMNS);
 }
-
-/** What `Creator.accounts` (`nodes` its field nodes) reads. */
-export const accountsFieldColumns = (info: GraphQLResolveInfo, nodes: readonly FieldNode[]): AccountColumnSet => accountColumnsOf(info, nodes);
 
 /** What `Creator.account(platform)` (`nodes` its field nodes) reads: its selection and the platform it picks by. */
 export const accountFieldColumns = (info: GraphQLResolveInfo, nodes: readonly FieldNode[]): AccountColumnSet => accountColumnsOf(info, nodes) | PLATFORM;
@@ -61,7 +58,7 @@ export const accountFieldColumns = (info: GraphQLResolveInfo, nodes: readonly Fi
 export function creatorAccountColumns(info: GraphQLResolveInfo, creators: readonly FieldNode[]): AccountColumnSet | null {
   let set = 0;
   const accounts = fieldNodesAlong(info, creators, [['accounts']]);
-  if (accounts.length) set |= accountsFieldColumns(info, accounts);
+  if (accounts.length) set |= accountColumnsOf(info, accounts);
   const account = fieldNodesAlong(info, creators, [['account']]);
   if (account.length) set |= accountFieldColumns(info, account);
   if (fieldNodesAlong(info, creators, [['combinedReach']]).length) set |= REACH_COLUMNS;

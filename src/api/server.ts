@@ -70,8 +70,6 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-const jsonError = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
 /** A gate's refusal through express (the lean route writes the same answer itself, graphql-post.ts). */
 const refuse = (res: Response, r: Refusal) => {
   if (r.headers) res.set(r.headers);
@@ -320,8 +318,8 @@ export async function startApi(schema: GraphQLSchema, services: Services, opts: 
 
   app.get('/metrics', authenticate, async (_req, res) => {
     const p = res.locals.principal as Principal | null;
-    if (!p) return void jsonError(res, 401, 'UNAUTHENTICATED', '/metrics needs an admin key');
-    if (!hasRole(p, 'admin')) return void jsonError(res, 403, 'FORBIDDEN', '/metrics needs the admin role');
+    if (!p) return void refuse(res, { status: 401, code: 'UNAUTHENTICATED', message: '/metrics needs an admin key' });
+    if (!hasRole(p, 'admin')) return void refuse(res, { status: 403, code: 'FORBIDDEN', message: '/metrics needs the admin role' });
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

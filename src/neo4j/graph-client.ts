@@ -59,10 +59,7 @@ export class GraphClient {
         fetchSize: -1,
         deadline: this.readDeadline?.(),
         onRestart,
-      }).catch((err: unknown) => {
-        if (err instanceof Error) err.stack = `${(err.stack ?? String(err)).trimEnd()}\n    at Cypher statement ${name}`;
-        throw err;
-      });
+      }).catch(namingStatement(name));
     } finally {
       this.notify(name, 'READ', params, performance.now() - t0);
     }
@@ -156,11 +153,9 @@ export class GraphClient {
     try {
       if (mode === 'READ') {
         // One statement: an auto-commit read with the managed transaction's retry (auto-commit-read.ts).
-        const records = await readAutoCommit(this.driver, text, params, { database: this.database, deadline: this.readDeadline?.() }).catch((err: unknown) => {
-          // The driver's own call-site stack is not captured for reads (auto-commit-read.ts): say which statement failed.
-          if (err instanceof Error) err.stack = `${(err.stack ?? String(err)).trimEnd()}\n    at Cypher statement ${name}`;
-          throw err;
-        });
+        const records = await readAutoCommit(this.driver, text, params, { database: this.database, deadline: this.readDeadline?.() }).catch(
+          namingStatement(name),
+        );
         return records.map(toRow) as T[];
       }
       const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
@@ -193,6 +188,15 @@ export class TxRunner {
     }
   }
 }
+
+/**
+ * Rethrows a read's failure with the statement's name on its stack: the driver's own call-site
+ * stack is not captured for reads (auto-commit-read.ts), so this says which statement failed.
+ */
+const namingStatement = (name: string) => (err: unknown): never => {
+  if (err instanceof Error) err.stack = `${(err.stack ?? String(err)).trimEnd()}\n    at Cypher statement ${name}`;
+  throw err;
+};
 
 /** A record as a plain row, by index (Record.toObject walks a generator per field). */
 function toRow(r: Neo4jRecord): Row {

@@ -9,7 +9,7 @@ import { ALL_CREATOR_COLUMNS } from '../../graph/creator-columns';
 import { isOrderKey } from '../../graph/order-keys';
 import { creatorWithAccounts } from '../../graph/read';
 import type { Context } from '../context';
-import { accountFieldColumns, accountsFieldColumns, creatorAccountColumns, REACH_COLUMNS } from '../account-selection';
+import { accountFieldColumns, accountColumnsOf, creatorAccountColumns, REACH_COLUMNS } from '../account-selection';
 import { creatorColumnsOf } from '../creator-selection';
 import { fieldNodesAlong } from '../lookahead';
 import { badInput } from '../errors';
@@ -106,7 +106,7 @@ export class CreatorResolver {
 
   @FieldResolver(() => [Account])
   async accounts(@Root() c: CreatorObj, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return (await ctx.loaders.accountsByCreator.load(c.id, accountsFieldColumns(info, info.fieldNodes))).map(asAccount);
+    return (await ctx.loaders.accountsByCreator.load(c.id, accountColumnsOf(info, info.fieldNodes))).map(asAccount);
   }
 
   @FieldResolver(() => Account, { nullable: true })

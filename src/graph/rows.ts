@@ -23,7 +23,7 @@ export interface MatchRow {
   xId: string;
   score: number;
   reasons: MatchReason[];
-  /** JSON of MatchEvidenceRecord[] (relationship properties cannot hold maps). */
+  /** The evidence as stored (matching/evidence-codec.ts; relationship properties cannot hold maps). */
   evidence: string;
   status: MatchStatus;
   reviewedBy: string | null;

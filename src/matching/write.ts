@@ -12,19 +12,8 @@ import { createMatches, demoteMatches, recordMatchEvents, upsertMatches, type Ch
 import type { MatchReason, MatchStatus } from '../graph/model';
 import type { GraphClient } from '../neo4j/graph-client';
 import { Concurrent } from '../neo4j/concurrent';
+import { encodeEvidence, type MatchEvidenceRecord } from './evidence-codec';
 import { makeEvent, type MatchEventBus, type MatchEventPayload } from './events';
-
-export interface MatchEvidenceRecord {
-  signal: string;
-  reason?: MatchReason | null;
-  values: { platform: 'TIKTOK' | 'X'; raw: string | null; normalized: string | null }[];
-  points: number;
-  /** Probabilistic scoring: comparison level, match weight (bits), m and u. */
-  level?: string;
-  matchWeight?: number;
-  m?: number;
-  u?: number;
-}
 
 export interface MatchRecord {
   tiktokAccountId: string;
@@ -164,7 +153,7 @@ export async function writeMatches(
   const upserts: MatchWrite[] = [];
   for (const m of matches) {
     const id = matchId(m.tiktokAccountId, m.xAccountId);
-    const evidence = JSON.stringify(m.evidence);
+    const evidence = encodeEvidence(m.evidence);
     const prior = stored?.get(id);
     if (prior && unchanged(prior, m, evidence)) {
       result.unchanged++;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { MatchEvidenceRecord } from '../../matching/write';
+import { decodeEvidence } from '../../matching/evidence-codec';
 import { approveMatch, linkAccounts, rejectMatch, ReviewError } from '../../matching/review';
 import type { Context } from '../context';
 import { ApiError, notFound } from '../errors';
@@ -109,7 +109,7 @@ export class MatchResolver {
 
   @FieldResolver(() => [MatchEvidence], { description: 'Why the score is what it is, signal by signal.' })
   evidence(@Root() m: MatchObj) {
-    const items = JSON.parse(m.evidence || '[]') as MatchEvidenceRecord[];
+    const items = decodeEvidence(m.evidence);
     return items.map((e) => ({ ...e, reason: e.reason ?? null, level: e.level ?? null, matchWeight: e.matchWeight ?? null, m: e.m ?? null, u: e.u ?? null }));
   }
 

@@ -72,6 +72,8 @@ export interface MatchingBenchResult {
     runMs: number;
     pairsPerSecond: number;
     phasesMs: Record<string, number>;
+    /** The plan phase's steps (index is 0: a full run indexes during the load). */
+    planStepsMs: Record<string, number>;
     /** Time per named query during the first run (statements and ms). */
     queriesMs: Record<string, { statements: number; ms: number }>;
     rerunMs: number;
@@ -341,6 +343,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
       runMs: run.durationMs,
       pairsPerSecond: run.candidatePairs / (run.durationMs / 1000),
       phasesMs: Object.fromEntries(Object.entries(run.phases).map(([k, v]) => [k, Math.round(v)])),
+      planStepsMs: Object.fromEntries(Object.entries(run.planSteps ?? {}).map(([k, v]) => [k, Math.round(v)])),
       queriesMs: Object.fromEntries([...perQuery].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => [k, { statements: v.n, ms: Math.round(v.ms) }])),
       rerunMs,
       rerunChanges: rerun.created + rerun.changed + rerun.keysSynced,
@@ -406,6 +409,7 @@ export async function benchMatching(graph: GraphClient, opts: MatchingBenchOptio
   );
   log(`load average (1 min) before / after the first run: ${b.loadAverage.before.toFixed(1)} / ${b.loadAverage.after.toFixed(1)} on ${cpus().length} cores`);
   log(`phases (ms): ${Object.entries(b.phasesMs).map(([k, v]) => `${k} ${v}`).join(', ')}; rerun changes: ${b.rerunChanges}`);
+  log(`plan steps (ms): ${Object.entries(b.planStepsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log(`Neo4j statements (ms): ${Object.entries(b.queriesMs).map(([k, v]) => `${k} ${v.ms} (${v.statements})`).join(', ')}`);
   const rb = b.rawBaseline;
   log(

@@ -15,7 +15,7 @@ import { creatorsOfRows, syncBlockKeys, type MatchableRow } from './graph-keys';
 import type { MatchOptions, MatchOptionsInput } from './options';
 import { storeModel } from './model-store';
 import { loadAccounts } from './load';
-import { planMatches } from './plan';
+import { planMatches, type MatchPlan } from './plan';
 import { cachedOptions } from './score';
 import { storedById, type BesideWrites } from './write';
 
@@ -47,6 +47,12 @@ export interface MatchingRun {
    * creator writes, so `keys` overlaps `write` (which includes it).
    */
   phases: { load: number; plan: number; write: number; keys: number; reconcile: number };
+  /**
+   * The plan phase's steps (plan.ts MatchPlan.timings) and when this thread saw the server done
+   * planning the write statements (ms into the phase; the plan holds the thread, so at the
+   * earliest its end), for the benchmark: where the phase's time goes.
+   */
+  planSteps?: MatchPlan['timings'] & { prepared: number };
 }
 
 export interface RunOptions {
@@ -88,7 +94,11 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   // The server is idle while the plan is computed (seconds, on this thread): it plans the write
   // statements meanwhile, so their first batches do not wait for it. The statements go out before
   // the plan blocks this thread (the event loop turns once), and nothing is written (prepare).
-  const prepared = graph.prepare(PREPARED).catch(() => undefined);
+  let preparedAt = 0;
+  const prepared = graph.prepare(PREPARED).then(
+    () => (preparedAt = performance.now()),
+    () => (preparedAt = performance.now()),
+  );
   await new Promise((r) => setImmediate(r));
   const plan = planMatches(index, o, existing);
   await prepared;
@@ -140,8 +150,9 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     merged: written.merged + rejoined.merged,
     split: written.split,
     phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2, keys: keysMs, reconcile: t5 - t3 },
+    planSteps: plan.timings && { ...plan.timings, prepared: preparedAt - t1 },
   };
-  const { phases: _phases, ...stored } = run;
+  const { phases: _phases, planSteps: _steps, ...stored } = run;
   await recordMatchingRun(graph, { ...stored, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() });
   // What this run learnt, for the incremental matcher between full runs (model-store.ts).
   if (plan.em && plan.population) {

@@ -3,6 +3,7 @@
  * counterparts through the name and word keys the full run blocks on (graph-keys.ts), on a real
  * graph.
  */
+import { decodeEvidence, type MatchEvidenceRecord } from '../../src/matching/evidence-codec';
 import { DEFAULT_FS_MODEL, type FSModel } from '../../src/matching/fellegi-sunter';
 import { matchAccountsIncrementally } from '../../src/matching/incremental';
 import { loadModel, storeModel } from '../../src/matching/model-store';
@@ -28,15 +29,8 @@ beforeEach(async () => {
   bus.take();
 });
 
-interface Evidence {
-  signal: string;
-  level?: string;
-  m?: number;
-  u?: number;
-}
-
-function evidenceOf(stored: { evidence: string } | undefined): Evidence[] {
-  return JSON.parse(stored?.evidence ?? '[]') as Evidence[];
+function evidenceOf(stored: { evidence: string } | undefined): MatchEvidenceRecord[] {
+  return decodeEvidence(stored?.evidence);
 }
 
 describe('the learnt model between full runs', () => {

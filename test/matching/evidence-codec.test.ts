@@ -3,15 +3,18 @@ import { decodeEvidence, encodeEvidence, type MatchEvidenceRecord } from '../../
 const bio = 'lashes, lipsticks & honest reviews, business: see link · Denver "quoted" 💄';
 const link = 'https://linktr.ee/tamtonschoolofmus';
 
+/** Both platforms' values of a signal: [raw, normalized] each. */
+const both = (t: [string | null, string | null], x: [string | null, string | null]): MatchEvidenceRecord['values'] => [
+  { platform: 'TIKTOK', raw: t[0], normalized: t[1] },
+  { platform: 'X', raw: x[0], normalized: x[1] },
+];
+
 /** A probabilistic pair's evidence as the scorer builds it: the bio and link repeat across signals. */
 const probabilistic: MatchEvidenceRecord[] = [
   {
     signal: 'BIO_LINK',
     reason: null,
-    values: [
-      { platform: 'TIKTOK', raw: null, normalized: null },
-      { platform: 'X', raw: link, normalized: 'linktr.ee/tamtonschoolofmus' },
-    ],
+    values: both([null, null], [link, 'linktr.ee/tamtonschoolofmus']),
     points: 0,
     level: 'MISSING',
     matchWeight: 0,
@@ -21,10 +24,7 @@ const probabilistic: MatchEvidenceRecord[] = [
   {
     signal: 'PROFILE_LINK',
     reason: null,
-    values: [
-      { platform: 'TIKTOK', raw: bio, normalized: null },
-      { platform: 'X', raw: link, normalized: null },
-    ],
+    values: both([bio, null], [link, null]),
     points: 0,
     level: 'NONE',
     matchWeight: 0,
@@ -34,10 +34,7 @@ const probabilistic: MatchEvidenceRecord[] = [
   {
     signal: 'DISPLAY_NAME',
     reason: 'NAME_EXACT',
-    values: [
-      { platform: 'TIKTOK', raw: 'Tamton School Of Music', normalized: 'tamton school of music' },
-      { platform: 'X', raw: 'Tamton School Of Music', normalized: 'tamton school of music' },
-    ],
+    values: both(['Tamton School Of Music', 'tamton school of music'], ['Tamton School Of Music', 'tamton school of music']),
     points: 14,
     level: 'EXACT',
     matchWeight: 14.102,
@@ -47,10 +44,7 @@ const probabilistic: MatchEvidenceRecord[] = [
   {
     signal: 'BIO_TEXT',
     reason: null,
-    values: [
-      { platform: 'TIKTOK', raw: bio, normalized: null },
-      { platform: 'X', raw: 'thrift queen · Paris | 💻', normalized: null },
-    ],
+    values: both([bio, null], ['thrift queen · Paris | 💻', null]),
     points: -1,
     level: 'DIFFERENT',
     matchWeight: -1.014,
@@ -79,10 +73,7 @@ describe('stored match evidence', () => {
       {
         signal: 'USERNAME',
         reason: 'HANDLE_EXACT',
-        values: [
-          { platform: 'TIKTOK', raw: 'Mila', normalized: 'mila' },
-          { platform: 'X', raw: 'mila', normalized: 'mila' },
-        ],
+        values: both(['Mila', 'mila'], ['mila', 'mila']),
         points: 30,
       },
     ];

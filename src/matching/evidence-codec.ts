@@ -18,20 +18,10 @@
  * written; a rerun rewrites it in this form once, quietly (write.ts compares the strings).
  */
 import type { MatchReason, Platform } from '../graph/model';
-import type { EvidenceSignal } from './evidence';
+import type { EvidenceSignal, MatchEvidence } from './evidence';
 
-/** One compared signal as stored and as the API returns it (the contract's MatchEvidence). */
-export interface MatchEvidenceRecord {
-  signal: string;
-  reason?: MatchReason | null;
-  values: { platform: Platform; raw: string | null; normalized: string | null }[];
-  points: number;
-  /** Probabilistic scoring: comparison level, match weight (bits), m and u. */
-  level?: string;
-  matchWeight?: number;
-  m?: number;
-  u?: number;
-}
+/** One compared signal as stored and as the API returns it: the scorer's, with no reason as null. */
+export type MatchEvidenceRecord = Omit<MatchEvidence, 'reason'> & { reason?: MatchReason | null };
 
 /** The version this module writes; older strings are JSON arrays (no version). */
 const VERSION = 2;

@@ -47,12 +47,8 @@ export interface MatchingRun {
    * creator writes, so `keys` overlaps `write` (which includes it).
    */
   phases: { load: number; plan: number; write: number; keys: number; reconcile: number };
-  /**
-   * The plan phase's steps (plan.ts MatchPlan.timings) and when this thread saw the server done
-   * planning the write statements (ms into the phase; the plan holds the thread, so at the
-   * earliest its end), for the benchmark: where the phase's time goes.
-   */
-  planSteps?: MatchPlan['timings'] & { prepared: number };
+  /** The plan phase's steps (plan.ts MatchPlan.timings), for the benchmark: where the phase's time goes. */
+  planSteps?: MatchPlan['timings'];
 }
 
 export interface RunOptions {
@@ -94,11 +90,7 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
   // The server is idle while the plan is computed (seconds, on this thread): it plans the write
   // statements meanwhile, so their first batches do not wait for it. The statements go out before
   // the plan blocks this thread (the event loop turns once), and nothing is written (prepare).
-  let preparedAt = 0;
-  const prepared = graph.prepare(PREPARED).then(
-    () => (preparedAt = performance.now()),
-    () => (preparedAt = performance.now()),
-  );
+  const prepared = graph.prepare(PREPARED).catch(() => undefined);
   await new Promise((r) => setImmediate(r));
   const plan = planMatches(index, o, existing);
   await prepared;
@@ -150,7 +142,7 @@ async function fullRun(graph: GraphClient, bus: MatchEventBus, opts: RunOptions)
     merged: written.merged + rejoined.merged,
     split: written.split,
     phases: { load: t1 - t0, plan: t2 - t1, write: t3 - t2, keys: keysMs, reconcile: t5 - t3 },
-    planSteps: plan.timings && { ...plan.timings, prepared: preparedAt - t1 },
+    planSteps: plan.timings,
   };
   const { phases: _phases, planSteps: _steps, ...stored } = run;
   await recordMatchingRun(graph, { ...stored, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString() });

@@ -21,7 +21,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInvariants, invariantsHold, type InvariantReport } from '../src/graph/invariants';
 import { writeAccounts } from '../src/graph/accounts';
+import { deriveCreator, withOrderKeys, type ReachInputAccount } from '../src/graph/creators';
 import { accountId } from '../src/graph/model';
+import { derivedOrderKeys, nameKey } from '../src/graph/order-keys';
 import { allPairs, buildIndex, candidatePairs } from '../src/matching/blocking';
 import { nullBus } from '../src/matching/events';
 import { syncBlockKeys as storeBlockKeys, type MatchableRow } from '../src/matching/graph-keys';
@@ -252,11 +254,11 @@ async function rawDriverBaseline(graph: GraphClient): Promise<{ rows: number; ma
   return { rows: rows.length, matchesMs, eventsMs };
 }
 
-/** A survivor of the first run's merges as the merge floor rebuilds it (rawMergeBaseline). */
+/** A survivor of the first run's merges with its two accounts, as the merge floor rebuilds it (rawMergeBaseline). */
 interface JoinedCreator {
   id: string;
-  t: string;
-  x: string;
+  displayNameLower: string | null;
+  lastPostAt: Date | null;
   reachNaive: number;
   reachLow: number;
   reachHigh: number;
@@ -265,99 +267,68 @@ interface JoinedCreator {
   platforms: string[];
   searchText: string;
   active: boolean;
-  orderReach: string;
-  orderTiktok: string;
-  orderX: string;
-}
-
-/** The key of `key`'s value for another creator id (the keys end in "|" and the id: graph/order-keys.ts). */
-function keyFor(key: string, id: string): string {
-  return `${key.slice(0, key.lastIndexOf('|'))}|${id}`;
-}
-
-/** Cypher zero-padding a number to 15 digits, as the order keys do (migration 007). */
-const padded = (v: string) => `right('000000000000000' + toString(toInteger(coalesce(${v}, 0))), 15)`;
-
-/**
- * Cypher setting the scratch creator `n`, a copy of a joined creator `c`, to what it held with its
- * account `a` alone on `platform`: reach, followers, platforms, search text and order keys.
- */
-function singleAccountValues(n: string, a: string, platform: 'TIKTOK' | 'X'): string {
-  const on = (p: string) => (p === platform ? `${a}.followers` : '0');
-  return [
-    `${n}.tiktokFollowers = ${on('TIKTOK')}`,
-    `${n}.xFollowers = ${on('X')}`,
-    `${n}.platforms = ['${platform}']`,
-    `${n}.reachNaive = ${a}.followers, ${n}.reachLow = ${a}.followers, ${n}.reachHigh = ${a}.followers`,
-    `${n}.searchText = ${a}.usernameLower + ' ' + toLower(coalesce(${a}.displayName, ''))`,
-    `${n}.orderReach = ${padded(`${a}.followers`)} + '|' + ${n}.id`,
-    `${n}.orderTiktok = ${padded(on('TIKTOK'))} + '|' + ${n}.id`,
-    `${n}.orderX = ${padded(on('X'))} + '|' + ${n}.id`,
-    `${n}.orderLastPost = ${padded('c.lastPostAt.epochMillis')} + '|' + ${n}.id`,
-    `${n}.orderName = 'n' + coalesce(${n}.displayNameLower, '') + '\\u0001' + ${n}.id`,
-  ].join(', ');
+  t: ReachInputAccount;
+  x: ReachInputAccount;
 }
 
 /**
  * The merges' floor: the first run's creator merges done again with the plain driver. For each
  * creator the run made of two accounts, two scratch creators are written (set-up, not timed): one
- * per account, each a copy of it with one account's values, linked to its account by BENCH_HAS
- * (not HAS_ACCOUNT, so the graph's own creators are untouched). The timed part folds each pair as
- * the run's merges do at the least: the folded creator's link moves to the survivor, the survivor
- * takes the joined creator's values (reach, followers, platforms, search text, order keys) and the
- * folded creator is deleted, in 10,000-row statements, one stream. What it leaves out of ours:
- * locking each account before deciding, the account's previous creator, campaigns, tracking flags,
- * the MERGE that keeps a concurrent writer from adding a second link, two lanes. The scratch
- * survivors are deleted after. Measured after the runs, so the server has compiled these paths
- * already (ours was measured cold).
+ * per account, each a copy of it with the values a creator of that account alone derives
+ * (graph/creators.ts), linked to its account by BENCH_HAS (not HAS_ACCOUNT, so the graph's own
+ * creators are untouched). The timed part folds each pair as the run's merges do at the least:
+ * the folded creator's link moves to the survivor, the survivor takes the joined creator's values
+ * (reach, followers, platforms, search text, order keys) and the folded creator is deleted, in
+ * 10,000-row statements, one stream. What it leaves out of ours: locking each account before
+ * deciding, the account's previous creator, campaigns, tracking flags, the MERGE that keeps a
+ * concurrent writer from adding a second link, two lanes. The scratch survivors are deleted after.
+ * Measured after the runs, so the server has compiled these paths already (ours was measured cold).
  */
 async function rawMergeBaseline(graph: GraphClient): Promise<{ rows: number; mergesMs: number }> {
+  const account = (v: string) => `${v} {.id, .platform, .followers, .usernameLower, .displayName, .active, .lastPostAt} AS ${v}`;
   const joined = (await graph.runText(
     'MATCH (c:Creator)-[:HAS_ACCOUNT]->(t:Account {platform: \'TIKTOK\'}) MATCH (c)-[:HAS_ACCOUNT]->(x:Account {platform: \'X\'}) ' +
       'WHERE COUNT { (c)-[:HAS_ACCOUNT]->() } = 2 ' +
-      'RETURN c.id AS id, t.id AS t, x.id AS x, c.reachNaive AS reachNaive, c.reachLow AS reachLow, c.reachHigh AS reachHigh, ' +
-      'c.tiktokFollowers AS tiktokFollowers, c.xFollowers AS xFollowers, c.platforms AS platforms, c.searchText AS searchText, ' +
-      'c.active AS active, c.orderReach AS orderReach, c.orderTiktok AS orderTiktok, c.orderX AS orderX',
+      'RETURN c.id AS id, c.displayNameLower AS displayNameLower, c.lastPostAt AS lastPostAt, c.reachNaive AS reachNaive, ' +
+      'c.reachLow AS reachLow, c.reachHigh AS reachHigh, c.tiktokFollowers AS tiktokFollowers, c.xFollowers AS xFollowers, ' +
+      `c.platforms AS platforms, c.searchText AS searchText, c.active AS active, ${account('t')}, ${account('x')}`,
   )) as unknown as JoinedCreator[];
-  const pairs = joined.map((c, i) => ({ id: c.id, t: c.t, x: c.x, keepId: `bench_keep_${i}`, goneId: `bench_gone_${i}` }));
-  for (let i = 0; i < pairs.length; i += RAW_BATCH) {
+  // A scratch creator: the values a creator of account `a` alone derives, with its order keys.
+  const alone = (c: JoinedCreator, a: ReachInputAccount, id: string) => ({
+    id,
+    props: { ...withOrderKeys(id, deriveCreator({ accounts: [a], reasons: [] })).props, orderName: nameKey(c.displayNameLower, id) },
+  });
+  const rows = joined.map((c, i) => {
+    const keep = alone(c, c.t, `bench_keep_${i}`);
+    const { t, x, id, displayNameLower: _name, lastPostAt, ...values } = c;
+    return {
+      id,
+      t: t.id,
+      x: x.id,
+      keep,
+      gone: alone(c, x, `bench_gone_${i}`),
+      // What the survivor takes: the joined creator's values, with its order keys for the survivor's id.
+      joined: { ...values, ...derivedOrderKeys(keep.id, { ...values, lastPostMs: lastPostAt?.getTime() ?? 0 }) },
+    };
+  });
+  for (let i = 0; i < rows.length; i += RAW_BATCH) {
     await graph.runText(
       'UNWIND $rows AS r MATCH (c:Creator {id: r.id}) MATCH (t:Account {id: r.t}) MATCH (x:Account {id: r.x}) ' +
         // The label last: a Creator holding the copied id for a moment would break its uniqueness.
-        'CREATE (k) SET k = properties(c), k.id = r.keepId SET k:Creator ' +
-        'CREATE (g) SET g = properties(c), g.id = r.goneId SET g:Creator ' +
-        `SET ${singleAccountValues('k', 't', 'TIKTOK')}, ${singleAccountValues('g', 'x', 'X')} ` +
+        'CREATE (k) SET k = properties(c), k += r.keep.props, k.id = r.keep.id SET k:Creator ' +
+        'CREATE (g) SET g = properties(c), g += r.gone.props, g.id = r.gone.id SET g:Creator ' +
         'CREATE (k)-[:BENCH_HAS]->(t) CREATE (g)-[:BENCH_HAS]->(x)',
-      { rows: pairs.slice(i, i + RAW_BATCH) },
+      { rows: rows.slice(i, i + RAW_BATCH) },
     );
   }
-  const rows = joined.map((c, i) => {
-    const keepId = pairs[i].keepId;
-    return {
-      keepId,
-      goneId: pairs[i].goneId,
-      props: {
-        reachNaive: c.reachNaive,
-        reachLow: c.reachLow,
-        reachHigh: c.reachHigh,
-        tiktokFollowers: c.tiktokFollowers,
-        xFollowers: c.xFollowers,
-        platforms: c.platforms,
-        searchText: c.searchText,
-        active: c.active,
-        orderReach: keyFor(c.orderReach, keepId),
-        orderTiktok: keyFor(c.orderTiktok, keepId),
-        orderX: keyFor(c.orderX, keepId),
-      },
-    };
-  });
+  const folds = rows.map((r) => ({ keepId: r.keep.id, goneId: r.gone.id, props: r.joined }));
   let folded = 0;
   const t = performance.now();
-  for (let i = 0; i < rows.length; i += RAW_BATCH) {
+  for (let i = 0; i < folds.length; i += RAW_BATCH) {
     const [r] = await graph.runText(
       'UNWIND $rows AS r MATCH (g:Creator {id: r.goneId})-[h:BENCH_HAS]->(a:Account) MATCH (k:Creator {id: r.keepId}) ' +
         'CREATE (k)-[:BENCH_HAS]->(a) DELETE h SET k += r.props DETACH DELETE g RETURN count(*) AS n',
-      { rows: rows.slice(i, i + RAW_BATCH) },
+      { rows: folds.slice(i, i + RAW_BATCH) },
     );
     folded += Number(r.n);
   }
